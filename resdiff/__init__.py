@@ -1,0 +1,58 @@
+"""resdiff: a clause-aware differ and git-backed corpus for resolutions.
+
+The library API (a contract; the CLI is a thin layer over it)::
+
+    import resdiff
+    old = resdiff.parse(text_2010, source="res-179-2010.txt")
+    new = resdiff.parse(text_2018)
+    d = resdiff.diff(old, new)          # -> resdiff.changes.Diff
+    corpus = resdiff.Corpus("corpus")   # git-backed revisions
+
+Heavy modules are imported lazily so that ``resdiff --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from resdiff.changes import Diff
+    from resdiff.corpus import Corpus
+    from resdiff.model import Resolution
+
+__all__ = ["Corpus", "Diff", "Resolution", "diff", "parse", "__version__"]
+
+
+def parse(text: str, source: str | None = None) -> Resolution:
+    """Parse the text of a resolution into its clause structure; never refuses, never loses.
+
+    ``source`` names where the text came from (a file name) for diagnostics and reports.
+    """
+    from resdiff.parsing import parse_text
+
+    return parse_text(text, source)
+
+
+def diff(old: Resolution, new: Resolution, **options: Any) -> Diff:
+    """Compare two revisions of a resolution clause by clause (see :mod:`resdiff.differ`)."""
+    from resdiff.differ import diff_resolutions
+
+    return diff_resolutions(old, new, **options)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Corpus":
+        from resdiff.corpus import Corpus
+
+        return Corpus
+    if name == "Resolution":
+        from resdiff.model import Resolution
+
+        return Resolution
+    if name == "Diff":
+        from resdiff.changes import Diff
+
+        return Diff
+    raise AttributeError(f"module 'resdiff' has no attribute {name!r}")

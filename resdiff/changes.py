@@ -1,0 +1,204 @@
+"""The change model: what a diff found, as frozen dataclasses (the JSON contract's shape).
+
+:mod:`resdiff.differ` computes these; every renderer in :mod:`resdiff.render` only reads
+them. ``to_json()`` gives exactly the ``resdiff/diff/v1`` and ``resdiff/tree-diff/v1``
+documents described in DESIGN.md and docs/json-schema.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ChangeKind = Literal["added", "removed", "amended", "unchanged", "split", "merged"]
+SectionKind = Literal["unchanged", "renamed", "added", "removed"]
+TreeStatus = Literal["added", "removed", "modified", "unchanged"]
+WordOp = tuple[Literal["=", "-", "+"], str]
+
+DIFF_SCHEMA = "resdiff/diff/v1"
+TREE_SCHEMA = "resdiff/tree-diff/v1"
+
+#: ITU revision marks by tree status.
+TREE_MARKS: dict[str, str] = {"added": "ADD", "removed": "SUP", "modified": "MOD", "unchanged": "NOC"}
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """A clause as a change names it: path, label as written, section heading, text."""
+
+    path: str
+    label: str | None
+    section: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "label": self.label, "section": self.section, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One clause-level change. ``old``/``new`` are empty for added/removed clauses."""
+
+    kind: ChangeKind
+    old: tuple[ClauseRef, ...]
+    new: tuple[ClauseRef, ...]
+    moved: bool = False
+    renumbered: bool = False
+    editorial: bool = False
+    similarity: float = 1.0
+    words: tuple[WordOp, ...] = ()
+
+    @property
+    def mark(self) -> str:
+        """The ITU revision mark: ADD, SUP, MOD, (MOD) or NOC."""
+        if self.kind == "added":
+            return "ADD"
+        if self.kind == "removed":
+            return "SUP"
+        if self.kind == "unchanged":
+            return "NOC"
+        if self.editorial:
+            return "(MOD)"
+        return "MOD"
+
+    def old_text(self) -> str:
+        """The old text as the word ops rebuild it (``=`` and ``-``)."""
+        return "".join(t for op, t in self.words if op != "+")
+
+    def new_text(self) -> str:
+        """The new text as the word ops rebuild it (``=`` and ``+``)."""
+        return "".join(t for op, t in self.words if op != "-")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "old": [c.to_json() for c in self.old],
+            "new": [c.to_json() for c in self.new],
+            "moved": self.moved,
+            "renumbered": self.renumbered,
+            "editorial": self.editorial,
+            "similarity": round(self.similarity, 4),
+            "words": [[op, text] for op, text in self.words],
+        }
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """A section's fate: kept, renamed, added or removed (``old``/``new`` are headings)."""
+
+    kind: SectionKind
+    old: str | None
+    new: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Which text a side of the diff is: where it came from, its number line and title."""
+
+    source: str | None
+    number: str | None
+    title: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "number": self.number, "title": self.title}
+
+
+SUMMARY_KEYS = (
+    "added", "removed", "amended", "unchanged", "split", "merged", "moved", "renumbered", "editorial",
+)
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The clause-aware difference between two revisions of one resolution.
+
+    ``changes`` holds every change, unchanged clauses included, ordered by position in
+    the new text (removed clauses at their old position). Renderers show unchanged
+    entries only when asked (``--all``); ``summary`` always counts them.
+    """
+
+    old: Meta
+    new: Meta
+    sections: tuple[SectionChange, ...]
+    changes: tuple[Change, ...]
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(SUMMARY_KEYS, 0)
+        for change in self.changes:
+            counts[change.kind] += 1
+            counts["moved"] += change.moved
+            counts["renumbered"] += change.renumbered
+            counts["editorial"] += change.editorial
+        return counts
+
+    @property
+    def differs(self) -> bool:
+        """True when anything but unchanged clauses and unchanged sections is reported."""
+        return any(c.kind != "unchanged" or c.moved or c.renumbered for c in self.changes) or any(
+            s.kind != "unchanged" for s in self.sections
+        )
+
+    def visible_changes(self, show_all: bool = False) -> tuple[Change, ...]:
+        """The changes a human report lists: all with ``show_all``, else all but the
+        truly unchanged (a re-lettered or moved clause is shown even when its text is not)."""
+        if show_all:
+            return self.changes
+        return tuple(c for c in self.changes if c.kind != "unchanged" or c.moved or c.renumbered)
+
+    def to_json(self, show_all: bool = False) -> dict[str, Any]:
+        """The ``resdiff/diff/v1`` document; ``unchanged`` entries only with ``show_all``."""
+        changes = self.changes if show_all else tuple(c for c in self.changes if c.kind != "unchanged")
+        return {
+            "schema": DIFF_SCHEMA,
+            "old": self.old.to_json(),
+            "new": self.new.to_json(),
+            "summary": self.summary,
+            "sections": [s.to_json() for s in self.sections],
+            "changes": [c.to_json() for c in changes],
+        }
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One resolution of a tree diff: its relative path, status and (when both exist) diff."""
+
+    path: str
+    status: TreeStatus
+    diff: Diff | None
+
+    @property
+    def mark(self) -> str:
+        return TREE_MARKS[self.status]
+
+    def to_json(self, show_all: bool = False) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "diff": self.diff.to_json(show_all) if self.diff is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class TreeDiff:
+    """The conference-level view: every resolution of two trees, sorted by path."""
+
+    old_source: str | None
+    new_source: str | None
+    entries: tuple[TreeEntry, ...]
+
+    @property
+    def differs(self) -> bool:
+        return any(e.status != "unchanged" for e in self.entries)
+
+    def to_json(self, show_all: bool = False) -> dict[str, Any]:
+        return {
+            "schema": TREE_SCHEMA,
+            "old": self.old_source,
+            "new": self.new_source,
+            "resolutions": [e.to_json(show_all) for e in self.entries],
+        }

@@ -1,0 +1,55 @@
+"""Turning a command-line operand into something to compare: one document or a tree.
+
+An operand is a file (one resolution), a directory (a tree of resolutions, every
+``*.txt`` below it by relative path), or — once the corpus layer resolves them — a
+corpus ref such as ``res-179@dubai-2018`` or ``@dubai-2018``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from resdiff.errors import InputError
+from resdiff.files import read_text
+
+
+@dataclass(frozen=True)
+class Document:
+    """One resolution's text and the name to show for it."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Tree:
+    """Several resolutions by relative POSIX path (``itu-pp/res-179.txt``), sorted."""
+
+    label: str
+    files: tuple[tuple[str, str], ...]  # (relative path, text)
+
+
+def tree_files(root: Path) -> list[Path]:
+    """Every resolution file under ``root``, sorted, skipping hidden folders (``.git``)."""
+    found = []
+    for path in root.rglob("*.txt"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
+    """Resolve a file or directory operand; :class:`InputError` when it is neither."""
+    path = Path(arg)
+    if path.is_dir():
+        files = tuple(
+            (p.relative_to(path).as_posix(), read_text(p, encoding)) for p in tree_files(path)
+        )
+        return Tree(label=arg, files=files)
+    if path.exists():
+        return Document(label=arg, text=read_text(path, encoding))
+    raise InputError(f"{arg}: no such file or directory")

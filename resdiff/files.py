@@ -1,0 +1,92 @@
+"""Reading input files as text and writing output files atomically.
+
+Every read goes through :func:`read_text` so that bad input (missing, a directory,
+binary, not UTF-8, empty) fails the same way everywhere: an :class:`InputError` whose
+message names the file and, for an encoding error, the byte offset. Every write goes
+through :func:`atomic_write`: a temporary file in the target folder, then a rename, so
+an interrupted write never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from resdiff.errors import InputError, OutputError
+
+#: Files larger than this are refused rather than parsed (no resolution is this big).
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
+    """Decode ``data`` strictly; a BOM is kept in the text so ``to_source()`` can return it."""
+    if not data.strip():
+        raise InputError(f"{where}: file is empty")
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(f"{where}: looks like a binary file (NUL byte at offset {nul})")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where}: not valid {exc.encoding} at byte offset {exc.start}"
+            f" (byte 0x{data[exc.start]:02x}); use --encoding to read another encoding"
+        ) from None
+    except LookupError:
+        raise InputError(f"{where}: unknown encoding {encoding!r}") from None
+
+
+def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
+    """Read a whole text file, refusing what is not a readable, non-empty text file."""
+    p = Path(path)
+    where = str(path)
+    if p.is_dir():
+        raise InputError(f"{where}: is a directory, expected a file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{where}: file is too large ({size} bytes; limit {MAX_BYTES})")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{where}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read ({exc.strerror})") from None
+    return decode(data, where, encoding)
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path`` all at once (temp file + rename) or not at all."""
+    p = Path(path)
+    if p.is_dir():
+        raise OutputError(f"{p}: is a directory, cannot write over it")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{p}: folder {parent} does not exist")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"{p}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        if p.exists():
+            os.chmod(tmp, p.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, p)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{p}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

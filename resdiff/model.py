@@ -1,0 +1,207 @@
+"""The resolution model: frozen dataclasses shared by every layer.
+
+A :class:`Resolution` is what the parser makes of a text and what the differ
+compares. It keeps the exact source (so ``to_source()`` is lossless) next to the
+structure read from it (header, sections, clauses, annexes, footnotes) and the
+diagnostics met on the way. Nothing here parses or prints; canonical rendering
+(``to_text``) lives in :mod:`resdiff.parsing.canonical` and is reached lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning", "info"]
+
+#: Section keys of the parts that are not sections of the body.
+HEADER = "header"
+FOOTNOTES = "footnotes"
+
+
+def section_key(heading: str) -> str:
+    """Return the path key of a heading (contract): lower case, non-alphanumerics → ``-``.
+
+    ``instructs the Secretary-General`` → ``instructs-the-secretary-general``.
+    """
+    key = re.sub(r"[^0-9a-z]+", "-", heading.casefold()).strip("-")
+    return key or "section"
+
+
+def label_key(label: str) -> str:
+    """Return the path segment of a label as written (contract): no brackets, dots or spaces.
+
+    ``a)`` → ``a``, ``(iv)`` → ``iv``, ``1 bis`` → ``1bis``, ``4c`` → ``4c``.
+    """
+    return re.sub(r"[^0-9A-Za-z]+", "", label).lower()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something the parser noticed: a repaired conversion error or a label problem.
+
+    ``line`` and ``column`` are 1-based positions in the source text.
+    """
+
+    level: Level
+    code: str
+    message: str
+    line: int
+    column: int
+
+    def format(self, source: str | None) -> str:
+        """Render as ``file:line:col: level: message`` (the compiler convention)."""
+        return f"{source or '<text>'}:{self.line}:{self.column}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One addressable paragraph: a labelled or unlabelled clause, a header part, a footnote.
+
+    ``text`` is the clause's own text, repaired and with runs of whitespace collapsed,
+    without its label and without the text of its sub-clauses. ``section`` is the
+    heading as written (``"header"`` / ``"footnotes"`` for those parts).
+    """
+
+    path: str
+    label: str | None
+    text: str
+    section: str
+    line: int
+    column: int
+    children: tuple[Clause, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The last segment of the path: the label key, or ``#n`` for an unlabelled clause."""
+        return self.path.rsplit("/", 1)[-1]
+
+    def walk(self) -> Iterator[Clause]:
+        """Yield this clause and then its sub-clauses, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (``considering``, ``instructs the Secretary-General`` …) and its clauses."""
+
+    key: str
+    heading: str
+    clauses: tuple[Clause, ...]
+    line: int
+    column: int
+    part: Literal["preamble", "operative", "unknown"] = "unknown"
+
+    def walk(self) -> Iterator[Clause]:
+        """Every clause of the section, sub-clauses included, in document order."""
+        for clause in self.clauses:
+            yield from clause.walk()
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex (``ANNEX TO RESOLUTION 179 …``): its heading lines and its own sections."""
+
+    key: str
+    heading: str
+    title: str | None
+    sections: tuple[Section, ...]
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Header:
+    """The number line, title and enacting formula; each a :class:`Clause` or ``None``."""
+
+    number: Clause | None = None
+    title: Clause | None = None
+    formula: Clause | None = None
+
+    def parts(self) -> tuple[Clause, ...]:
+        return tuple(p for p in (self.number, self.title, self.formula) if p is not None)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of the source that is not part of the resolution (site text around it)."""
+
+    kind: Literal["before", "after", "other"]
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A parsed resolution: exact source plus structure.
+
+    Invariants (tested on every real text): ``to_source()`` returns the input byte for
+    byte; ``parse(r.to_text()).to_text() == r.to_text()`` and its clauses equal ``r``'s.
+    """
+
+    source_text: str
+    source: str | None
+    header: Header
+    sections: tuple[Section, ...]
+    annexes: tuple[Annex, ...] = ()
+    footnotes: tuple[Clause, ...] = ()
+    regions: tuple[Region, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    # -- header conveniences -------------------------------------------------------
+    @property
+    def number(self) -> str | None:
+        return self.header.number.text if self.header.number else None
+
+    @property
+    def title(self) -> str | None:
+        return self.header.title.text if self.header.title else None
+
+    @property
+    def formula(self) -> str | None:
+        return self.header.formula.text if self.header.formula else None
+
+    # -- traversal -----------------------------------------------------------------
+    def all_sections(self) -> Iterator[Section]:
+        """Body sections, then each annex's sections (their keys carry ``annex/``)."""
+        yield from self.sections
+        for annex in self.annexes:
+            yield from annex.sections
+
+    def clauses(self) -> Iterator[Clause]:
+        """Every addressable clause in document order, sub-clauses included.
+
+        Header parts first (``header/number`` …), then the body and annex sections,
+        then footnotes (``footnotes/1``), as the canonical text orders them.
+        """
+        yield from self.header.parts()
+        for section in self.all_sections():
+            yield from section.walk()
+        yield from self.footnotes
+
+    def clause(self, path: str) -> Clause:
+        """Return the clause at ``path``; ``KeyError`` when there is none."""
+        for clause in self.clauses():
+            if clause.path == path:
+                return clause
+        raise KeyError(path)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level == "error")
+
+    # -- rendering -----------------------------------------------------------------
+    def to_source(self) -> str:
+        """The exact input text, byte for byte (BOM, CRLF, site text and all)."""
+        return self.source_text
+
+    def to_text(self) -> str:
+        """The canonical form: repaired, one paragraph per line, blank line between."""
+        from resdiff.parsing.canonical import render_canonical
+
+        return render_canonical(self)
