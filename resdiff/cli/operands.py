@@ -53,3 +53,15 @@ def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
     if path.exists():
         return Document(label=arg, text=read_text(path, encoding))
     raise InputError(f"{arg}: no such file or directory")
+
+
+def resolve(
+    arg: str, *, encoding: str = "utf-8", corpus_path: str | None = None
+) -> Document | Tree:
+    """Resolve any command-line operand: a file, a directory or (later) a corpus ref.
+
+    The one entry point commands call, so that ref handling (``res-179@dubai-2018``,
+    ``@dubai-2018``) is added here and nowhere else. ``corpus_path`` is where refs
+    are looked up; files and directories do not need it.
+    """
+    return resolve_path(arg, encoding)

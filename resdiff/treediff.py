@@ -1,0 +1,122 @@
+"""Tree diff: compare two sets of resolutions (two folders, two corpus revisions) by path.
+
+Files are paired by relative path: a path only in the new tree is *added* (ADD), only in
+the old one *removed* (SUP); a path in both is parsed and diffed clause by clause and is
+*modified* (MOD) when the diff reports anything, else *unchanged* (NOC).
+
+Parsing and diffing run in worker processes (``concurrent.futures.ProcessPoolExecutor``,
+chunked), because both are CPU-bound pure Python; small trees and ``jobs=1`` run in this
+process, where a pool would cost more than it saves. Results are keyed by path and the
+entries sorted by path, so the output does not depend on scheduling or on ``jobs``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from resdiff.changes import Diff, TreeDiff, TreeEntry
+from resdiff.errors import InputError, ResdiffError
+
+#: Fewer pairs than this are diffed in-process: starting workers would cost more.
+MIN_PARALLEL_PAIRS = 8
+#: Pairs per task sent to a worker (fewer round trips; still balances the load).
+MAX_CHUNK = 32
+
+TreeInput = Mapping[str, str] | Iterable[tuple[str, str]]
+_Task = tuple[str, str, str, str, str, dict[str, Any]]
+
+
+def diff_trees(
+    old: TreeInput,
+    new: TreeInput,
+    *,
+    old_label: str | None = None,
+    new_label: str | None = None,
+    jobs: int | None = 2,
+    **diff_options: Any,
+) -> TreeDiff:
+    """Diff every resolution of two trees, given as ``{relative path: text}`` or
+    ``(relative path, text)`` pairs; ``diff_options`` go to :func:`resdiff.diff`.
+
+    ``jobs`` is the number of worker processes (``None`` or 0: one per CPU; 1: none).
+    Each pair's sources read ``<label>/<path>``. Entries are sorted by path.
+    """
+    old_files = _as_mapping(old, old_label or "old tree")
+    new_files = _as_mapping(new, new_label or "new tree")
+    common = sorted(set(old_files) & set(new_files))
+    tasks: list[_Task] = [
+        (
+            path,
+            old_files[path],
+            new_files[path],
+            _source(old_label, path),
+            _source(new_label, path),
+            diff_options,
+        )
+        for path in common
+    ]
+    diffs = dict(zip(common, _run(tasks, _workers(jobs)), strict=True))
+    entries: list[TreeEntry] = []
+    for path in sorted(set(old_files) | set(new_files)):
+        if path not in old_files:
+            entries.append(TreeEntry(path=path, status="added", diff=None))
+        elif path not in new_files:
+            entries.append(TreeEntry(path=path, status="removed", diff=None))
+        else:
+            diff = diffs[path]
+            entries.append(
+                TreeEntry(path=path, status="modified" if diff.differs else "unchanged", diff=diff)
+            )
+    return TreeDiff(old_source=old_label, new_source=new_label, entries=tuple(entries))
+
+
+def _as_mapping(tree: TreeInput, label: str) -> dict[str, str]:
+    if isinstance(tree, Mapping):
+        return dict(tree)
+    files: dict[str, str] = {}
+    for path, text in tree:
+        if path in files:
+            raise InputError(f"{label}: {path} is given twice")
+        files[path] = text
+    return files
+
+
+def _source(label: str | None, path: str) -> str:
+    return f"{label.rstrip('/')}/{path}" if label else path
+
+
+def _workers(jobs: int | None) -> int:
+    if not jobs or jobs < 0:
+        return os.cpu_count() or 1
+    return jobs
+
+
+def _diff_task(task: _Task) -> Diff:
+    """Parse and diff one pair (runs in a worker process)."""
+    import resdiff
+
+    _path, old_text, new_text, old_source, new_source, options = task
+    old = resdiff.parse(old_text, source=old_source)
+    new = resdiff.parse(new_text, source=new_source)
+    return resdiff.diff(old, new, **options)
+
+
+def _run(tasks: list[_Task], workers: int) -> list[Diff]:
+    """Diff every task, in task order, in-process or over ``workers`` processes."""
+    if workers <= 1 or len(tasks) < MIN_PARALLEL_PAIRS:
+        return [_diff_task(t) for t in tasks]
+    # Import the parser and differ before forking, so workers start with them loaded.
+    import resdiff.differ
+    import resdiff.parsing  # noqa: F401
+
+    workers = min(workers, len(tasks))
+    chunk = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_diff_task, tasks, chunksize=chunk))
+    except BrokenProcessPool as exc:
+        raise ResdiffError(f"tree diff: a worker process died ({exc})") from None
