@@ -1,0 +1,349 @@
+"""Amending instructions in plain English (``--format instructions``).
+
+The list a delegate pastes into a proposal: one instruction per change, in the order of
+the new text, naming clauses as the existing text does::
+
+    In considering d), replace "and educators" by ", educators and communities".
+    After considering d), insert the following new paragraph e): "…".
+    Delete recalling c).
+    Move recalling i) to recognizing, as paragraph c), and amend it to read: "…".
+    Re-letter considering e) to j) as f) to k).
+
+Quoted text is copied exactly from the texts (only the white space around a quoted
+fragment is trimmed). A change of a few words is given as word edits ("replace … by …",
+"delete …", "after … insert …"), each fragment made long enough to occur only once in
+the clause; a longer rewrite, or one that cannot be quoted unambiguously, is given as
+"amend … to read". Consecutive deletions and consecutive re-letterings are grouped into
+ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
+from resdiff.render import RenderOptions
+from resdiff.render.common import clause_name, display_ops, printable
+from resdiff.render.layout import is_header, itu_number_line, label_or_name, rows, runs
+
+__all__ = ["edits", "instructions", "render"]
+
+#: At most this many word edits are listed; more is a rewrite ("amend … to read").
+MAX_EDITS = 3
+#: Word edits are used while the quoted fragments stay below this many characters
+#: (or 40 % of the new text, whichever is larger).
+MAX_EDIT_CHARS = 80
+#: Fragments are widened word by word (up to this many) until they occur only once.
+MAX_CONTEXT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One word edit inside a clause: the old fragment (may be empty), the new one, and
+    for a pure insertion the words it goes after (empty: at the beginning)."""
+
+    old: str
+    new: str
+    after: str = ""
+
+    def phrase(self) -> str:
+        if self.old and self.new:
+            return f'replace "{self.old}" by "{self.new}"'
+        if self.old:
+            return f'delete "{self.old}"'
+        if self.after:
+            return f'after "{self.after}", insert "{self.new}"'
+        return f'at the beginning, insert "{self.new}"'
+
+
+def _tail(text: str, n: int) -> str | None:
+    """The last ``n`` words of ``text`` with what follows them (None if it has fewer)."""
+    if n == 0:
+        return ""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) < n:
+        return None
+    return text[words[-n].start() :]
+
+
+def _widen(before: str, removed: str, inserted: str, old_text: str) -> tuple[str, str] | None:
+    """Prefix both fragments with just enough preceding words to make the old one unique."""
+    for n in range(0, MAX_CONTEXT_WORDS + 1):
+        tail = _tail(before, n)
+        if tail is None:
+            return None
+        wide_old = (tail + removed).strip()
+        if old_text.count(wide_old) == 1:
+            return wide_old, (tail + inserted).strip()
+    return None
+
+
+def edits(ops: tuple[WordOp, ...] | list[WordOp], old_text: str) -> list[Edit] | None:
+    """The word edits that turn the old clause into the new one, or None when they cannot be
+    quoted unambiguously (a white-space-only change, a fragment that repeats)."""
+    merged = runs(ops)
+    out: list[Edit] = []
+    before = ""
+    i = 0
+    while i < len(merged):
+        op, text = merged[i]
+        if op == "=":
+            before += text
+            i += 1
+            continue
+        removed = inserted = ""
+        while i < len(merged) and merged[i][0] != "=":
+            if merged[i][0] == "-":
+                removed += merged[i][1]
+            else:
+                inserted += merged[i][1]
+            i += 1
+        old, new = removed.strip(), inserted.strip()
+        if not old and not new:
+            return None  # white space only: not expressible as quoted words
+        if old:
+            widened = _widen(before, removed, inserted, old_text)
+            if widened is None:
+                return None
+            out.append(Edit(widened[0], widened[1]))
+        else:
+            after = ""
+            if before.strip():
+                for n in range(1, MAX_CONTEXT_WORDS + 1):
+                    candidate = (_tail(before, n) or "").strip()
+                    if candidate and old_text.count(candidate) == 1:
+                        after = candidate
+                        break
+                else:
+                    return None
+            out.append(Edit("", new, after))
+        before += removed
+    return out
+
+
+def _join(phrases: list[str]) -> str:
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    if len(phrases) == 2:
+        return f"{phrases[0]}, and {phrases[1]}"
+    return ", ".join(phrases[:-1]) + f", and {phrases[-1]}"
+
+
+def _short_edits(change: Change) -> list[Edit] | None:
+    old_text = " ".join(r.text for r in change.old)
+    new_text = " ".join(r.text for r in change.new)
+    found = edits(display_ops(change), old_text)
+    if not found or len(found) > MAX_EDITS:
+        return None
+    size = sum(len(e.old) + len(e.new) for e in found)
+    if size > max(MAX_EDIT_CHARS, 0.4 * len(new_text)):
+        return None
+    return found
+
+
+def _q(text: str) -> str:
+    return f'"{text}"'
+
+
+def _verb(labels: list[str]) -> str:
+    """``Re-letter`` for lettered paragraphs, ``Renumber`` for numbered ones."""
+    return "Renumber" if all(re.match(r"\(?\d", lab) for lab in labels if lab) else "Re-letter"
+
+
+def _range(refs: list[ClauseRef]) -> str:
+    first, last = label_or_name(refs[0]), label_or_name(refs[-1])
+    return first if len(refs) == 1 else f"{first} to {last}"
+
+
+def _section_prefix(ref: ClauseRef) -> str:
+    """``considering `` for ``considering e)``: the name without the label."""
+    name = clause_name(ref)
+    label = ref.label or ""
+    return name[: -len(label)] if label and name.endswith(label) else name + " "
+
+
+def _amend(change: Change, lead: str, text_of_new: str) -> str:
+    """``In X, replace …`` or ``Amend X to read: "…"`` (``lead`` names the clause)."""
+    found = _short_edits(change)
+    suffix = " (editorial)" if change.editorial else ""
+    if found:
+        return f"In {lead}, {_join([e.phrase() for e in found])}{suffix}."
+    return f"Amend {lead} to read: {_q(text_of_new)}{suffix}."
+
+
+def _moved(change: Change) -> str:
+    old, new = change.old[0], change.new[0]
+    where = f"as paragraph {new.label}" if new.label else "as an unnumbered paragraph"
+    head = f"Move {clause_name(old)} to {new.section}, {where}"
+    if old.text == new.text:
+        return head + "."
+    return f"{head}, and amend it to read: {_q(new.text)}."
+
+
+def _added(change: Change, prev: ClauseRef | None) -> str:
+    texts = [r for r in change.new]
+    new = texts[0]
+    if is_header(new):
+        return f"Insert {clause_name(new)}: {_q(new.text)}."
+    what = (
+        f"the following new paragraph {new.label}" if new.label else "the following new paragraph"
+    )
+    if prev is not None and prev.section == new.section:
+        return f"After {clause_name(prev)}, insert {what}: {_q(new.text)}."
+    return f"At the beginning of {new.section}, insert {what}: {_q(new.text)}."
+
+
+def _split_merge(change: Change) -> str:
+    olds = " and ".join(clause_name(r) for r in change.old)
+    labels = [r.label for r in change.new if r.label]
+    noun = "paragraphs" if len(change.new) > 1 else "paragraph"
+    lab = (" " + " and ".join(labels)) if labels else ""
+    quoted = "; ".join(
+        (f"{r.label} {_q(r.text)}" if r.label and len(change.new) > 1 else _q(r.text))
+        for r in change.new
+    )
+    return f"Replace {olds} by the following {noun}{lab}: {quoted}."
+
+
+def _is_relabel_only(change: Change) -> bool:
+    return (
+        change.kind == "unchanged"
+        and change.renumbered
+        and not change.moved
+        and bool(change.old)
+        and bool(change.new)
+        and change.old[0].section == change.new[0].section
+    )
+
+
+def _heading_lines(diff: Diff) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    renamed = {s.new: s.old for s in diff.sections if s.kind == "renamed" and s.new and s.old}
+    added = {s.new: s.new for s in diff.sections if s.kind == "added" and s.new}
+    removed = {s.old for s in diff.sections if s.kind == "removed" and s.old}
+    return renamed, added, removed
+
+
+def instructions(diff: Diff) -> list[str]:
+    """The amending instructions of one diff, in the order of the new text."""
+    out: list[str] = []
+    renamed, added_sections, removed_sections = _heading_lines(diff)
+    announced: set[str] = set()
+    all_rows = rows(diff, show_all=True)
+    prev_new: ClauseRef | None = None
+    prev_old_section: str | None = None
+    i = 0
+    while i < len(all_rows):
+        row = all_rows[i]
+        change = row.change
+        new_ref = change.new[0] if change.new and not row.moved_away else None
+        old_ref = change.old[0] if change.old else None
+        # a removed section's heading goes after its last paragraph
+        if (
+            prev_old_section in removed_sections
+            and old_ref is not None
+            and old_ref.section != prev_old_section
+        ):
+            out.append(f"Delete the heading {_q(prev_old_section)}.")
+            removed_sections.discard(prev_old_section)
+        if new_ref is not None and new_ref.section not in announced:
+            announced.add(new_ref.section)
+            if new_ref.section in renamed:
+                out.append(
+                    f"Replace the heading {_q(renamed[new_ref.section])} by {_q(new_ref.section)}."
+                )
+            elif new_ref.section in added_sections:
+                where = f"After {clause_name(prev_new)}" if prev_new else "At the beginning"
+                out.append(f"{where}, insert the new heading {_q(new_ref.section)}.")
+        if row.moved_away or row.unchanged:
+            pass
+        elif _is_relabel_only(change):
+            group = [change]
+            while (
+                i + 1 < len(all_rows)
+                and not all_rows[i + 1].moved_away
+                and _is_relabel_only(all_rows[i + 1].change)
+                and all_rows[i + 1].change.old[0].section == change.old[0].section
+            ):
+                i += 1
+                group.append(all_rows[i].change)
+            olds = [c.old[0] for c in group]
+            news = [c.new[0] for c in group]
+            out.append(
+                f"{_verb([r.label or '' for r in olds])} {_section_prefix(olds[0])}{_range(olds)}"
+                f" as {_range(news)}."
+            )
+            new_ref = news[-1]
+        elif change.kind == "removed":
+            group = [change]
+            while (
+                i + 1 < len(all_rows)
+                and all_rows[i + 1].change.kind == "removed"
+                and all_rows[i + 1].change.old[0].section == change.old[0].section
+                and change.old[0].label
+                and all_rows[i + 1].change.old[0].label
+            ):
+                i += 1
+                group.append(all_rows[i].change)
+            olds = [c.old[0] for c in group]
+            if len(olds) == 1:
+                out.append(f"Delete {clause_name(olds[0])}.")
+            else:
+                out.append(f"Delete {_section_prefix(olds[0])}{_range(olds)}.")
+        elif change.kind == "added":
+            out.append(_added(change, prev_new))
+        elif change.kind in ("split", "merged"):
+            out.append(_split_merge(change))
+        elif change.moved:
+            out.append(_moved(change))
+        else:  # amended (perhaps editorial, perhaps re-lettered too)
+            old, new = change.old[0], change.new[0]
+            if change.renumbered and old.label != new.label:
+                found = _short_edits(change)
+                if found:
+                    out.append(
+                        f"Re-letter {clause_name(old)} as {label_or_name(new)}, and in it "
+                        f"{_join([e.phrase() for e in found])}."
+                    )
+                else:
+                    out.append(
+                        f"Re-letter {clause_name(old)} as {label_or_name(new)}, "
+                        f"and amend it to read: {_q(new.text)}."
+                    )
+            else:
+                out.append(_amend(change, clause_name(old), new.text))
+        if old_ref is not None:
+            prev_old_section = (
+                all_rows[i].change.old[0].section if all_rows[i].change.old else prev_old_section
+            )
+        if new_ref is not None:
+            prev_new = all_rows[i].change.new[-1] if not all_rows[i].moved_away else prev_new
+        i += 1
+    for heading in sorted(removed_sections):
+        out.append(f"Delete the heading {_q(heading)}.")
+    return [printable(line) for line in out]
+
+
+def _title(diff: Diff) -> str:
+    number = (
+        itu_number_line(diff.old.number or diff.new.number) or diff.old.source or "the resolution"
+    )
+    return f"Amendments to {number}:"
+
+
+def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
+    """Render amending instructions, one per line (a tree diff: one block per resolution)."""
+    if isinstance(result, Diff):
+        lines = instructions(result)
+        return "\n".join([_title(result), *lines]) + "\n" if lines else "No amendments.\n"
+    blocks: list[str] = []
+    for entry in result.entries:
+        if entry.status == "added":
+            blocks.append(f"Add the new resolution {printable(entry.path)}.")
+        elif entry.status == "removed":
+            blocks.append(f"Suppress the resolution {printable(entry.path)}.")
+        elif entry.diff is not None and (entry.status == "modified" or options.show_all):
+            lines = instructions(entry.diff)
+            head = f"{printable(entry.path)}: " + _title(entry.diff)
+            blocks.append("\n".join([head, *lines]) if lines else f"{head}\nNo amendments.")
+    return "\n\n".join(blocks) + "\n" if blocks else "No amendments.\n"

@@ -1,0 +1,137 @@
+"""ITU revision marks in plain text (``--format itu``).
+
+Each clause carries the mark ITU proposals and Final Acts use: ADD (new text), MOD
+(amended; deletions ``[-…-]``, insertions ``{+…+}``), (MOD) (editorial only), SUP
+(suppressed), NOC (no change; only with ``--all``). Moved text is marked as proposals do:
+SUP* where it left and ADD* where it arrived, each with a note naming the other end
+(ADD*/SUP* per SOURCES.md). A re-lettered clause is MOD with its label marked
+(``[-e)-]{+f)+}``). In a tree diff each resolution first carries its own mark. The
+number line is written in ITU style: ``RESOLUTION 179 (REV. DUBAI, 2018)``.
+
+Layout, one block per clause, blank line between::
+
+    MOD	considering d)
+    d)	that parents, guardians[- and educators-]{+, educators and communities+} are …
+"""
+
+from __future__ import annotations
+
+from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
+from resdiff.render import RenderOptions
+from resdiff.render.common import clause_name, printable, summary_line, tree_summary_line
+from resdiff.render.layout import Row, is_header, itu_number_line, label_or_name, row_ops, rows
+
+__all__ = ["marked", "render"]
+
+
+def marked(ops: list[WordOp] | tuple[WordOp, ...]) -> str:
+    """Plain-text revision marks: ``[-deleted-]`` and ``{+inserted+}``, kept text as is."""
+    out: list[str] = []
+    for op, text in ops:
+        text = printable(text)
+        if op == "-":
+            out.append(f"[-{text}-]")
+        elif op == "+":
+            out.append(f"{{+{text}+}}")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _section_mark(section: SectionChange) -> str | None:
+    if section.kind == "renamed":
+        return (
+            f"MOD\theading [-{printable(section.old or '')}-]{{+{printable(section.new or '')}+}}"
+        )
+    if section.kind == "added":
+        return f"ADD\theading {{+{printable(section.new or '')}+}}"
+    if section.kind == "removed":
+        return f"SUP\theading [-{printable(section.old or '')}-]"
+    return None
+
+
+def _label(row: Row) -> str:
+    change = row.change
+    if row.moved_away:
+        return printable(label_or_name(change.old[0]))
+    if change.renumbered and change.old and change.new and not change.moved:
+        old, new = label_or_name(change.old[0]), label_or_name(change.new[0])
+        return f"[-{printable(old)}-]{{+{printable(new)}+}}"
+    ref = change.new[0] if change.new else change.old[0]
+    return printable(label_or_name(ref))
+
+
+def _names(row: Row) -> str:
+    change = row.change
+    if row.moved_away:
+        return clause_name(change.old[0])
+    refs = change.new or change.old
+    return " + ".join(clause_name(r) for r in refs)
+
+
+def _notes(row: Row) -> list[str]:
+    change = row.change
+    notes: list[str] = []
+    if row.move_note:
+        notes.append(row.move_note)
+    if change.kind == "split":
+        notes.append("split from " + " + ".join(clause_name(r) for r in change.old))
+    if change.kind == "merged":
+        notes.append("merged from " + " + ".join(clause_name(r) for r in change.old))
+    if change.renumbered and not change.moved and change.old and change.new:
+        notes.append(f"was {label_or_name(change.old[0])}")
+    if change.editorial and not row.moved_away:
+        notes.append("editorial")
+    return notes
+
+
+def _row_block(row: Row) -> str:
+    notes = _notes(row)
+    head = f"{row.mark}\t{printable(_names(row))}"
+    if notes:
+        head += " (" + "; ".join(printable(n) for n in notes) + ")"
+    ops = row_ops(row)
+    if row.change.kind == "added" and not row.moved_away:
+        ops = [("+", "".join(t for _, t in ops))]
+    elif row.change.kind == "removed":
+        ops = [("-", "".join(t for _, t in ops))]
+    if is_header(row.ref):
+        return f"{head}\n{marked(ops)}"
+    return f"{head}\n{_label(row)}\t{marked(ops)}"
+
+
+def render_diff(diff: Diff, options: RenderOptions) -> str:
+    """The marks of one resolution: its mark and number line, section marks, clause blocks."""
+    number = itu_number_line(diff.new.number or diff.old.number) or "(no number line)"
+    lines = [f"{'MOD' if diff.differs else 'NOC'}\t{printable(number)}"]
+    old_number = itu_number_line(diff.old.number)
+    if old_number and old_number != itu_number_line(diff.new.number):
+        lines.append(f"\t(revises {printable(old_number)})")
+    if diff.new.title or diff.old.title:
+        lines.append(f"\t{printable(diff.new.title or diff.old.title or '')}")
+    lines.append(f"\t{summary_line(diff)}")
+    blocks = ["\n".join(lines)]
+    heading_marks = [m for m in (_section_mark(s) for s in diff.sections) if m]
+    if heading_marks:
+        blocks.append("\n".join(heading_marks))
+    blocks.extend(_row_block(row) for row in rows(diff, options.show_all))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _entry(entry: TreeEntry, options: RenderOptions) -> str | None:
+    if entry.status == "unchanged" and not options.show_all:
+        return None
+    if entry.diff is None or entry.status in ("added", "removed"):
+        return f"{entry.mark}\t{printable(entry.path)}\n"
+    body = render_diff(entry.diff, options)
+    first, _, rest = body.partition("\n")
+    return f"{entry.mark}\t{printable(entry.path)}\n{first.split(chr(9), 1)[1]}\n{rest}"
+
+
+def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
+    """Render a diff (or a tree diff) with ITU revision marks as plain text."""
+    if isinstance(result, Diff):
+        return render_diff(result, options)
+    parts = [tree_summary_line(result) + "\n"]
+    parts.extend(p for p in (_entry(e, options) for e in result.entries) if p)
+    return "\n".join(parts)
