@@ -38,6 +38,7 @@ __all__ = [
     "clause_name",
     "describe",
     "display_ops",
+    "kind_and_notes",
     "kind_word",
     "printable",
     "section_line",
@@ -123,6 +124,19 @@ def describe(change: Change) -> tuple[str, ...]:
     if change.editorial:
         notes.append("editorial")
     return tuple(notes)
+
+
+def kind_and_notes(change: Change) -> str:
+    """The kind and its notes as one phrase, without saying the kind twice.
+
+    ``amended, moved from recalling i)``, ``re-lettered, was f)``, ``added``,
+    ``split from resolves 1``, ``amended, editorial``.
+    """
+    notes = describe(change)
+    kind = kind_word(change)
+    if notes and notes[0].startswith(kind + " "):
+        return ", ".join(notes)
+    return ", ".join((kind, *notes))
 
 
 def change_paths(change: Change) -> tuple[str, ...]:

@@ -24,9 +24,8 @@ from resdiff.render import RenderOptions
 from resdiff.render.common import (
     change_labels,
     change_paths,
-    describe,
     display_ops,
-    kind_word,
+    kind_and_notes,
     printable,
     section_line,
     summary_line,
@@ -70,7 +69,8 @@ def _diff_blocks(
 ) -> list[str]:
     blocks: list[str] = []
     if title:
-        blocks.append(f"{'#' * level} resdiff: {_side(diff.old)} → {_side(diff.new)}")
+        names = [escape(m.number or m.source or "(unnamed)") for m in (diff.old, diff.new)]
+        blocks.append(f"{'#' * level} resdiff: {names[0]} → {names[1]}")
     blocks.append(f"**Old:** {_side(diff.old)}  \n**New:** {_side(diff.new)}")
     blocks.append(summary_table(diff))
     sections = [s for s in diff.sections if options.show_all or s.kind != "unchanged"]
@@ -96,8 +96,8 @@ def summary_table(diff: Diff) -> str:
 def change_heading(change: Change, level: int) -> str:
     """``### `considering/f` f) — amended, was e)``."""
     paths = " + ".join(f"`{p}`" for p in change_paths(change))
-    labels = " ".join(change_labels(change))
-    notes = ", ".join((kind_word(change), *describe(change)))
+    labels = " + ".join(change_labels(change))
+    notes = kind_and_notes(change)
     head = f"{paths} {escape(labels)}" if labels else paths
     return f"{'#' * level} {head} — {escape(notes)}"
 

@@ -28,9 +28,8 @@ from resdiff.render import RenderOptions
 from resdiff.render.common import (
     change_labels,
     change_paths,
-    describe,
     display_ops,
-    kind_word,
+    kind_and_notes,
     printable,
     section_line,
     summary_line,
@@ -106,8 +105,8 @@ def change_heading(change: Change) -> str:
     parts = [" + ".join(change_paths(change))]
     labels = change_labels(change)
     if labels:
-        parts.append(" ".join(labels))
-    parts.append(", ".join((kind_word(change), *describe(change))))
+        parts.append(" + ".join(labels))
+    parts.append(kind_and_notes(change))
     return printable("  ".join(parts))
 
 

@@ -1,0 +1,219 @@
+"""``resdiff diff``: compare two revisions (files) or two trees (directories) clause by clause."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from resdiff.cli import operands
+from resdiff.cli.options import corpus_option, encoding_option, output_option
+from resdiff.errors import InputError, OutputError
+from resdiff.render import BINARY_FORMATS, FORMATS
+
+
+@click.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default=None,
+    help="Output format [default: term on a terminal, else text].",
+)
+@click.option("-a", "--all", "show_all", is_flag=True, help="List unchanged clauses too.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    metavar="F",
+    help="Similarity (0-1) from which a rewritten clause counts as amended rather than "
+    "removed + added [default: the differ's tuned value].",
+)
+@click.option(
+    "--ignore-editorial",
+    is_flag=True,
+    help="Report editorial-only changes (quotes, dashes, spacing: ITU's (MOD)) as unchanged.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the term format; auto = on a terminal unless NO_COLOR is set.",
+)
+@output_option
+@encoding_option
+@click.option(
+    "--author", default="resdiff", show_default=True, help="Author of tracked changes (docx)."
+)
+@click.option(
+    "--date", default=None, metavar="ISO", help="Date of tracked changes, ISO 8601 (docx)."
+)
+@click.option(
+    "--marks",
+    type=click.Choice(["itu"]),
+    default=None,
+    help="Show ITU revision marks (html, docx).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Worker processes for a tree diff [default: 0 = one per CPU].",
+)
+@corpus_option
+def diff_cmd(
+    old: str,
+    new: str,
+    fmt: str | None,
+    show_all: bool,
+    threshold: float | None,
+    ignore_editorial: bool,
+    color: str,
+    output: str | None,
+    encoding: str,
+    author: str,
+    date: str | None,
+    marks: str | None,
+    jobs: int,
+    corpus_path: str | None,
+) -> None:
+    """Compare OLD and NEW clause by clause and show what changed.
+
+    OLD and NEW are two revisions of a resolution (text files), or two directories:
+    then every *.txt file is paired by relative path and each resolution reported as
+    added (ADD), removed (SUP), modified (MOD) or unchanged (NOC).
+
+    Reported: clauses added, removed, amended (word by word), split, merged, moved to
+    another section, or merely re-lettered; renamed, added and removed sections.
+
+    Exit status, as diff(1): 0 no differences, 1 differences, 2 trouble.
+
+    \b
+    Examples:
+      resdiff diff res-179-2010.txt res-179-2018.txt
+      resdiff diff old.txt new.txt --format markdown -o report.md
+      resdiff diff pp-2014/ pp-2018/ --format json
+    """
+    from resdiff.render import RenderOptions, render
+
+    stdout_tty = _isatty()
+    if fmt is None:
+        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
+    if fmt in BINARY_FORMATS and output is None and stdout_tty:
+        raise click.UsageError(
+            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
+        )
+    if date is not None:
+        _check_date(date)
+    if output is not None:
+        _check_output(output)
+
+    old_op = operands.resolve(old, encoding=encoding, corpus_path=corpus_path)
+    new_op = operands.resolve(new, encoding=encoding, corpus_path=corpus_path)
+    diff_options: dict[str, Any] = {}
+    if threshold is not None:
+        diff_options["threshold"] = threshold
+    if ignore_editorial:
+        diff_options["ignore_editorial"] = True
+    result = _compare(old_op, new_op, jobs, diff_options)
+
+    render_options = RenderOptions(
+        show_all=show_all,
+        color=fmt == "term" and _use_color(color, stdout_tty and output is None),
+        marks=marks,
+        author=author,
+        date=date,
+    )
+    data = render(result, fmt, render_options)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is not None:
+        from resdiff.files import atomic_write
+
+        atomic_write(output, raw)
+    else:
+        stream = click.get_binary_stream("stdout")
+        stream.write(raw)
+        stream.flush()
+    raise click.exceptions.Exit(1 if result.differs else 0)
+
+
+def _compare(
+    old: operands.Document | operands.Tree,
+    new: operands.Document | operands.Tree,
+    jobs: int,
+    diff_options: dict[str, Any],
+) -> Any:
+    """Diff two documents, or two trees; a document against a tree is refused."""
+    if isinstance(old, operands.Document) and isinstance(new, operands.Document):
+        import resdiff
+
+        return resdiff.diff(
+            resdiff.parse(old.text, source=old.label),
+            resdiff.parse(new.text, source=new.label),
+            **diff_options,
+        )
+    if isinstance(old, operands.Tree) and isinstance(new, operands.Tree):
+        for tree in (old, new):
+            if not tree.files:
+                raise InputError(f"{tree.label}: no resolution files (*.txt) in this directory")
+        from resdiff.treediff import diff_trees
+
+        return diff_trees(
+            old.files,
+            new.files,
+            old_label=old.label,
+            new_label=new.label,
+            jobs=jobs,
+            **diff_options,
+        )
+    kinds = {operands.Document: "a file", operands.Tree: "a directory"}
+    raise InputError(
+        f"cannot compare {kinds[type(old)]} ({old.label}) with {kinds[type(new)]} ({new.label}):"
+        " give two files or two directories"
+    )
+
+
+def _isatty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _use_color(choice: str, terminal: bool) -> bool:
+    """``always``/``never`` win; ``auto`` colours a terminal unless NO_COLOR or TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return terminal
+
+
+def _check_date(value: str) -> None:
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO 8601 date (e.g. 2018-11-16 or 2018-11-16T12:00:00)",
+            param_hint="'--date'",
+        ) from None
+
+
+def _check_output(output: str) -> None:
+    """Refuse an unwritable -o target before any work (atomic_write checks again)."""
+    path = Path(output)
+    if path.is_dir():
+        raise OutputError(f"{output}: is a directory, cannot write over it")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{output}: folder {parent} does not exist")

@@ -1,0 +1,84 @@
+"""``--format json``: the resdiff/diff/v1 and resdiff/tree-diff/v1 documents, byte-stable."""
+
+from __future__ import annotations
+
+import json
+
+from render_cases import KEPT, SAMPLE, TREE
+
+from resdiff.render import RenderOptions, render
+
+
+def test_diff_document_follows_the_contract() -> None:
+    out = render(SAMPLE, "json")
+    assert isinstance(out, str) and out.endswith("}\n")
+    doc = json.loads(out)
+    assert list(doc) == ["schema", "old", "new", "summary", "sections", "changes"]
+    assert doc["schema"] == "resdiff/diff/v1"
+    assert doc["old"] == {
+        "source": "res-179-2010.txt",
+        "number": "RESOLUTION 179 (Guadalajara, 2010)",
+        "title": "ITU's role in child online protection",
+    }
+    assert doc["summary"] == {
+        "added": 1, "removed": 1, "amended": 3, "unchanged": 2, "split": 1, "merged": 1,
+        "moved": 1, "renumbered": 3, "editorial": 1,
+    }  # fmt: skip
+    assert doc["sections"][-1] == {
+        "kind": "renamed", "old": "requests the Council", "new": "requests the ITU Council",
+    }  # fmt: skip
+    moved = doc["changes"][1]
+    assert moved == {
+        "kind": "amended",
+        "old": [{"path": "recalling/i", "label": "i)", "section": "recalling",
+                 "text": "Resolution 67 (Hyderabad, 2010) of WTDC;"}],
+        "new": [{"path": "recognizing/c", "label": "c)", "section": "recognizing",
+                 "text": "Resolution 67 (Rev. Buenos Aires, 2017) of WTDC;"}],
+        "moved": True,
+        "renumbered": True,
+        "editorial": False,
+        "similarity": 0.8,
+        "words": [["=", "Resolution 67 ("], ["-", "Hyderabad, 2010"],
+                  ["+", "Rev. Buenos Aires, 2017"], ["=", ") of WTDC;"]],
+    }  # fmt: skip
+
+
+def test_words_rebuild_old_and_new_text() -> None:
+    for change in json.loads(render(SAMPLE, "json"))["changes"]:
+        old = "".join(t for op, t in change["words"] if op != "+")
+        new = "".join(t for op, t in change["words"] if op != "-")
+        if change["kind"] in ("amended", "unchanged", "removed"):
+            assert old == " ".join(c["text"] for c in change["old"])
+        if change["kind"] in ("amended", "unchanged", "added"):
+            assert new == " ".join(c["text"] for c in change["new"])
+
+
+def test_unchanged_listed_only_with_all_but_always_counted() -> None:
+    plain = json.loads(render(SAMPLE, "json"))
+    every = json.loads(render(SAMPLE, "json", RenderOptions(show_all=True)))
+    kinds = [c["kind"] for c in plain["changes"]]
+    assert "unchanged" not in kinds
+    assert len(every["changes"]) == len(SAMPLE.changes)
+    assert every["changes"][2]["new"][0]["path"] == KEPT.new[0].path
+    assert plain["summary"] == every["summary"]
+
+
+def test_utf8_kept_and_output_byte_stable() -> None:
+    out = render(SAMPLE, "json")
+    assert "ITU’s" in out and "\\u2019" not in out
+    assert out == render(SAMPLE, "json")
+    assert '\n  "schema": "resdiff/diff/v1",\n' in out  # two-space indentation
+
+
+def test_tree_document() -> None:
+    doc = json.loads(render(TREE, "json"))
+    assert doc["schema"] == "resdiff/tree-diff/v1"
+    assert (doc["old"], doc["new"]) == ("pp-2010", "pp-2018")
+    assert [(r["path"], r["status"]) for r in doc["resolutions"]] == [
+        ("itu-pp/res-1.txt", "unchanged"),
+        ("itu-pp/res-179.txt", "modified"),
+        ("itu-pp/res-200.txt", "added"),
+        ("itu-pp/res-99.txt", "removed"),
+    ]
+    assert doc["resolutions"][1]["diff"]["schema"] == "resdiff/diff/v1"
+    assert doc["resolutions"][2]["diff"] is None

@@ -1,0 +1,119 @@
+"""The pull-request report (``--format markdown``): table, ~~deleted~~/**inserted**, escaping."""
+
+from __future__ import annotations
+
+import pytest
+from render_cases import MERGED, SAME, SAMPLE, TREE, ref
+
+from resdiff.changes import Change, Diff, WordOp
+from resdiff.render import RenderOptions, render
+from resdiff.render.markdown import escape, redline
+
+
+def _change(*words: WordOp) -> Change:
+    text = "".join(t for op, t in words if op != "-")
+    return Change(
+        kind="amended",
+        old=(ref("considering/a", "a)", "considering", text),),
+        new=(ref("considering/a", "a)", "considering", text),),
+        words=words,
+    )
+
+
+def test_summary_table_counts_every_kind() -> None:
+    out = render(SAMPLE, "markdown")
+    assert out.startswith(
+        "## resdiff: RESOLUTION 179 (Guadalajara, 2010) → RESOLUTION 179 (REV. DUBAI, 2018)\n"
+    )
+    assert (
+        "| change | clauses |\n| --- | ---: |\n| added | 1 |\n| removed | 1 |\n| amended | 3 |\n"
+        "| unchanged | 2 |\n| split | 1 |\n| merged | 1 |\n| moved | 1 |\n"
+        "| re-lettered | 3 |\n| editorial | 1 |\n"
+    ) in out
+    assert "- renamed: requests the Council → requests the ITU Council\n" in out
+
+
+def test_each_change_is_headed_and_redlined() -> None:
+    out = render(SAMPLE, "markdown")
+    assert (
+        "### `considering/f` f) — amended, was e)\n\n"
+        "that parents, guardians ~~and educators~~**, educators and communities** act;\n"
+    ) in out
+    assert (
+        "### `recognizing/c` c) — amended, moved from recalling i)\n\n"
+        "Resolution 67 (~~Hyderabad, 2010~~**Rev. Buenos Aires, 2017**) of WTDC;\n"
+    ) in out
+    assert (
+        "### `considering/e` e) — added\n\n**that protection must \\*empower\\* the child;**\n"
+        in out
+    )
+    assert out.endswith("\n") and not out.endswith("\n\n")
+
+
+def test_resolution_text_cannot_format_link_mention_or_inject_html() -> None:
+    text = "<script>alert(1)</script> [x](http://e.vil) @team #12 *b* _i_ `c` | $m$ ~~s~~ &amp;"
+    assert escape(text) == (
+        "\\<script\\>alert(1)\\</script\\> \\[x\\](http://e.vil) \\@team \\#12 \\*b\\* \\_i\\_ "
+        "\\`c\\` \\| \\$m\\$ \\~\\~s\\~\\~ \\&amp;"
+    )
+    out = render(SAMPLE, "markdown")
+    assert "<b>" not in out and "\\<b\\>2009\\</b\\>" in out
+    assert "Call for Action \\| year" in out
+
+
+def test_whitespace_moves_outside_the_delimiters() -> None:
+    assert (
+        redline(_change(("=", "a"), ("-", " b "), ("+", " c "), ("=", "d"))) == "a ~~b~~  **c** d"
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # an opening delimiter between a letter and punctuation cannot open: use HTML
+        (
+            (("=", "report"), ("-", "; to"), ("+", " and"), ("=", " act")),
+            "report<del>; to</del> **and** act",
+        ),
+        ((("=", "ITU"), ("-", "'"), ("+", "’"), ("=", "s")), "ITU<del>'</del><ins>’</ins>s"),
+        # punctuation after a space or at the start can open
+        ((("-", ","), ("=", " x")), "~~,~~ x"),
+        ((("=", "in"), ("+", "side"), ("=", " word")), "in**side** word"),
+    ],
+)
+def test_delimiters_only_where_commonmark_reads_them(
+    words: tuple[WordOp, ...], expected: str
+) -> None:
+    assert redline(_change(*words)) == expected
+
+
+def test_paragraph_cannot_start_a_list_or_heading() -> None:
+    assert redline(_change(("=", "1. to promote"))) == "1\\. to promote"
+    assert redline(_change(("=", "- item"))) == "\\- item"
+    assert redline(_change(("=", "# not a heading"))) == "\\# not a heading"
+    assert redline(_change(("=", "    code?"))) == "code?"
+
+
+def test_merge_is_spelled_out() -> None:
+    out = render(Diff(SAMPLE.old, SAMPLE.new, (), (MERGED,)), "markdown")
+    assert (
+        "### `requests-the-itu-council/#1` — merged from requests the Council ¶1"
+        " + requests the Council ¶2\n"
+    ) in out
+
+
+def test_no_differences_and_all() -> None:
+    assert render(SAME, "markdown").endswith("\n_no differences (1 clause unchanged)_\n")
+    out = render(SAMPLE, "markdown", RenderOptions(show_all=True))
+    assert "### `considering/a` a) — unchanged\n\nthat the Internet plays a role;\n" in out
+
+
+def test_tree_table_and_folded_details() -> None:
+    out = render(TREE, "markdown")
+    assert "| mark | resolution | changes |\n| --- | --- | --- |\n" in out
+    assert "| ADD | itu-pp/res-200.txt | new resolution |\n" in out
+    assert "| SUP | itu-pp/res-99.txt | suppressed |\n" in out
+    assert "| NOC | itu-pp/res-1.txt | no differences (1 clause unchanged) |\n" in out
+    assert out.count("<details>") == 1  # only the modified resolution is folded out
+    assert "<summary>MOD itu-pp/res-179.txt: 1 added, 1 removed" in out
+    assert "#### `considering/f` f) — amended, was e)" in out

@@ -1,0 +1,126 @@
+"""The plain redline (``--format text``): exact output for a diff and a tree diff."""
+
+from __future__ import annotations
+
+from render_cases import ADDED, KEPT, MOVED, SAME, SAMPLE, TREE, ref
+
+from resdiff.changes import Change, Diff
+from resdiff.render import RenderOptions, render
+from resdiff.render.common import clause_name, describe, kind_and_notes, summary_line
+from resdiff.render.text import change_heading
+
+EXPECTED = """\
+--- res-179-2010.txt  RESOLUTION 179 (Guadalajara, 2010)
++++ res-179-2018.txt  RESOLUTION 179 (REV. DUBAI, 2018)
+
+sections:
+  added: recognizing
+  renamed: requests the Council → requests the ITU Council
+
+header/title  amended, editorial
+  ITU[-'-]{+’+}s role in child online protection
+
+recognizing/c  c)  amended, moved from recalling i)
+  Resolution 67 ([-Hyderabad, 2010-]{+Rev. Buenos Aires, 2017+}) of WTDC;
+
+considering/e  e)  added
+  {+that protection must *empower* the child;+}
+
+considering/f  f)  amended, was e)
+  that parents, guardians[- and educators-]{+, educators and communities+} act;
+
+considering/g  g)  re-lettered, was f)
+  that children are online;
+
+recalling/c  c)  removed
+  [-the <b>2009</b> Call for Action | year;-]
+
+resolves/1 + resolves/2  1 + 2  split from resolves 1
+  to promote safety[- and-]{+; 2+} to share practice;
+
+requests-the-itu-council/#1  merged from requests the Council ¶1 + requests the Council ¶2
+  to consider the report[-; to-]{+ and+} act on it;
+
+summary: 1 added, 1 removed, 3 amended, 1 split, 1 merged; 1 moved, 3 re-lettered, \
+1 editorial; 2 unchanged; sections: 1 added, 1 renamed
+"""
+
+
+def test_redline_of_every_kind() -> None:
+    assert render(SAMPLE, "text") == EXPECTED
+
+
+def test_unchanged_clauses_and_sections_only_with_all() -> None:
+    out = render(SAMPLE, "text", RenderOptions(show_all=True))
+    assert "considering/a  a)  unchanged\n  that the Internet plays a role;\n" in out
+    assert "  unchanged: considering\n" in out
+    assert "considering/a" not in render(SAMPLE, "text")
+
+
+def test_colour_is_never_used_in_text() -> None:
+    assert render(SAMPLE, "text", RenderOptions(color=True)) == EXPECTED
+
+
+def test_no_differences() -> None:
+    assert render(SAME, "text").endswith("\nsummary: no differences (1 clause unchanged)\n")
+
+
+def test_tree_is_one_line_per_resolution() -> None:
+    assert render(TREE, "text") == (
+        "--- pp-2010\n"
+        "+++ pp-2018\n"
+        "\n"
+        "NOC  itu-pp/res-1.txt  no differences (1 clause unchanged)\n"
+        f"MOD  itu-pp/res-179.txt  {summary_line(SAMPLE)}\n"
+        "ADD  itu-pp/res-200.txt  new resolution\n"
+        "SUP  itu-pp/res-99.txt  suppressed\n"
+        "\n"
+        "summary: 4 resolutions: 1 added (ADD), 1 removed (SUP), 1 modified (MOD),"
+        " 1 unchanged (NOC)\n"
+    )
+
+
+def test_control_characters_in_text_are_made_visible() -> None:
+    evil = Change(
+        kind="added",
+        old=(),
+        new=(ref("considering/z", "z)", "considering", "bad\x1b[2Jtext\u202e"),),
+        words=(("+", "bad\x1b[2Jtext\u202e"),),
+    )
+    out = render(Diff(SAMPLE.old, SAMPLE.new, (), (evil,)), "text")
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "{+bad\\x1b[2Jtext\\u202e+}" in out
+
+
+def test_change_without_word_ops_falls_back_to_its_texts() -> None:
+    bare = Change(kind="amended", old=KEPT.old, new=ADDED.new, words=())
+    heading, line = render(Diff(SAMPLE.old, SAMPLE.new, (), (bare,)), "text").split("\n")[3:5]
+    assert heading == "considering/e  e)  amended"
+    assert line == (
+        "  [-that the Internet plays a role;-]{+that protection must *empower* the child;+}"
+    )
+
+
+def test_clause_names_a_drafter_uses() -> None:
+    assert clause_name(ref("recalling/i", "i)", "recalling", "")) == "recalling i)"
+    assert clause_name(ref("resolves/1/i", "i)", "resolves", "")) == "resolves 1 i)"
+    assert clause_name(ref("requests-the-council/#2", None, "requests the Council", "")) == (
+        "requests the Council ¶2"
+    )
+    assert clause_name(ref("annex/considering/a", "a)", "considering", "")) == (
+        "annex considering a)"
+    )
+    assert clause_name(ref("annex~2/considering/a", "a)", "considering", "")) == (
+        "annex 2 considering a)"
+    )
+    assert clause_name(ref("noting~2/b", "b)", "noting", "")) == "noting b)"
+    assert clause_name(ref("header/number", None, "header", "")) == "the number line"
+    assert clause_name(ref("footnotes/1", "1", "footnotes", "")) == "footnote 1"
+
+
+def test_describe_moves_and_relettering() -> None:
+    assert describe(MOVED) == ("moved from recalling i)",)
+    assert kind_and_notes(MOVED) == "amended, moved from recalling i)"
+    assert change_heading(MOVED) == "recognizing/c  c)  amended, moved from recalling i)"
+    moved_only = Change(kind="unchanged", old=MOVED.old, new=MOVED.new, moved=True)
+    assert kind_and_notes(moved_only) == "moved from recalling i)"
