@@ -1,0 +1,311 @@
+"""A self-contained HTML report (``--format html``): summary, inline redline, side by side.
+
+One file with inline CSS and a little inline JavaScript, no external assets, readable
+offline and in print. Every piece of resolution text reaches the page through a Jinja2
+template with autoescaping on, so a clause containing ``<script>`` shows as text.
+
+The page holds two views of the same rows, switched by two radio buttons (pure CSS, so
+it works without a server and even without JavaScript):
+
+- inline redline: each change with ``<del>``/``<ins>`` per word run;
+- side by side: old | new, aligned clause by clause; a moved clause is shown at both
+  ends, linked both ways ("moved to recognizing c)" / "moved from recalling i)"), and a
+  re-lettered one as "e) → f)".
+
+Unchanged clauses are collapsed in ``<details>`` (open with ``--all``). Every row has an
+id (its clause path; ``was:`` + old path at the old place of a moved or removed clause;
+``sbs:`` in the side-by-side view; ``<resolution path>:`` in a tree diff). Changes are
+told by strike-through/underline and hidden screen-reader labels, not colour alone;
+``n``/``p`` move from change to change, as do the ↑/↓ links on each change.
+With ``marks="itu"`` each clause carries its ITU mark and the number line is in ITU style.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+import jinja2
+
+from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
+from resdiff.render import RenderOptions
+from resdiff.render.common import clause_name, kind_word, summary_line, tree_summary_line
+from resdiff.render.layout import (
+    Row,
+    is_header,
+    itu_number_line,
+    label_or_name,
+    row_ops,
+    rows,
+    sections_in_order,
+)
+
+__all__ = ["render"]
+
+#: Summary rows: (summary key, what the report calls it, ITU mark).
+SUMMARY_ROWS = (
+    ("added", "added", "ADD"),
+    ("removed", "removed", "SUP"),
+    ("amended", "amended", "MOD"),
+    ("split", "split", "MOD"),
+    ("merged", "merged", "MOD"),
+    ("moved", "moved", "ADD*/SUP*"),
+    ("renumbered", "re-lettered", "MOD"),
+    ("editorial", "editorial only", "(MOD)"),
+    ("unchanged", "unchanged", "NOC"),
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A note beside a change, linking to another place of the same view when ``href`` is set."""
+
+    text: str
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of the report as both views show it."""
+
+    anchor: str
+    partner: str | None
+    kind: str
+    mark: str
+    name: str
+    notes: tuple[Link, ...]
+    label_ops: tuple[WordOp, ...]
+    ops: tuple[WordOp, ...]
+    old_label: str
+    new_label: str
+    old_ops: tuple[WordOp, ...]
+    new_ops: tuple[WordOp, ...]
+    old_note: Link | None
+    new_note: Link | None
+    header: bool
+    unchanged: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of rows under one heading: changed items, or collapsed unchanged ones."""
+
+    heading: str
+    heading_ops: tuple[WordOp, ...]
+    groups: tuple[tuple[bool, tuple[Item, ...]], ...]  # (collapsed?, items)
+
+
+@dataclass(frozen=True)
+class ResolutionView:
+    """Everything the template shows for one resolution."""
+
+    prefix: str
+    mark: str
+    heading: str
+    title: str | None
+    old_number: str | None
+    old_source: str | None
+    new_source: str | None
+    summary: str
+    counts: tuple[tuple[str, str, int], ...]
+    sections: tuple[SectionChange, ...]
+    blocks: tuple[Block, ...]
+    anchors: tuple[str, ...]
+
+
+def _safe_id(text: str) -> str:
+    """An id fragment without white space (ids may hold any other character)."""
+    return re.sub(r"\s+", "_", text)
+
+
+def _item(row: Row) -> Item:
+    change = row.change
+    ops = tuple(row_ops(row))
+    if change.kind == "added" and not row.moved_away:
+        ops = (("+", "".join(t for _, t in ops)),)
+    elif change.kind == "removed" or row.moved_away:
+        ops = (("-", "".join(t for _, t in ops)),)
+    old_ops = tuple((op, t) for op, t in ops if op != "+")
+    new_ops = tuple((op, t) for op, t in ops if op != "-")
+    old = change.old[0] if change.old else None
+    new = change.new[0] if change.new else None
+    old_label = label_or_name(old) if old is not None and old.label else ""
+    new_label = label_or_name(new) if new is not None and new.label else ""
+    notes: list[Link] = []
+    old_note = new_note = None
+    if row.move_note:
+        notes.append(Link(row.move_note, row.partner_anchor))
+        if row.moved_away:
+            new_note, new_ops, new_label = Link(row.move_note, row.partner_anchor), (), ""
+        else:
+            old_note, old_ops, old_label = Link(row.move_note, row.partner_anchor), (), ""
+    if change.kind in ("split", "merged"):
+        verb = "split from" if change.kind == "split" else "merged from"
+        notes.append(Link(f"{verb} " + " + ".join(clause_name(r) for r in change.old)))
+    if change.renumbered and old is not None and new is not None and not change.moved:
+        notes.append(Link(f"{label_or_name(old)} → {label_or_name(new)}"))
+    if change.editorial and not row.moved_away:
+        notes.append(Link("editorial only"))
+    if change.kind == "added" and not row.moved_away:
+        old_note = Link("new paragraph")
+    if change.kind == "removed":
+        new_note = Link("deleted")
+    if row.moved_away:
+        label_ops: tuple[WordOp, ...] = (("=", old_label),) if old_label else ()
+        name = clause_name(change.old[0])
+    elif change.renumbered and old_label and new_label and old_label != new_label:
+        label_ops = (("-", old_label), ("+", new_label))
+        name = clause_name(new) if new is not None else ""
+    else:
+        label = new_label or old_label
+        label_ops = (("=", label),) if label else ()
+        refs = change.new or change.old
+        name = " + ".join(clause_name(r) for r in refs)
+    kind = "moved" if change.moved else kind_word(change)
+    if row.moved_away:
+        kind = "moved away"
+    return Item(
+        anchor=row.anchor,
+        partner=row.partner_anchor,
+        kind=kind,
+        mark=row.mark,
+        name=name,
+        notes=tuple(notes),
+        label_ops=label_ops,
+        ops=ops,
+        old_label=old_label,
+        new_label=new_label,
+        old_ops=old_ops,
+        new_ops=new_ops,
+        old_note=old_note,
+        new_note=new_note,
+        header=is_header(row.ref),
+        unchanged=row.unchanged,
+    )
+
+
+def _blocks(diff: Diff) -> tuple[Block, ...]:
+    renamed = {s.new: s.old for s in diff.sections if s.kind == "renamed" and s.new}
+    added = {s.new for s in diff.sections if s.kind == "added"}
+    removed = {s.old for s in diff.sections if s.kind == "removed"}
+    blocks: list[Block] = []
+    for heading, section_rows in sections_in_order(rows(diff, show_all=True)):
+        items = [_item(r) for r in section_rows]
+        groups: list[tuple[bool, tuple[Item, ...]]] = []
+        for item in items:
+            if groups and groups[-1][0] == item.unchanged:
+                groups[-1] = (item.unchanged, (*groups[-1][1], item))
+            else:
+                groups.append((item.unchanged, (item,)))
+        if section_rows[0].ref.section == "header" or is_header(section_rows[0].ref):
+            heading_ops: tuple[WordOp, ...] = ()
+        elif heading in renamed:
+            heading_ops = (("-", renamed[heading] or ""), ("+", heading))
+        elif heading in added:
+            heading_ops = (("+", heading),)
+        elif heading in removed and all(r.change.kind == "removed" for r in section_rows):
+            heading_ops = (("-", heading),)
+        else:
+            heading_ops = (("=", heading),)
+        blocks.append(Block(heading, heading_ops, tuple(groups)))
+    return tuple(blocks)
+
+
+def _view(diff: Diff, options: RenderOptions, prefix: str = "", mark: str | None = None) -> ResolutionView:
+    itu = options.marks == "itu"
+    new_number = diff.new.number or diff.old.number
+    heading = (itu_number_line(new_number) if itu else new_number) or diff.new.source or "Resolution"
+    old_number = diff.old.number
+    if itu:
+        old_number = itu_number_line(old_number)
+    summary = diff.summary
+    counts = tuple((label, itu_mark, summary[key]) for key, label, itu_mark in SUMMARY_ROWS)
+    blocks = _blocks(diff)
+    anchors = tuple(
+        prefix + item.anchor
+        for block in blocks
+        for collapsed, items in block.groups
+        if not collapsed
+        for item in items
+    )
+    return ResolutionView(
+        prefix=prefix,
+        mark=mark or ("MOD" if diff.differs else "NOC"),
+        heading=heading,
+        title=diff.new.title or diff.old.title,
+        old_number=old_number if old_number != heading else None,
+        old_source=diff.old.source,
+        new_source=diff.new.source,
+        summary=summary_line(diff),
+        counts=counts,
+        sections=tuple(s for s in diff.sections if s.kind != "unchanged"),
+        blocks=blocks,
+        anchors=anchors,
+    )
+
+
+def _frag(anchor: str) -> str:
+    """``#`` + the anchor, percent-encoded as a URL fragment (``#1`` → ``%231``)."""
+    return "#" + quote(anchor, safe="/:~-._!$&'()*+,;=@")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("resdiff", "render/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["frag"] = _frag
+    return env
+
+
+def _tree_rows(tree: TreeDiff, options: RenderOptions) -> list[tuple[TreeEntry, str | None, str]]:
+    out: list[tuple[TreeEntry, str | None, str]] = []
+    for entry in tree.entries:
+        shown = entry.diff is not None and (entry.status == "modified" or options.show_all)
+        target = "res:" + _safe_id(entry.path) if shown else None
+        what = {"added": "new resolution", "removed": "suppressed"}.get(entry.status, entry.status)
+        if entry.diff is not None and entry.status in ("modified", "unchanged"):
+            what = summary_line(entry.diff)
+        out.append((entry, target, what))
+    return out
+
+
+def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
+    """Render a diff (or a tree diff) as one self-contained HTML page."""
+    template = _environment().get_template("report.html.j2")
+    if isinstance(result, Diff):
+        views = [_view(result, options)]
+        first = views[0]
+        title = f"Changes to {first.heading}"
+        tree_rows: list[tuple[TreeEntry, str | None, str]] = []
+        tree_summary = None
+    else:
+        views = []
+        for entry in result.entries:
+            if entry.diff is None or not (entry.status == "modified" or options.show_all):
+                continue
+            prefix = _safe_id(entry.path) + ":"
+            views.append(_view(entry.diff, options, prefix, entry.mark))
+        title = f"Changes between {result.old_source or 'old'} and {result.new_source or 'new'}"
+        tree_rows = _tree_rows(result, options)
+        tree_summary = tree_summary_line(result)
+    anchors = [a for v in views for a in v.anchors]
+    return template.render(
+        title=title,
+        views=views,
+        tree=not isinstance(result, Diff),
+        tree_rows=tree_rows,
+        tree_summary=tree_summary,
+        itu=options.marks == "itu",
+        show_all=options.show_all,
+        nav={a: (anchors[i - 1] if i else None, anchors[i + 1] if i + 1 < len(anchors) else None)
+             for i, a in enumerate(anchors)},
+        first_change=anchors[0] if anchors else None,
+    )
