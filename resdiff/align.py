@@ -1,0 +1,706 @@
+"""Pair old clauses with new ones by content, not by label; pair sections likewise.
+
+The template is dulwich's rename detection — exact matches first (hashed), then
+similarity with a threshold and a cap, ties broken by a total order — extended with what
+a drafter expects of resolutions. The steps, in order:
+
+1. **Header** parts pair by role (number with number, title with title …).
+2. **Exact**: clauses whose :func:`~resdiff.normalize.match_key` is equal pair up,
+   same section first, then in document order. O(n) with a dict.
+3. **Sections, first guess** from those pairs and from the headings (:func:`pair_sections`).
+4. **Similar**: each remaining old clause is scored against the remaining new clauses
+   with rapidfuzz (one C call per old clause, ``process.extract`` with a
+   ``score_cutoff`` — ``process.cdist`` would need numpy, which the project does not
+   depend on). The score is the Indel similarity of the two *token sequences* (words
+   and punctuation, normalised, case-folded, each token one character): two unrelated
+   clauses of one resolution score ~0.15–0.45 this way, a re-lettered or lightly amended
+   clause ≥ 0.75, where character-level ratios put both in 0.45–0.95. Pairs at or
+   above ``threshold`` are taken greedily, best first; a candidate in the section that
+   pairs with the old clause's section gets a small bonus (same section preferred,
+   moves across sections still found). Above :data:`MAX_COMPARISONS` candidate pairs
+   only same-section pairs are scored (the cap).
+5. **Sections, final** from all clause pairs so far: renamed headings, added, removed.
+6. **Splits and merges**: an old clause whose text now stands in ≥ 2 consecutive new
+   clauses (each mostly made of the old clause's words, the concatenation closer to it
+   than any one part) is one split; merges likewise.
+7. **Rewritten in place**: between two aligned neighbours of a paired section, the
+   unpaired old and new clauses are aligned in order (a small dynamic programme)
+   on the TF-IDF cosine of their words — the "same subject" test: rare words such as
+   "Resolution 1306" or "E.164" weigh, boilerplate such as "to continue" does not —
+   and pairs scoring ≥ ``threshold × 0.3`` are amended rather than removed + added.
+8. **Moves**: a pair is moved when its new section is not the one its old section
+   pairs with, or when it is out of order within its section beyond what insertions
+   and deletions explain (not on a longest increasing subsequence of positions).
+
+Everything is deterministic: every choice is made on scores and then on document
+positions, never on hash or dict order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
+
+from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, Section
+from resdiff.normalize import content_words, match_key, normalize
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MAX_COMPARISONS",
+    "Alignment",
+    "Match",
+    "SectionPair",
+    "align_resolutions",
+]
+
+#: Default similarity (0–1, token-level Indel ratio) for pairing two clauses anywhere.
+#: Tuned on the real texts (docs/diff.md): true pairs of Res 179 2010→2018 that are not
+#: rewritten in place score ≥ 0.79, the best wrong candidate 0.58.
+DEFAULT_THRESHOLD = 0.65
+#: Above this many old×new candidate pairs, only same-section pairs are scored.
+MAX_COMPARISONS = 4_000_000
+#: Bonus added to a candidate's score (for ordering only) when it stays in its section.
+SAME_SECTION_BONUS = 0.05
+#: A part of a split/merge must have at least this share of its tokens in the whole.
+CONTAINMENT = 0.6
+#: A split/merge must beat the best one-to-one pair by at least this much.
+SPLIT_GAIN = 0.05
+#: A clause rewritten in place needs a TF-IDF cosine of ``threshold × IN_PLACE_FACTOR``.
+IN_PLACE_FACTOR = 0.3
+#: Rewritten-in-place pairing is tried only on gaps up to this many old×new pairs.
+MAX_GAP_PAIRS = 20_000
+
+#: Similarity tokens: a word (letters and digits) or one other visible character.
+_TOKEN_RE = re.compile(r"[^\W_]+|\S")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Old clauses paired with new ones (indices into :attr:`Alignment.old`/``new``).
+
+    One-to-one for unchanged/amended, one-to-many for a split, many-to-one for a merge.
+    """
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    moved: bool = False
+
+    @property
+    def kind(self) -> str:
+        if len(self.new) > 1:
+            return "split"
+        if len(self.old) > 1:
+            return "merged"
+        return "pair"
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    """A section's fate: ``old`` and ``new`` both set (kept or renamed), or one of them."""
+
+    old: Section | None
+    new: Section | None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Which old clauses became which new ones; the rest were removed or added."""
+
+    old: tuple[Clause, ...]
+    new: tuple[Clause, ...]
+    matches: tuple[Match, ...]
+    removed: tuple[int, ...]
+    added: tuple[int, ...]
+    sections: tuple[SectionPair, ...]
+    #: section key of every old / new clause (``header``, ``footnotes`` or a Section.key)
+    old_sections: tuple[str, ...] = field(default=(), repr=False)
+    new_sections: tuple[str, ...] = field(default=(), repr=False)
+
+
+# ----------------------------------------------------------------------------------------
+# Items: the clauses of one side, flattened, with what alignment needs precomputed.
+
+
+@dataclass
+class _Side:
+    clauses: list[Clause]
+    sections: list[str]  # section key per clause
+    keys: list[str]  # match_key per clause
+    codes: list[str]  # token codes per clause (one char per token)
+    section_order: list[Section]
+    section_of_key: dict[str, Section]
+    members: dict[str, list[int]]  # section key -> clause indices in order
+
+
+class _Codec:
+    """Maps normalised tokens (words and punctuation) to single characters, shared by both sides."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        out = []
+        for token in _tokens(text):
+            char = self.table.get(token)
+            if char is None:
+                char = _code_point(len(self.table))
+                self.table[token] = char
+            out.append(char)
+        return "".join(out)
+
+
+def _tokens(text: str) -> list[str]:
+    norm = normalize(text, fold_case=True)
+    return [t for t in _TOKEN_RE.findall(norm) if not t.isspace()]
+
+
+def _code_point(index: int) -> str:
+    # Private-use planes first, then the rest of the supplementary planes: any code
+    # point works for rapidfuzz; surrogates are avoided.
+    if index < 0x1900:
+        return chr(0xE000 + index)
+    return chr(0x10000 + index - 0x1900)
+
+
+
+
+def _side(resolution: Resolution, codec: _Codec) -> _Side:
+    clauses: list[Clause] = []
+    sections: list[str] = []
+    for part in resolution.header.parts():
+        clauses.append(part)
+        sections.append(HEADER)
+    order: list[Section] = []
+    for section in resolution.all_sections():
+        order.append(section)
+        for clause in section.walk():
+            clauses.append(clause)
+            sections.append(section.key)
+    for note in resolution.footnotes:
+        clauses.append(note)
+        sections.append(FOOTNOTES)
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(sections):
+        members[key].append(i)
+    return _Side(
+        clauses=clauses,
+        sections=sections,
+        keys=[match_key(c.text) for c in clauses],
+        codes=[codec.encode(c.text) for c in clauses],
+        section_order=order,
+        section_of_key={s.key: s for s in order},
+        members=dict(members),
+    )
+
+
+def similarity(a: str, b: str) -> float:
+    """Token-level similarity (0–1) of two clause texts, as alignment measures it."""
+    codec = _Codec()
+    return _ratio(codec.encode(a), codec.encode(b))
+
+
+def _ratio(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return float(fuzz.ratio(a, b)) / 100.0
+
+
+# ----------------------------------------------------------------------------------------
+# Section pairing
+
+
+def _heading_similarity(a: Section, b: Section) -> float:
+    return float(
+        fuzz.ratio(normalize(a.heading, fold_case=True), normalize(b.heading, fold_case=True))
+    ) / 100.0
+
+
+def pair_sections(
+    old: Sequence[Section], new: Sequence[Section], flow: Counter[tuple[str, str]]
+) -> dict[str, str]:
+    """Pair old sections with new ones (old key → new key) from clause flow and headings.
+
+    ``flow[(s, t)]`` counts aligned clauses going from old section ``s`` to new ``t``.
+    In order, each step only among sections still unpaired:
+
+    1. content: most of ``s``'s clauses went to ``t`` and most clauses aligned into ``t``
+       came from ``s`` (at least two, or headings alike) — a renamed or kept section;
+    2. the same heading (path key, ``~n`` included);
+    3. alike headings (≥ 0.6) with at least one clause flowing between them;
+    4. very alike headings (≥ 0.8) where neither section's clauses went anywhere else.
+    """
+    size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
+    inflow: Counter[str] = Counter()
+    outflow: Counter[str] = Counter()
+    for (s, t), f in flow.items():
+        inflow[t] += f
+        outflow[s] += f
+    pos_old = {s.key: i for i, s in enumerate(old)}
+    pos_new = {s.key: i for i, s in enumerate(new)}
+    by_key_new = {s.key: s for s in new}
+    by_key_old = {s.key: s for s in old}
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def free(s: str, t: str) -> bool:
+        return s not in result and t not in taken
+
+    # 1. content
+    candidates = []
+    for (s, t), f in flow.items():
+        if s not in by_key_old or t not in by_key_new:
+            continue
+        if 2 * f > size_old[s] and 2 * f > inflow[t]:
+            alike = _heading_similarity(by_key_old[s], by_key_new[t]) >= 0.6
+            if f >= 2 or alike or s == t:
+                candidates.append((-f, pos_old[s], pos_new[t], s, t))
+    for _, _, _, s, t in sorted(candidates):
+        if free(s, t):
+            result[s] = t
+            taken.add(t)
+    # 2. same key
+    for sec in old:
+        if sec.key in by_key_new and free(sec.key, sec.key):
+            result[sec.key] = sec.key
+            taken.add(sec.key)
+    # 3./4. alike headings
+    scored = []
+    for o_sec in old:
+        if o_sec.key in result:
+            continue
+        for n_sec in new:
+            if n_sec.key in taken:
+                continue
+            sim = _heading_similarity(o_sec, n_sec)
+            f = flow.get((o_sec.key, n_sec.key), 0)
+            isolated = outflow[o_sec.key] == 0 and inflow[n_sec.key] == 0
+            if (sim >= 0.6 and f > 0) or (sim >= 0.8 and isolated):
+                scored.append(
+                    (-f, -sim, pos_old[o_sec.key], pos_new[n_sec.key], o_sec.key, n_sec.key)
+                )
+    for *_, s_key, t_key in sorted(scored):
+        if free(s_key, t_key):
+            result[s_key] = t_key
+            taken.add(t_key)
+    return result
+
+
+# ----------------------------------------------------------------------------------------
+# The aligner
+
+
+class _Aligner:
+    def __init__(self, old: _Side, new: _Side, threshold: float) -> None:
+        self.o = old
+        self.n = new
+        self.threshold = threshold
+        self.old_match: dict[int, int] = {}  # old index -> match id
+        self.new_match: dict[int, int] = {}
+        self.matches: dict[int, tuple[list[int], list[int], float]] = {}
+        self._next = 0
+        self.section_map: dict[str, str] = {}
+
+    # -- bookkeeping --------------------------------------------------------------------
+    def add(self, olds: list[int], news: list[int], score: float) -> int:
+        mid = self._next
+        self._next += 1
+        self.matches[mid] = (sorted(olds), sorted(news), score)
+        for i in olds:
+            self.old_match[i] = mid
+        for j in news:
+            self.new_match[j] = mid
+        return mid
+
+    def drop(self, mid: int) -> None:
+        olds, news, _ = self.matches.pop(mid)
+        for i in olds:
+            del self.old_match[i]
+        for j in news:
+            del self.new_match[j]
+
+    def free_old(self, domain: Iterable[int]) -> list[int]:
+        return [i for i in domain if i not in self.old_match]
+
+    def free_new(self, domain: Iterable[int]) -> list[int]:
+        return [j for j in domain if j not in self.new_match]
+
+    def flow(self) -> Counter[tuple[str, str]]:
+        counts: Counter[tuple[str, str]] = Counter()
+        for olds, news, _ in self.matches.values():
+            for i in olds:
+                for j in news:
+                    counts[(self.o.sections[i], self.n.sections[j])] += 1
+        return counts
+
+    def body(self, side: _Side) -> list[int]:
+        return [i for i, s in enumerate(side.sections) if s not in (HEADER, FOOTNOTES)]
+
+    def notes(self, side: _Side) -> list[int]:
+        return [i for i, s in enumerate(side.sections) if s == FOOTNOTES]
+
+    # -- steps ----------------------------------------------------------------------------
+    def header(self) -> None:
+        new_by_path = {
+            self.n.clauses[j].path: j for j, s in enumerate(self.n.sections) if s == HEADER
+        }
+        for i, s in enumerate(self.o.sections):
+            if s == HEADER and self.o.clauses[i].path in new_by_path:
+                j = new_by_path[self.o.clauses[i].path]
+                self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+
+    def exact(self, olds: list[int], news: list[int]) -> None:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for j in news:
+            if self.n.keys[j]:
+                by_key[self.n.keys[j]].append(j)
+        pending: dict[str, list[int]] = defaultdict(list)
+        for i in olds:
+            if self.o.keys[i] in by_key:
+                pending[self.o.keys[i]].append(i)
+        for key in sorted(pending, key=lambda k: pending[k][0]):
+            o_list, n_list = pending[key], by_key[key]
+            used: set[int] = set()
+            rest: list[int] = []
+            for i in o_list:  # same section (by heading key) first, in order
+                section = self.o.sections[i]
+                same = [j for j in n_list if j not in used and self.n.sections[j] == section]
+                if same:
+                    used.add(same[0])
+                    self.add([i], [same[0]], _ratio(self.o.codes[i], self.n.codes[same[0]]))
+                else:
+                    rest.append(i)
+            remaining = [j for j in n_list if j not in used]
+            for i, j in zip(rest, remaining[: len(rest)], strict=False):
+                self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+
+    def map_sections(self) -> None:
+        self.section_map = pair_sections(self.o.section_order, self.n.section_order, self.flow())
+        # footnotes and header always pair with themselves
+        self.section_map[FOOTNOTES] = FOOTNOTES
+        self.section_map[HEADER] = HEADER
+
+    def similar(self, olds: list[int], news: list[int]) -> None:
+        olds = [i for i in self.free_old(olds) if self.o.codes[i]]
+        news = [j for j in self.free_new(news) if self.n.codes[j]]
+        if not olds or not news:
+            return
+        cutoff = self.threshold * 100.0
+        candidates: list[tuple[float, int, int, float]] = []
+        if len(olds) * len(news) <= MAX_COMPARISONS:
+            groups = [(olds, news)]
+        else:  # the cap: only within paired sections
+            groups = []
+            by_section: dict[str, list[int]] = defaultdict(list)
+            for j in news:
+                by_section[self.n.sections[j]].append(j)
+            old_by_section: dict[str, list[int]] = defaultdict(list)
+            for i in olds:
+                old_by_section[self.o.sections[i]].append(i)
+            for s, members in sorted(old_by_section.items(), key=lambda kv: kv[1][0]):
+                target = self.section_map.get(s)
+                targets = by_section.get(target, []) if target is not None else []
+                if targets and len(members) * len(targets) <= MAX_COMPARISONS:
+                    groups.append((members, targets))
+        for group_old, group_new in groups:
+            choices = [self.n.codes[j] for j in group_new]
+            for i in group_old:
+                target = self.section_map.get(self.o.sections[i])
+                for _, score, k in process.extract(
+                    self.o.codes[i], choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
+                ):
+                    j = group_new[k]
+                    sim = score / 100.0
+                    bonus = SAME_SECTION_BONUS if self.n.sections[j] == target else 0.0
+                    candidates.append((-(sim + bonus), i, j, sim))
+        candidates.sort()
+        for _, i, j, sim in candidates:
+            if i not in self.old_match and j not in self.new_match:
+                self.add([i], [j], sim)
+
+    # -- splits and merges ------------------------------------------------------------
+    def splits_and_merges(self, olds: list[int], news: list[int]) -> None:
+        self._grow(olds, news, split=True)
+        self._grow(olds, news, split=False)
+
+    def _grow(self, olds: list[int], news: list[int], *, split: bool) -> None:
+        """Grow one-to-one pairs (or a lone clause) into splits (``split``) or merges."""
+        one, many = (self.o, self.n) if split else (self.n, self.o)
+        one_dom, many_dom = (olds, news) if split else (news, olds)
+        one_match, many_match = (
+            (self.old_match, self.new_match) if split else (self.new_match, self.old_match)
+        )
+        many_pos = {x: k for k, x in enumerate(many_dom)}
+        lone_many = [x for x in many_dom if x not in many_match and many.codes[x]]
+        for x in one_dom:
+            code = one.codes[x]
+            if not code:
+                continue
+            anchor: int | None = None
+            base = 0.0
+            if x in one_match:
+                mid = one_match[x]
+                olds_m, news_m, score = self.matches[mid]
+                if len(olds_m) != 1 or len(news_m) != 1 or score >= 1.0:
+                    continue
+                anchor = news_m[0] if split else olds_m[0]
+                base = score
+            else:
+                # a lone clause: anchor on the free clause most contained in it
+                best: tuple[float, int] | None = None
+                for y in lone_many:
+                    if y in many_match:
+                        continue
+                    c = _containment(many.codes[y], code)
+                    if c >= CONTAINMENT and (best is None or c > best[0]):
+                        best = (c, y)
+                if best is None:
+                    continue
+                anchor = best[1]
+            group = [anchor]
+            current = _ratio(code, "".join(many.codes[y] for y in group))
+            improved = True
+            while improved:
+                improved = False
+                for step in (1, -1):
+                    edge = group[-1] if step == 1 else group[0]
+                    k = many_pos.get(edge)
+                    if k is None:
+                        continue
+                    k += step
+                    if not 0 <= k < len(many_dom):
+                        continue
+                    y = many_dom[k]
+                    if y in many_match or many.sections[y] != many.sections[edge]:
+                        continue
+                    if not many.codes[y] or _containment(many.codes[y], code) < CONTAINMENT:
+                        continue
+                    trial = [*group, y] if step == 1 else [y, *group]
+                    score = _ratio(code, "".join(many.codes[z] for z in trial))
+                    if score > current:
+                        group, current, improved = trial, score, True
+            if len(group) < 2 or current < self.threshold or current < base + SPLIT_GAIN:
+                continue
+            if x in one_match:
+                self.drop(one_match[x])
+            if split:
+                self.add([x], group, current)
+            else:
+                self.add(group, [x], current)
+            lone_many = [y for y in lone_many if y not in many_match]
+
+    # -- rewritten in place --------------------------------------------------------------
+    def in_place(self) -> None:
+        idf = _idf(self.o, self.n)
+        floor = self.threshold * IN_PLACE_FACTOR
+        for s_key, t_key in sorted(
+            self.section_map.items(), key=lambda kv: self.o.members.get(kv[0], [0])[0]
+        ):
+            if s_key == HEADER:
+                continue
+            o_members = self.o.members.get(s_key, [])
+            n_members = self.n.members.get(t_key, [])
+            if not o_members or not n_members:
+                continue
+            anchors = self._anchors(o_members, n_members)
+            o_pos = {x: k for k, x in enumerate(o_members)}
+            n_pos = {x: k for k, x in enumerate(n_members)}
+            bounds = [(-1, -1), *((o_pos[i], n_pos[j]) for i, j in anchors)]
+            bounds.append((len(o_members), len(n_members)))
+            for (a0, b0), (a1, b1) in itertools.pairwise(bounds):
+                gap_old = [x for x in o_members[a0 + 1 : a1] if x not in self.old_match]
+                gap_new = [y for y in n_members[b0 + 1 : b1] if y not in self.new_match]
+                if gap_old and gap_new and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS:
+                    self._align_gap(gap_old, gap_new, idf, floor)
+
+    def _anchors(self, o_members: list[int], n_members: list[int]) -> list[tuple[int, int]]:
+        """Pairs inside this section pair that keep their order (a longest increasing run)."""
+        n_set = set(n_members)
+        pairs = []
+        for i in o_members:
+            mid = self.old_match.get(i)
+            if mid is None:
+                continue
+            news = [j for j in self.matches[mid][1] if j in n_set]
+            if news:
+                pairs.append((i, news[0]))
+        keep = _lis([j for _, j in pairs])
+        return [pairs[k] for k in keep]
+
+    def _align_gap(
+        self, gap_old: list[int], gap_new: list[int], idf: dict[str, float], floor: float
+    ) -> None:
+        vo = [_tfidf(self.o.clauses[i].text, idf) for i in gap_old]
+        vn = [_tfidf(self.n.clauses[j].text, idf) for j in gap_new]
+        rows, cols = len(gap_old), len(gap_new)
+        score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+        for r in range(rows - 1, -1, -1):
+            for c in range(cols - 1, -1, -1):
+                cos = _cosine(vo[r], vn[c])
+                take = score[r + 1][c + 1] + cos if cos >= floor else -1.0
+                score[r][c] = max(take, score[r + 1][c], score[r][c + 1])
+        r = c = 0
+        while r < rows and c < cols:
+            cos = _cosine(vo[r], vn[c])
+            if cos >= floor and score[r][c] == score[r + 1][c + 1] + cos:
+                i, j = gap_old[r], gap_new[c]
+                self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+                r, c = r + 1, c + 1
+            elif score[r][c] == score[r + 1][c]:
+                r += 1
+            else:
+                c += 1
+
+    # -- empty clauses (a label holding only sub-clauses) --------------------------------
+    def empty_by_path(self) -> None:
+        new_by_path = {
+            self.n.clauses[j].path: j for j in self.free_new(range(len(self.n.clauses)))
+        }
+        for i in self.free_old(range(len(self.o.clauses))):
+            if not self.o.codes[i]:
+                j = new_by_path.get(self.o.clauses[i].path)
+                if j is not None and not self.n.codes[j] and j not in self.new_match:
+                    self.add([i], [j], 1.0)
+
+    # -- result -----------------------------------------------------------------------
+    def moved(self, olds: list[int], news: list[int]) -> set[int]:
+        """Match ids whose clause moved: to an unpaired section, or out of order."""
+        result: set[int] = set()
+        per_pair: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+        for mid, (o_list, n_list, _) in self.matches.items():
+            s, t = self.o.sections[o_list[0]], self.n.sections[n_list[0]]
+            if self.section_map.get(s) != t:
+                result.add(mid)
+            else:
+                per_pair[(s, t)].append((o_list[0], n_list[0], mid))
+        for members in per_pair.values():
+            members.sort()
+            keep = set(_lis([j for _, j, _ in members]))
+            result.update(mid for k, (_, _, mid) in enumerate(members) if k not in keep)
+        return result
+
+
+def _containment(part: str, whole: str) -> float:
+    """Share of ``part``'s tokens found, in order, in ``whole``."""
+    if not part:
+        return 0.0
+    return float(LCSseq.similarity(part, whole)) / len(part)
+
+
+def _lis(values: Sequence[int]) -> list[int]:
+    """Indices of a longest strictly increasing subsequence (the leftmost-ending one)."""
+    tails: list[int] = []  # values
+    tail_idx: list[int] = []
+    prev = [-1] * len(values)
+    for k, v in enumerate(values):
+        pos = bisect.bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+            tail_idx.append(k)
+        else:
+            tails[pos] = v
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos > 0 else -1
+    out: list[int] = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        out.append(k)
+        k = prev[k]
+    return out[::-1]
+
+
+def _idf(old: _Side, new: _Side) -> dict[str, float]:
+    docs = [set(content_words(c.text)) for c in (*old.clauses, *new.clauses)]
+    df: Counter[str] = Counter(w for d in docs for w in d)
+    n = len(docs) + 1
+    return {w: math.log(n / k) for w, k in df.items()}
+
+
+def _tfidf(text: str, idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(content_words(text))
+    vec = {w: (1.0 + math.log(k)) * idf.get(w, 0.0) for w, k in counts.items()}
+    norm = math.sqrt(sum(x * x for x in vec.values()))
+    return {w: x / norm for w, x in vec.items()} if norm else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def align_resolutions(
+    old: Resolution, new: Resolution, *, threshold: float = DEFAULT_THRESHOLD
+) -> Alignment:
+    """Align every clause (header parts, body, annexes, footnotes) of ``old`` with ``new``."""
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    codec = _Codec()
+    o, n = _side(old, codec), _side(new, codec)
+    al = _Aligner(o, n, threshold)
+    al.header()
+    domains = [(al.body(o), al.body(n)), (al.notes(o), al.notes(n))]
+    for olds, news in domains:
+        al.exact(olds, news)
+    al.map_sections()
+    for olds, news in domains:
+        al.similar(olds, news)
+    al.map_sections()
+    for olds, news in domains:
+        al.splits_and_merges(olds, news)
+    al.in_place()
+    al.empty_by_path()
+    al.map_sections()
+    moved = al.moved([], [])
+
+    matches = []
+    for mid in sorted(al.matches, key=lambda m: (al.matches[m][1][0], al.matches[m][0][0])):
+        olds_m, news_m, score = al.matches[mid]
+        matches.append(Match(tuple(olds_m), tuple(news_m), score, mid in moved))
+    removed = tuple(i for i in range(len(o.clauses)) if i not in al.old_match)
+    added = tuple(j for j in range(len(n.clauses)) if j not in al.new_match)
+    return Alignment(
+        old=tuple(o.clauses),
+        new=tuple(n.clauses),
+        matches=tuple(matches),
+        removed=removed,
+        added=added,
+        sections=_section_pairs(o, n, al.section_map),
+        old_sections=tuple(o.sections),
+        new_sections=tuple(n.sections),
+    )
+
+
+def _section_pairs(o: _Side, n: _Side, mapping: dict[str, str]) -> tuple[SectionPair, ...]:
+    """Section pairs in new order, each unpaired old section after its old predecessor."""
+    by_new = {t: s for s, t in mapping.items()}
+    out: list[SectionPair] = []
+    placed_old: set[str] = set()
+    old_keys = [s.key for s in o.section_order]
+
+    def place_removed_before(limit: int) -> None:
+        # unpaired old sections up to old position ``limit`` (exclusive)
+        for k in range(limit):
+            key = old_keys[k]
+            if key not in mapping and key not in placed_old:
+                placed_old.add(key)
+                out.append(SectionPair(o.section_of_key[key], None))
+
+    for t in n.section_order:
+        s_key = by_new.get(t.key)
+        if s_key is not None and s_key in o.section_of_key:
+            place_removed_before(old_keys.index(s_key))
+            placed_old.add(s_key)
+            out.append(SectionPair(o.section_of_key[s_key], t))
+        else:
+            out.append(SectionPair(None, t))
+    place_removed_before(len(old_keys))
+    return tuple(out)

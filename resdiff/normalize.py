@@ -1,0 +1,89 @@
+"""What "the same text" means: the one place that decides which differences are noise.
+
+Two clause texts that :func:`normalize` maps to the same string differ only by what a
+drafter would not call an amendment — ITU's editorial "(MOD)":
+
+- quote and apostrophe styles (``’ ‘ ‛ ′ ` ´`` → ``'``; ``“ ” „ ‟ ″ « »`` → ``"``);
+- dashes and hyphens of every width (``‐ ‑ ‒ – — ― −`` → ``-``);
+- every Unicode space (NBSP, thin, ideographic …) → one space; runs collapsed; ends trimmed;
+  invisible characters (zero-width space/joiners, BOM, soft hyphen) dropped;
+- a hyphen lost or loosened in conversion: ``ITU T`` ≡ ``ITU-T`` ≡ ``ITU - T`` and
+  ``non- discriminatory`` ≡ ``non-discriminatory`` (a hyphen between two word characters
+  is compared as a space);
+- compatibility forms (NFKC: ``…`` → ``...``, ligatures, full-width letters);
+- with ``fold_case=True`` (used for the number line, ``RESOLUTION 179 (REV. DUBAI, 2018)``
+  vs ``Resolution 179 (Rev. Dubai, 2018)``), letter case.
+
+Nothing else is noise: a changed word, a changed punctuation mark (``;`` → ``,``), a
+changed number is an amendment. :func:`match_key` is looser and is used only to *find*
+identical clauses during alignment (it also ignores case and the clause-final ``;``/``,``/
+``.`` that shifts when a clause is appended after the last one); whether a pair is then
+unchanged, editorial or amended is still decided by :func:`normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Characters compared as a straight apostrophe / double quote / hyphen.
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc\u02b9"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02ba"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+#: Invisible characters dropped entirely.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, _SINGLE_QUOTES), "'"),
+        **dict.fromkeys(map(ord, _DOUBLE_QUOTES), '"'),
+        **dict.fromkeys(map(ord, _DASHES), "-"),
+        **dict.fromkeys(map(ord, _INVISIBLE), None),
+    }
+)
+
+_SPACES = re.compile(r"\s+")
+#: A hyphen between two word characters, with or without spaces around it.
+_LOOSE_HYPHEN = re.compile(r"(?<=[^\W_])\s*-\s*(?=[^\W_])")
+_TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str, *, fold_case: bool = False) -> str:
+    """Return ``text`` in the form used to decide whether two texts are the same.
+
+    Idempotent: ``normalize(normalize(t)) == normalize(t)``. See the module docstring
+    for exactly what is treated as noise.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text).strip()
+    text = _LOOSE_HYPHEN.sub(" ", text)
+    if fold_case:
+        text = text.casefold()
+    return text
+
+
+def match_key(text: str) -> str:
+    """A key under which clauses count as *the same paragraph* for exact alignment.
+
+    :func:`normalize` with case folded and clause-final punctuation (``;`` ``,`` ``.``
+    ``:``) dropped — the terminator of a clause changes when one is appended after it.
+    """
+    return _TRAILING_PUNCT.sub("", normalize(text, fold_case=True))
+
+
+def is_editorial(old: str, new: str, *, fold_case: bool = False) -> bool:
+    """True when ``old`` and ``new`` differ, but only by noise (ITU's "(MOD)")."""
+    return old != new and normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` (alphanumeric runs), normalised and case-folded, in order.
+
+    Punctuation and spacing are left out: this is what similarity is measured on.
+    """
+    return _WORD.findall(normalize(text, fold_case=True))

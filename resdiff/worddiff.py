@@ -1,0 +1,115 @@
+"""Word-level differences inside one clause pair (the only importer of diff-match-patch).
+
+The texts are cut into tokens — a word (a run of letters and digits), a run of
+whitespace, or a single other character (punctuation is its own token) — so a word is
+never split. Each distinct token is mapped to one character, as diff-match-patch's line
+mode maps lines, the encoded strings are diffed with ``Diff_Timeout = 0`` (no clock: the
+result depends only on the input) and cleaned up semantically, and the characters are
+mapped back to tokens. Concatenating the ``=`` and ``-`` ops rebuilds the old text and
+the ``=`` and ``+`` ops the new text, exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+from resdiff.changes import WordOp
+from resdiff.normalize import is_editorial
+
+__all__ = ["diff_words", "is_editorial", "tokenize"]
+
+_TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
+
+#: Tokens are encoded as characters of Unicode's private-use planes, which
+#: diff-match-patch's semantic cleanup treats alike (neither letters nor spaces), so it
+#: never slides an edit to a "better" boundary inside the encoding.
+_PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+
+_OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
+
+
+def tokenize(text: str) -> list[str]:
+    """Cut ``text`` into word, whitespace and single-character punctuation tokens.
+
+    ``"".join(tokenize(t)) == t`` for every ``t``.
+    """
+    return _TOKEN.findall(text)
+
+
+def _code_point(index: int) -> str:
+    for low, high in _PUA_RANGES:
+        size = high - low + 1
+        if index < size:
+            return chr(low + index)
+        index -= size
+    raise ValueError("too many distinct tokens to encode")  # > 137,000 distinct words
+
+
+def _encode(tokens: list[str], table: dict[str, str], vocab: list[str]) -> str:
+    out = []
+    for token in tokens:
+        char = table.get(token)
+        if char is None:
+            char = _code_point(len(vocab))
+            table[token] = char
+            vocab.append(token)
+        out.append(char)
+    return "".join(out)
+
+
+def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
+    """Word-level ops turning ``old`` into ``new``: ``("=", text)``, ``("-", …)``, ``("+", …)``.
+
+    Adjacent ops of one kind are merged; a deletion comes before the insertion that
+    replaces it. Deterministic (``Diff_Timeout = 0``).
+    """
+    if old == new:
+        return (("=", old),) if old else ()
+    table: dict[str, str] = {}
+    vocab: list[str] = []
+    a = _encode(tokenize(old), table, vocab)
+    b = _encode(tokenize(new), table, vocab)
+    decode = {char: token for token, char in table.items()}
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+
+    ops: list[tuple[Literal["=", "-", "+"], str]] = []
+    for code, chars in diffs:
+        if not chars:
+            continue
+        op = _OPS[code]
+        text = "".join(decode[c] for c in chars)
+        if ops and ops[-1][0] == op:
+            ops[-1] = (op, ops[-1][1] + text)
+        else:
+            ops.append((op, text))
+    return _order(ops)
+
+
+def _order(ops: list[tuple[Literal["=", "-", "+"], str]]) -> tuple[WordOp, ...]:
+    """Put each deletion before the insertion next to it and merge what becomes adjacent."""
+    out: list[tuple[Literal["=", "-", "+"], str]] = []
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == "=":
+            out.append(ops[i])
+            i += 1
+            continue
+        j = i
+        deleted: list[str] = []
+        inserted: list[str] = []
+        while j < len(ops) and ops[j][0] != "=":
+            (deleted if ops[j][0] == "-" else inserted).append(ops[j][1])
+            j += 1
+        if deleted:
+            out.append(("-", "".join(deleted)))
+        if inserted:
+            out.append(("+", "".join(inserted)))
+        i = j
+    return tuple(out)
