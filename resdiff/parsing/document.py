@@ -1,0 +1,187 @@
+"""Finding the resolution in a text and reading it: regions, header, body, footnotes.
+
+A text may carry more than a resolution: the seed page has site text before the number
+line and after the last web bullet. That text is kept as :class:`~resdiff.model.Region` s
+(never clauses, never lost). The header is the number line, the title after it and the
+enacting formula; the body is every line after the header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resdiff.model import HEADER, Clause, Diagnostic, Header, Region, Resolution
+from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
+from resdiff.parsing.labels import split_label
+from resdiff.parsing.lines import Line, Positions, collapse, split_lines
+from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line
+from resdiff.parsing.structure import (
+    build_annexes,
+    build_footnotes,
+    build_sections,
+    read_pieces,
+)
+
+#: A text is a web page when at least this many lines carry a bullet.
+WEB_BULLETS = 3
+_IMPLICIT_KEY = "section"
+
+
+class _Reader:
+    """One parse: the source, its lines and positions, and the diagnostics met."""
+
+    def __init__(self, text: str, source: str | None) -> None:
+        self.text = text
+        self.source = source
+        self.lines = split_lines(text)
+        self.positions = Positions(text)
+        self.diagnostics: list[Diagnostic] = []
+        self.regions: list[Region] = []
+
+    def note(self, level: str, code: str, message: str, offset: int) -> None:
+        line, column = self.positions.at(offset)
+        assert level in ("error", "warning", "info")
+        self.diagnostics.append(Diagnostic(level, code, message, line, column))  # type: ignore[arg-type]
+
+    def region(self, kind: str, start: int, end: int) -> None:
+        if self.text[start:end].strip():
+            line, column = self.positions.at(start)
+            self.regions.append(Region(kind, self.text[start:end], line, column))  # type: ignore[arg-type]
+
+    def content(self, line: Line) -> str:
+        return line.content(self.text)
+
+    # -- the parts ---------------------------------------------------------------------
+    def parse(self) -> Resolution:
+        text, lines = self.text, self.lines
+        if not text.strip():
+            self.note("error", "empty", "no text at all", 0)
+            return Resolution(text, self.source, Header(), (), diagnostics=tuple(self.diagnostics))
+        number_at = self._find_number()
+        stop = self._find_end(number_at)
+        first = number_at if number_at is not None else self._next_nonblank(0, stop)
+        if first is not None and first > 0:
+            self.region("before", 0, lines[first].start)
+            if self.regions:
+                self.note("info", "site-text", "text before the resolution kept as a region", 0)
+        header, body_from = self._header(number_at, stop)
+        pieces = self._body(body_from, stop)
+        if stop < len(lines):
+            self.region("after", lines[stop].start, len(text))
+            if self.regions and self.regions[-1].kind == "after":
+                self.note(
+                    "info",
+                    "site-text",
+                    "text after the resolution kept as a region",
+                    lines[stop].start,
+                )
+        drafts = read_pieces(text, pieces, self.positions)
+        report = self.diagnostics.append
+        sections = build_sections(drafts.sections, "", _IMPLICIT_KEY, report)
+        annexes = build_annexes(drafts.annexes, report)
+        footnotes = build_footnotes(drafts.footnotes)
+        if not any(s.heading for s in sections):
+            where = lines[body_from].start if body_from < len(lines) else 0
+            self.note(
+                "warning",
+                "no-structure",
+                "no section heading found; read as one section of unlabelled paragraphs"
+                if not any(c.label for s in sections for c in s.walk())
+                else "no section heading found",
+                where,
+            )
+        if header.number is None:
+            self.note("warning", "no-number", "no number line (RESOLUTION n (…)) found", 0)
+        diagnostics = sorted(self.diagnostics, key=lambda d: (d.line, d.column, d.code))
+        return Resolution(
+            source_text=text,
+            source=self.source,
+            header=header,
+            sections=sections,
+            annexes=annexes,
+            footnotes=footnotes,
+            regions=tuple(sorted(self.regions, key=lambda r: (r.line, r.column))),
+            diagnostics=tuple(diagnostics),
+        )
+
+    def _next_nonblank(self, index: int, stop: int) -> int | None:
+        for i in range(index, stop):
+            if not self.lines[i].is_blank(self.text):
+                return i
+        return None
+
+    def _find_number(self) -> int | None:
+        for i, line in enumerate(self.lines):
+            if NUMBER_RE.fullmatch(self.content(line)):
+                return i
+        return None
+
+    def _find_end(self, number_at: int | None) -> int:
+        """Index of the first line after the resolution (web pages: after the last bullet)."""
+        bullets = [i for i, line in enumerate(self.lines) if line.bullet]
+        if len(bullets) < WEB_BULLETS or (number_at is not None and bullets[-1] < number_at):
+            return len(self.lines)
+        return bullets[-1] + 1
+
+    def _header(self, number_at: int | None, stop: int) -> tuple[Header, int]:
+        number = title = formula = None
+        index = 0
+        if number_at is not None:
+            line = self.lines[number_at]
+            m = NUMBER_RE.fullmatch(self.content(line))
+            assert m is not None
+            if m.group("prefix"):
+                self.region("other", line.body, line.body + m.start("number"))
+            number = self._part("number", line.body + m.start("number"), m.group("number"))
+            index = number_at + 1
+            nxt = self._next_nonblank(index, stop)
+            if nxt is not None and self._is_title(self.content(self.lines[nxt])):
+                title = self._part("title", self.lines[nxt].body, self.content(self.lines[nxt]))
+                index = nxt + 1
+        nxt = self._next_nonblank(index, stop)
+        if nxt is not None and FORMULA_RE.fullmatch(self.content(self.lines[nxt])):
+            content = self.content(self.lines[nxt])
+            formula = self._part("formula", self.lines[nxt].body, content)
+            index = nxt + 1
+        return Header(number, title, formula), index
+
+    @staticmethod
+    def _is_title(content: str) -> bool:
+        label, _ = split_label(content)
+        return (
+            label is None
+            and not is_heading(content)
+            and FORMULA_RE.fullmatch(content) is None
+            and SEPARATOR_RE.fullmatch(content) is None
+        )
+
+    def _part(self, name: str, offset: int, raw: str) -> Clause:
+        line, column = self.positions.at(offset)
+        return Clause(f"{HEADER}/{name}", None, collapse(raw), HEADER, line, column)
+
+    def _body(self, start: int, stop: int) -> list[Piece]:
+        pieces: list[Piece] = []
+        in_footnotes = False
+
+        def report(repair: Repair) -> None:
+            self.note("warning", repair.code, repair.message, repair.offset)
+
+        for i in range(start, stop):
+            line = self.lines[i]
+            if line.is_blank(self.text):
+                continue
+            if re.fullmatch(r"_{5,}", self.content(line)):
+                in_footnotes = True  # the footnote block of a canonical text
+                continue
+            got = split_line(self.text, line.body, line.end, report, footnotes=in_footnotes)
+            for piece in got:
+                if piece.kind == "end":
+                    self.region("after", piece.start, len(self.text))
+                    return pieces
+                pieces.append(piece)
+        return pieces
+
+
+def parse_text(text: str, source: str | None = None) -> Resolution:
+    """Parse ``text`` (the whole input, exactly as read) into a :class:`Resolution`."""
+    return _Reader(text, source).parse()

@@ -1,0 +1,322 @@
+"""Conversion-noise repairs: cutting one source line into the pieces it really holds.
+
+The PP-18 texts came out of a PDF conversion. One line may hold a paragraph *and* the
+heading of the next section (``… private sectors, requests the ITU Council``), that
+heading's first paragraph (``…, instructs the Director … to ensure that …``), an inline
+footnote (``; ____________________ 1 These include …``), several numbered paragraphs
+(``9 to promote …; 10 to involve …``), the heading of an annex, or the end of the
+resolution and the start of unrelated matter (``489 PART VI - SIGNATORIES``).
+
+:func:`split_line` finds these cut points left to right and returns :class:`Piece` s
+with their exact source offsets; every cut is reported as a :class:`~resdiff.model.Diagnostic`
+(level ``warning``) with its line and column. Nothing is rewritten: a piece is a span of
+the source, so no character is lost. Each rule looks only at the line itself, so the
+canonical text (where every piece already has its own line) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
+from resdiff.parsing.labels import Label, classify, split_label, successor
+
+PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A span ``[start, end)`` of the source holding one paragraph, heading, footnote …
+
+    ``cont`` marks the rest of a paragraph that an inline footnote interrupted; it is
+    joined to the paragraph before. ``glued`` marks a heading found inside a line.
+    """
+
+    kind: PieceKind
+    start: int
+    end: int
+    cont: bool = False
+    glued: bool = False
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A repair made at ``offset``: its diagnostic code and message."""
+
+    code: str
+    message: str
+    offset: int
+
+
+#: A footnote separator: a run of underscores (the PDF's footnote rule).
+SEPARATOR_RE = re.compile(r"[ \t]*_{5,}[ \t]*")
+#: The start of a footnote body: its number (or asterisks) and a space.
+FOOTNOTE_NUMBER_RE = re.compile(r"(\d{1,3}|\*{1,3})(?=\s)")
+#: Where the Final Acts move on to other matter (``489 PART VI - SIGNATORIES``).
+END_RE = re.compile(r"(?<=\s)(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
+
+_SEP = r"[ \t\u00a0]+"
+_AFTER_VERB = re.compile(
+    rf"{_SEP}to{_SEP}(?:instruct|invite|request|encourage|urge|call{_SEP}upon|ask)\b"
+)
+_DETERMINERS = r"(?:the|a|an|this|that|these|those|its|their|all|any|such|other|which|be|its)"
+#: Where a glued heading's object ends: before a labelled or an unlabelled paragraph.
+_TERMINATOR = re.compile(
+    rf"{_SEP}(?=(?:\d{{1,3}}(?:{_SEP}(?:bis|ter))?|\(?[a-z]{{1,4}}\)){_SEP}(?:to|that)\b)"
+    rf"|{_SEP}(?=(?:to|that){_SEP}(?!{_DETERMINERS}\b)[a-z])"
+    r"|[ \t]*;"
+)
+_NEEDS_OBJECT = re.compile(
+    r"(?:further\s+)?(?:instructs|invites|requests|authorizes|authorises|"
+    r"urges|encourages|calls|appeals|asks|charges|entrusts|directs)\b"
+)
+_PREAMBLE_WITH = re.compile(r".*\bwith\s+\S+")
+_GLUE_POINT = re.compile(r"[,.][ \t\u00a0]+(?=[a-z])")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
+    """If a heading starts at ``start``, return ``(heading end, rest start)``.
+
+    The heading is a family verb (``instructs``) with its object (``the Secretary-General,
+    in consultation with the Directors of the three Bureaux``), ended by the end of the
+    line or by the paragraph that follows it (``1 to …``, ``to …``, ``that …``).
+    """
+    m = OPERATIVE_RE.match(src, start, end)
+    if m:
+        verb_end = m.end()
+        more = _AFTER_VERB.match(src, verb_end, end)
+        if more and re.match(r"(?:further\s+)?(?:resolves|decides)", src[start:verb_end]):
+            verb_end = more.end()
+        term = _TERMINATOR.search(src, verb_end, end)
+        obj_end = term.start() if term else end
+        obj = src[verb_end:obj_end].strip()
+        if not _valid_object(obj):
+            return None
+        if not obj and _NEEDS_OBJECT.match(src, start, verb_end) and not more:
+            return None
+        rest = _skip_space(src, obj_end, end)
+        if rest < end and src[rest] == ";":
+            return None
+        head_end = _trim_end(src, start, obj_end)
+        if not is_heading(src[start:head_end]):
+            return None
+        return head_end, rest
+    m = PREAMBLE_RE.match(src, start, end)
+    if m:
+        rest = _skip_space(src, m.end(), end)
+        head_end = _trim_end(src, start, m.end())
+        if not is_heading(src[start:head_end]):
+            return None
+        if rest >= end:
+            return head_end, end
+        if _PREAMBLE_WITH.match(src, start, m.end()) and re.match(r"(?:the|that)\s", src[rest:end]):
+            return head_end, rest
+    return None
+
+
+def _valid_object(obj: str) -> bool:
+    if not obj:
+        return True
+    words = obj.split()
+    if len(words) > 25 or ". " in obj or obj.endswith(".") or ":" in obj:
+        return False
+    if words[0][:1].isdigit() or words[0] in {"to", "that", "above", "below", "and", "or"}:
+        return False
+    low = obj.casefold()
+    return not any(w in low.split() for w in ("thereof", "above", "below", "herein"))
+
+
+def _skip_space(src: str, pos: int, end: int) -> int:
+    while pos < end and src[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _trim_end(src: str, start: int, end: int) -> int:
+    while end > start and src[end - 1] in " \t\u00a0,":
+        end -= 1
+    return end
+
+
+def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The first heading glued inside ``src[start:end]``: ``(heading start, end, rest start)``.
+
+    A glued heading follows a comma (or a full stop) and a space. It is not taken when
+    the words before it are ``in particular`` (a quotation of another resolution's
+    heading, ``…, in particular, instructs the Director … thereof``).
+    """
+    for m in _GLUE_POINT.finditer(src, start, end):
+        before = src[start : m.start()]
+        if len(_words(before)) < 3 or before.rstrip().endswith("in particular"):
+            continue
+        hit = heading_at(src, m.end(), end)
+        if hit:
+            return m.end(), hit[0], hit[1]
+    return None
+
+
+def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | None:
+    """Offset of the next numbered paragraph run on after ``; `` in the same line."""
+    if label is None:
+        return None
+    for succ in successor(label):
+        pattern = rf";[ \t\u00a0]+({re.escape(succ)})[ \t\u00a0]+(?=[a-z\"“'(])"
+        m = re.compile(pattern).search(src, start, end)
+        if m:
+            return m.start(1)
+    return None
+
+
+def _label_of(src: str, start: int, end: int) -> Label | None:
+    label, _ = split_label(src[start:end])
+    return classify(label) if label else None
+
+
+def split_line(
+    src: str, start: int, end: int, report: Callable[[Repair], None], footnotes: bool = False
+) -> list[Piece]:
+    """Cut the span ``src[start:end]`` (one line's text) into pieces, reporting each repair.
+
+    ``footnotes`` says the line stands in the footnote block (after a separator line),
+    where every piece is a footnote.
+    """
+    pieces: list[Piece] = []
+    pos = _skip_space(src, start, end)
+    mode = "footnote" if footnotes else "para"
+    cont = False
+    number = 0
+    while pos < end:
+        if mode == "footnote":
+            pos, mode, cont, number = _footnote(src, pos, end, pieces, report, number, footnotes)
+            continue
+        lead = ANNEX_RE.match(src, pos, end)
+        if lead:  # an annex heading opening the line (the canonical form)
+            pieces.append(Piece("annex", pos, lead.end()))
+            pos = _skip_space(src, lead.end(), end)
+            continue
+        label = _label_of(src, pos, end)
+        body = pos + (len(split_label(src[pos:end])[0] or "") if label else 0)
+        cuts: list[tuple[int, str, object]] = []
+        sep = SEPARATOR_RE.search(src, body, end)
+        if sep:
+            cuts.append((sep.start(), "footnote", sep))
+        annex = ANNEX_RE.search(src, body, end)
+        if annex and annex.start() > pos:
+            cuts.append((annex.start(), "annex", annex))
+        stop = END_RE.search(src, body, end)
+        if stop:
+            cuts.append((stop.start(), "end", stop))
+        limit = min([c[0] for c in cuts], default=end)
+        glued = find_glued_heading(src, pos, limit)
+        if glued:
+            cuts.append((glued[0], "heading", glued))
+        run_on = _find_run_on(src, body, min([c[0] for c in cuts], default=end), label)
+        if run_on is not None:
+            cuts.append((run_on, "run-on", run_on))
+        if not cuts:
+            _add(pieces, Piece("para", pos, end, cont=cont))
+            break
+        at, kind, match = min(cuts, key=lambda c: c[0])
+        _add(pieces, Piece("para", pos, at, cont=cont))
+        cont = False
+        if kind == "footnote":
+            assert isinstance(match, re.Match)
+            after = _skip_space(src, match.end(), end)
+            if after >= end:
+                report(Repair("footnote-rule", "footnote rule with no footnote after it", at))
+                break
+            report(Repair("inline-footnote", "inline footnote moved to the footnotes", at))
+            pos, mode = after, "footnote"
+        elif kind == "annex":
+            assert isinstance(match, re.Match)
+            report(Repair("glued-annex", "annex heading glued to the paragraph before it", at))
+            pieces.append(Piece("annex", at, match.end()))
+            pos = _skip_space(src, match.end(), end)
+        elif kind == "end":
+            report(Repair("trailing-matter", "text after the resolution kept as unparsed", at))
+            pieces.append(Piece("end", at, end))
+            break
+        elif kind == "heading":
+            assert isinstance(match, tuple)
+            h_start, h_end, rest = match
+            report(Repair("glued-heading", "heading glued to the paragraph before it", h_start))
+            pieces.append(Piece("heading", h_start, h_end, glued=True))
+            pos = rest
+        else:
+            report(Repair("run-on-paragraphs", "numbered paragraph run on in the same line", at))
+            pos = at
+    return pieces
+
+
+def _add(pieces: list[Piece], piece: Piece) -> None:
+    if piece.end > piece.start:
+        pieces.append(piece)
+
+
+def _footnote(
+    src: str,
+    pos: int,
+    end: int,
+    pieces: list[Piece],
+    report: Callable[[Repair], None],
+    previous: int,
+    block: bool,
+) -> tuple[int, str, bool, int]:
+    """Read one footnote at ``pos``; return where to go on, the next mode and footnote number."""
+    num = FOOTNOTE_NUMBER_RE.match(src, pos, end)
+    number = int(num.group(1)) if num and num.group(1).isdigit() else previous
+    search_from = num.end() if num else pos
+    if block:  # the footnote block of a canonical text: one footnote per line
+        nxt = _next_footnote(src, search_from, end, number)
+        stop = nxt if nxt is not None else end
+        pieces.append(Piece("footnote", pos, _trim_end(src, pos, stop)))
+        if nxt is None:
+            return end, "footnote", False, number
+        report(Repair("run-on-footnotes", "footnotes run on in the same line", nxt))
+        return nxt, "footnote", False, number
+    cuts: list[tuple[int, str, int]] = []
+    nxt = _next_footnote(src, search_from, end, number)
+    if nxt is not None:
+        cuts.append((nxt, "footnote", nxt))
+    resume = re.compile(r"(?<=[.;,])[ \t]+(?=\d{1,3}[ \t]+(?:to|that)\s)").search(
+        src, search_from, end
+    )
+    if resume:
+        cuts.append((resume.start(), "para", resume.end()))
+    bullet = re.compile(r"[ \t]+(?=•\s)").search(src, search_from, end)
+    if bullet:
+        cuts.append((bullet.start(), "cont", bullet.end()))
+    for m in re.compile(r"(?<=\.)[ \t]+(?=[a-z])").finditer(src, search_from, end):
+        if heading_at(src, m.end(), end):
+            cuts.append((m.start(), "heading", m.end()))
+            break
+    annex = ANNEX_RE.search(src, search_from, end)
+    if annex:
+        cuts.append((annex.start(), "annex", annex.start()))
+    stop_m = END_RE.search(src, search_from, end)
+    if stop_m:
+        cuts.append((stop_m.start(), "annex", stop_m.start()))
+    if not cuts:
+        pieces.append(Piece("footnote", pos, _trim_end(src, pos, end)))
+        return end, "para", False, number
+    at, kind, resume_at = min(cuts)
+    pieces.append(Piece("footnote", pos, _trim_end(src, pos, at)))
+    if kind == "footnote":
+        return resume_at, "footnote", False, number
+    if kind == "cont":
+        return resume_at, "para", True, number
+    return _skip_space(src, resume_at, end), "para", False, number
+
+
+def _next_footnote(src: str, start: int, end: int, number: int) -> int | None:
+    """Where footnote ``number + 1`` starts inside the same line, if it does."""
+    pattern = rf"(?<=[.)\"”\]])[ \t]+({number + 1})[ \t]+(?=[A-Z\"“'(])"
+    m = re.compile(pattern).search(src, start, end)
+    return m.start(1) if m else None

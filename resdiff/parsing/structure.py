@@ -1,0 +1,289 @@
+"""From pieces to the model: header, sections, nested clauses, annexes, footnotes, paths.
+
+This is the second half of the parser (the first, :mod:`resdiff.parsing.repairs`, cuts
+lines into pieces). Here every piece becomes part of a :class:`~resdiff.model.Resolution`:
+headings open sections, paragraphs become clauses nested by label style, footnotes go
+to the footnote list, and clause paths are computed per the DESIGN contract
+(``considering/a``, ``resolves/1/i``, ``requests-the-council/#1``, ``x~2/…``,
+``annex/…``, ``annex~2/…``). Label gaps, duplicates and order are reported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from resdiff.model import (
+    FOOTNOTES,
+    Annex,
+    Clause,
+    Diagnostic,
+    Section,
+    label_key,
+    section_key,
+)
+from resdiff.parsing.headings import FORMULA_RE, is_heading, is_operative, is_preamble
+from resdiff.parsing.labels import Label, classify, core, roman_value, split_label
+from resdiff.parsing.lines import Positions, collapse
+from resdiff.parsing.repairs import FOOTNOTE_NUMBER_RE as FOOTNOTE_RE
+from resdiff.parsing.repairs import Piece
+
+#: The heading of the implicit section that holds paragraphs before any heading.
+IMPLICIT = ""
+
+Report = Callable[[Diagnostic], None]
+
+
+@dataclass
+class Para:
+    """A paragraph on its way to becoming a :class:`Clause` (text parts joined later)."""
+
+    label: str | None
+    parts: list[str]
+    line: int
+    column: int
+    children: list[Para] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return collapse(" ".join(self.parts))
+
+
+@dataclass
+class SectionDraft:
+    heading: str
+    line: int
+    column: int
+    paras: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class AnnexDraft:
+    heading: str
+    line: int
+    column: int
+    title: str | None = None
+    sections: list[SectionDraft] = field(default_factory=list)
+
+
+@dataclass
+class Drafts:
+    """Everything read from the body so far, in document order."""
+
+    sections: list[SectionDraft] = field(default_factory=list)
+    annexes: list[AnnexDraft] = field(default_factory=list)
+    footnotes: list[Para] = field(default_factory=list)
+
+
+def read_pieces(src: str, pieces: list[Piece], positions: Positions) -> Drafts:
+    """Sort pieces into sections, annexes and footnotes (no paths yet)."""
+    drafts = Drafts()
+    expect_title = False
+    last: Para | None = None
+    for piece in pieces:
+        raw = src[piece.start : piece.end]
+        line, column = positions.at(piece.start)
+        container = drafts.annexes[-1].sections if drafts.annexes else drafts.sections
+        if piece.kind == "annex":
+            drafts.annexes.append(AnnexDraft(collapse(raw), line, column))
+            expect_title, last = True, None
+            continue
+        if piece.kind == "footnote":
+            label, off = _footnote_label(raw)
+            drafts.footnotes.append(Para(label, [raw[off:]], line, column))
+            continue
+        if piece.kind == "heading":
+            container.append(SectionDraft(collapse(raw), line, column))
+            expect_title, last = False, None
+            continue
+        if piece.cont and last is not None:
+            last.parts.append(raw)
+            continue
+        label, off = split_label(raw)
+        text = raw[off:] if label else raw
+        if label is None and is_heading(raw):
+            container.append(SectionDraft(collapse(raw), line, column))
+            expect_title, last = False, None
+            continue
+        if expect_title and label is None and is_title(raw):
+            drafts.annexes[-1].title = collapse(raw)
+            expect_title = False
+            continue
+        expect_title = False
+        if not container:
+            container.append(SectionDraft(IMPLICIT, line, column))
+        last = Para(label, [text], line, column)
+        container[-1].paras.append(last)
+    return drafts
+
+
+def is_title(raw: str) -> bool:
+    """Whether the line after an annex heading is its title: short, capitalised, no sentence."""
+    text = collapse(raw)
+    words = text.split(" ")
+    return (
+        bool(text)
+        and text[0].isupper()
+        and len(words) <= 25
+        and ". " not in text
+        and not text.endswith((";", ","))
+        and FORMULA_RE.fullmatch(text) is None
+    )
+
+
+def _footnote_label(raw: str) -> tuple[str | None, int]:
+    m = FOOTNOTE_RE.match(raw)
+    if not m:
+        return None, 0
+    off = m.end()
+    while off < len(raw) and raw[off].isspace():
+        off += 1
+    return m.group(1), off
+
+
+# -- nesting and paths ------------------------------------------------------------------
+
+
+def _style_of(label: str, stack: list[tuple[Label, Para]]) -> Label:
+    """Classify ``label``, reading a lone ``i``/``v``/``x``/``l``/``c`` as a letter when it
+    continues a run of letters (``h) … i)``) and as a roman numeral otherwise."""
+    word = core(label)
+    if len(word) == 1 and roman_value(word) is not None:
+        as_alpha = classify(label, prefer_alpha=True)
+        for lab, _ in stack:
+            if lab.style == "alpha" and lab.ordinal + 1 == as_alpha.ordinal:
+                return as_alpha
+            if lab.style == "roman" and roman_value(word) == lab.ordinal + 1:
+                return classify(label)
+        return classify(label) if word == "i" else as_alpha
+    return classify(label)
+
+
+def nest(paras: list[Para]) -> list[Para]:
+    """Nest paragraphs by label style: a new style opens sub-clauses of the clause before.
+
+    Up to three levels (``1`` → ``a)`` → ``i)``). An unlabelled paragraph closes every
+    open level and stands at the top.
+    """
+    top: list[Para] = []
+    stack: list[tuple[Label, Para]] = []
+    for para in paras:
+        para.children = []
+        if para.label is None:
+            top.append(para)
+            stack = []
+            continue
+        lab = _style_of(para.label, stack)
+        same = next((i for i, (s, _) in enumerate(stack) if s.style == lab.style), None)
+        if same is not None:
+            stack = stack[:same]
+        elif len(stack) >= 3:
+            stack = stack[:2]
+        (stack[-1][1].children if stack else top).append(para)
+        stack.append((lab, para))
+    return top
+
+
+def build_clauses(
+    paras: list[Para], prefix: str, heading: str, report: Report
+) -> tuple[Clause, ...]:
+    """Turn nested paragraphs into clauses with paths, checking label order per level."""
+    _check_labels(paras, report)
+    keys: dict[str, int] = {}
+    clauses = []
+    for index, para in enumerate(paras, start=1):
+        key = label_key(para.label) if para.label else ""
+        key = key or f"#{index}"
+        seen = keys.get(key, 0) + 1
+        keys[key] = seen
+        if seen > 1:
+            key = f"{key}~{seen}"
+        path = f"{prefix}/{key}"
+        children = build_clauses(para.children, path, heading, report)
+        clauses.append(
+            Clause(path, para.label, para.text, heading, para.line, para.column, children)
+        )
+    return tuple(clauses)
+
+
+def _check_labels(paras: list[Para], report: Report) -> None:
+    previous: dict[str, Label] = {}
+    stack: list[tuple[Label, Para]] = []
+    for para in paras:
+        if para.label is None:
+            continue
+        lab = _style_of(para.label, stack)
+        stack = [(lab, para)]
+        if lab.suffix:
+            continue
+        before = previous.get(lab.style)
+        expected = before.ordinal + 1 if before else 1
+        where = (para.line, para.column)
+        if before and lab.ordinal == before.ordinal:
+            _label_issue(report, "label-duplicate", f"label {para.label} appears twice", where)
+        elif before and lab.ordinal < before.ordinal:
+            _label_issue(
+                report, "label-order", f"label {para.label} comes after {before.text}", where
+            )
+        elif lab.ordinal > expected and lab.style != "dotted":
+            after = f" after {before.text}" if before else ""
+            _label_issue(
+                report, "label-gap", f"label {para.label}{after}: a label is missing", where
+            )
+        previous[lab.style] = lab
+
+
+def _label_issue(report: Report, code: str, message: str, where: tuple[int, int]) -> None:
+    report(Diagnostic("warning", code, message, where[0], where[1]))
+
+
+def build_sections(
+    drafts: list[SectionDraft], prefix: str, implicit_key: str, report: Report
+) -> tuple[Section, ...]:
+    """Sections with keys (``~2`` for a repeated heading) and their clause trees."""
+    seen: dict[str, int] = {}
+    sections = []
+    for draft in drafts:
+        key = section_key(draft.heading) if draft.heading else implicit_key
+        count = seen.get(key, 0) + 1
+        seen[key] = count
+        if count > 1:
+            key = f"{key}~{count}"
+        full = f"{prefix}/{key}" if prefix and draft.heading else (prefix or key)
+        if prefix and not draft.heading and count > 1:
+            full = f"{prefix}~{count}"
+        clauses = build_clauses(nest(draft.paras), full, draft.heading, report)
+        part = (
+            "preamble"
+            if is_preamble(draft.heading)
+            else "operative"
+            if is_operative(draft.heading)
+            else "unknown"
+        )
+        sections.append(Section(full, draft.heading, clauses, draft.line, draft.column, part))
+    return tuple(sections)
+
+
+def build_annexes(drafts: list[AnnexDraft], report: Report) -> tuple[Annex, ...]:
+    annexes = []
+    for index, draft in enumerate(drafts, start=1):
+        key = "annex" if index == 1 else f"annex~{index}"
+        sections = build_sections(draft.sections, key, key, report)
+        annexes.append(Annex(key, draft.heading, draft.title, sections, draft.line, draft.column))
+    return tuple(annexes)
+
+
+def build_footnotes(drafts: list[Para]) -> tuple[Clause, ...]:
+    keys: dict[str, int] = {}
+    out = []
+    for index, para in enumerate(drafts, start=1):
+        key = label_key(para.label) if para.label else ""
+        key = key or f"#{index}"
+        seen = keys.get(key, 0) + 1
+        keys[key] = seen
+        if seen > 1:
+            key = f"{key}~{seen}"
+        out.append(
+            Clause(f"{FOOTNOTES}/{key}", para.label, para.text, FOOTNOTES, para.line, para.column)
+        )
+    return tuple(out)
