@@ -1,0 +1,98 @@
+"""A cache of pair diffs keyed by the two blobs' ids, so log/blame/history stay fast.
+
+Two texts with the same blob ids always give the same diff (the differ is deterministic),
+so a diff computed once is stored under ``<git-common-dir>/resdiff-cache/`` as the
+``resdiff/diff/v1`` JSON document (``--all``, unchanged clauses included) and read back
+on the next run. The key also covers the resdiff version and the cache format, so an
+upgrade never reads a stale diff. An in-process dict in front of it serves repeated
+requests within one command. Files are written atomically; a damaged entry is ignored
+and recomputed. JSON, not pickle: the cache never executes anything it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from resdiff import __version__
+from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange
+from resdiff.errors import ResdiffError
+from resdiff.files import atomic_write
+
+CACHE_FORMAT = "1"
+
+
+def diff_from_json(doc: dict[str, Any]) -> Diff:
+    """Rebuild a :class:`Diff` from its ``resdiff/diff/v1`` document (as ``to_json(True)``)."""
+
+    def ref(d: dict[str, Any]) -> ClauseRef:
+        return ClauseRef(path=d["path"], label=d["label"], section=d["section"], text=d["text"])
+
+    def meta(d: dict[str, Any]) -> Meta:
+        return Meta(source=d["source"], number=d["number"], title=d["title"])
+
+    changes = tuple(
+        Change(
+            kind=c["kind"],
+            old=tuple(ref(r) for r in c["old"]),
+            new=tuple(ref(r) for r in c["new"]),
+            moved=c["moved"],
+            renumbered=c["renumbered"],
+            editorial=c["editorial"],
+            similarity=c["similarity"],
+            words=tuple((op, text) for op, text in c["words"]),
+        )
+        for c in doc["changes"]
+    )
+    sections = tuple(SectionChange(s["kind"], s["old"], s["new"]) for s in doc["sections"])
+    return Diff(old=meta(doc["old"]), new=meta(doc["new"]), sections=sections, changes=changes)
+
+
+class DiffCache:
+    """Pair diffs by (old blob, new blob): in memory, then on disk when ``folder`` is set."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.memory: dict[tuple[str, str], Diff] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, old_blob: str, new_blob: str) -> str:
+        raw = f"{CACHE_FORMAT}\0{__version__}\0{old_blob}\0{new_blob}".encode()
+        return hashlib.sha256(raw).hexdigest()
+
+    def _file(self, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def get_or_compute(self, old_blob: str, new_blob: str, compute: Callable[[], Diff]) -> Diff:
+        """The cached diff of the pair, or ``compute()`` stored for next time."""
+        pair = (old_blob, new_blob)
+        found = self.memory.get(pair)
+        if found is not None:
+            self.hits += 1
+            return found
+        path = self._file(self.key(old_blob, new_blob))
+        if path is not None and path.is_file():
+            try:
+                found = diff_from_json(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, KeyError, TypeError):
+                found = None
+        if found is not None:
+            self.hits += 1
+            self.memory[pair] = found
+            return found
+        self.misses += 1
+        result = compute()
+        self.memory[pair] = result
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, json.dumps(result.to_json(show_all=True), ensure_ascii=False))
+            except (OSError, ResdiffError):
+                pass  # a cache that cannot be written only costs time
+        return result

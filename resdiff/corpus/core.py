@@ -1,0 +1,719 @@
+"""The corpus: resolutions as files of a git repository, revisions as commits with trailers.
+
+:class:`Corpus` answers every question about revisions — which exist, the text of one,
+what changed between them (log), where each clause came from (blame), one clause through
+time (history), whether a proposal is sound (check) — and makes the two writes (add one
+revision, import many). It returns model objects and raises :class:`ResdiffError`
+subclasses; it never prints. Git access goes through :mod:`resdiff.corpus.repo` only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resdiff.changes import ClauseRef, Diff
+from resdiff.corpus import blame as blame_mod
+from resdiff.corpus.cache import DiffCache
+from resdiff.corpus.records import (
+    BlameEntry,
+    CheckReport,
+    ClauseHistory,
+    FileCheck,
+    ImportResult,
+    LogEntry,
+    Problem,
+    Revision,
+)
+from resdiff.corpus.refs import (
+    ResolutionId,
+    check_date,
+    check_git_rev,
+    check_revision_name,
+    check_shorthand,
+    matches_shorthand,
+    subject_title,
+)
+from resdiff.corpus.repo import GitRepo, init_repo, is_inside_repo
+from resdiff.corpus.trailers import Trailers, format_message, parse_trailers
+from resdiff.errors import CorpusError, InputError, RefError
+from resdiff.files import atomic_write, decode, read_text
+
+if TYPE_CHECKING:
+    from resdiff.model import Diagnostic, Resolution
+
+CONFIG = "resdiff.toml"
+CONFIG_TEXT = """\
+# A resdiff corpus: one UTF-8 text file per resolution, <body>/<kind>-<number>.txt
+# (e.g. itu-pp/res-179.txt); each adopted revision is one commit carrying the trailers
+# Resdiff-Resolution, Resdiff-Revision and Resdiff-Adopted. See docs/corpus.md.
+[corpus]
+format = 1
+"""
+#: The metadata file of an import folder: one line per revision name.
+IMPORT_METADATA = "revisions.csv"
+_NUMBER_LINE = re.compile(
+    r"^\s*(?:[A-Z]{2,6}\s+)?(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+"
+    r"(?P<number>[0-9]+[A-Za-z]?)\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+class TextHasErrors(CorpusError):
+    """A text was refused because the parser found errors in it; ``diagnostics`` lists them."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic], source: str | None):
+        super().__init__(message)
+        self.diagnostics = tuple(diagnostics)
+        self.source = source
+
+
+def find_corpus(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding a ``resdiff.toml``, or ``None``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG).is_file():
+            return folder
+    return None
+
+
+def adoption_epoch(day: date) -> int:
+    """The commit time for an adoption date: noon UTC, so the date reads the same everywhere."""
+    return int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+
+
+def clause_refs(resolution: Resolution) -> list[ClauseRef]:
+    """Every clause of a parsed resolution as the change model names them, in order."""
+    return [ClauseRef(c.path, c.label, c.section, c.text) for c in resolution.clauses()]
+
+
+def number_of(number_line: str | None) -> str | None:
+    """The number in a number line (``RESOLUTION 179 (REV. DUBAI, 2018)`` → ``179``)."""
+    if not number_line:
+        return None
+    m = _NUMBER_LINE.match(number_line)
+    return m["number"].lower() if m else None
+
+
+class Corpus:
+    """A corpus folder (with ``resdiff.toml``) inside a git working tree."""
+
+    def __init__(self, path: str | Path) -> None:
+        folder = Path(path)
+        if not folder.is_dir():
+            raise CorpusError(
+                f"{path}: no such corpus folder; create one with 'resdiff init {path}'"
+            )
+        if not (folder / CONFIG).is_file():
+            raise CorpusError(f"{path}: not a corpus (no {CONFIG}); run 'resdiff init {path}'")
+        self.path = folder.resolve()
+        self.git = GitRepo(self.path)
+        rel = self.path.relative_to(self.git.root).as_posix()
+        #: The corpus folder relative to the repository root, with a trailing slash ('' at root).
+        self.prefix = "" if rel == "." else rel + "/"
+        self.cache = DiffCache(self.git.common_dir / "resdiff-cache" / "diffs")
+        self._scans: dict[str, dict[ResolutionId, list[Revision]]] = {}
+        self._parsed: dict[str, Resolution] = {}
+
+    # -- creating ------------------------------------------------------------------
+    @classmethod
+    def init(cls, path: str | Path) -> Corpus:
+        """Make ``path`` a corpus: ``git init`` unless it is in a repository; ``resdiff.toml``."""
+        folder = Path(path)
+        if folder.exists() and not folder.is_dir():
+            raise CorpusError(f"{path}: exists and is not a folder")
+        if (folder / CONFIG).is_file():
+            raise CorpusError(f"{path}: is already a corpus ({CONFIG} exists)")
+        folder.mkdir(parents=True, exist_ok=True)
+        if not is_inside_repo(folder):
+            init_repo(folder)
+        atomic_write(folder / CONFIG, CONFIG_TEXT)
+        return cls(folder)
+
+    # -- names ---------------------------------------------------------------------
+    def repo_path(self, rid: ResolutionId) -> str:
+        """The file of a resolution, relative to the repository root."""
+        return self.prefix + rid.relpath
+
+    def resolution_ids(self, commit: str | None = None) -> list[ResolutionId]:
+        """Every resolution of the corpus: in the working tree and at ``commit`` (HEAD)."""
+        found: set[ResolutionId] = set()
+        for rel in self._worktree_files():
+            rid = ResolutionId.from_relpath(rel)
+            if rid is not None:
+                found.add(rid)
+        commit = commit or self.git.head()
+        if commit is not None:
+            for path, _blob in self.git.ls_tree(commit, self.prefix):
+                rid = ResolutionId.from_relpath(path[len(self.prefix):])
+                if rid is not None:
+                    found.add(rid)
+        return sorted(found)
+
+    def resolve_id(self, text: str) -> ResolutionId:
+        """``itu-pp/res-179``, ``res-179`` or ``179`` → the one resolution it names."""
+        check_shorthand(text)
+        if "/" in text:
+            return ResolutionId.parse(text)
+        ids = self.resolution_ids()
+        matches = [rid for rid in ids if matches_shorthand(rid, text)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            known = ", ".join(str(r) for r in ids[:20]) or "none yet"
+            raise RefError(f"no resolution {text!r} in the corpus {self.path}; known: {known}")
+        raise RefError(
+            f"{text!r} is ambiguous: {', '.join(str(r) for r in matches)}; use the full id"
+        )
+
+    def _worktree_files(self) -> Iterator[str]:
+        for path in sorted(self.path.rglob("*.txt")):
+            rel = path.relative_to(self.path)
+            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+                continue
+            yield rel.as_posix()
+
+    # -- revisions -----------------------------------------------------------------
+    def _scan(self, commit: str) -> dict[ResolutionId, list[Revision]]:
+        """Every revision of every resolution reachable from ``commit``, in history order."""
+        cached = self._scans.get(commit)
+        if cached is not None:
+            return cached
+        found: dict[ResolutionId, dict[str, Revision]] = {}
+        for info, changed in self.git.file_log(commit, self.prefix):
+            trailers = parse_trailers(info.message)
+            if trailers.revision is None:
+                continue
+            for path, blob in changed.items():
+                if not path.startswith(self.prefix):
+                    continue
+                rid = ResolutionId.from_relpath(path[len(self.prefix):])
+                if rid is None or blob is None:
+                    continue
+                if trailers.resolution is not None and trailers.resolution != str(rid):
+                    continue
+                name = trailers.revision
+                if not _valid_name(name):
+                    continue
+                revs = found.setdefault(rid, {})
+                adopted: date | None = _adopted(trailers, info.author_time)
+                earlier = revs.pop(name, None)
+                if earlier is not None and trailers.adopted is None:
+                    adopted = earlier.adopted
+                revs[name] = Revision(rid, name, adopted, info.sha, blob)
+        result = {rid: list(revs.values()) for rid, revs in found.items()}
+        self._scans[commit] = result
+        return result
+
+    def revisions(self, rid: ResolutionId, rev: str = "HEAD") -> list[Revision]:
+        """The revisions of one resolution reachable from ``rev``, oldest first."""
+        commit = self._commit(rev)
+        if commit is None:
+            return []
+        return list(self._scan(commit).get(rid, []))
+
+    def conferences(self, rev: str = "HEAD") -> dict[str, date | None]:
+        """Every revision name in the corpus with its adoption date, in date order."""
+        commit = self._commit(rev)
+        names: dict[str, date | None] = {}
+        if commit is not None:
+            for revs in self._scan(commit).values():
+                for r in revs:
+                    names.setdefault(r.name, r.adopted)
+        return dict(sorted(names.items(), key=lambda kv: (kv[1] or date.max, kv[0])))
+
+    def _commit(self, rev: str) -> str | None:
+        check_git_rev(rev)
+        return self.git.resolve(rev)
+
+    def at(self, rid: ResolutionId, rev: str | None = None) -> Revision:
+        """The revision ``rev`` of a resolution: a revision name, or any git rev (default HEAD).
+
+        A git rev that is not a revision commit gives a *pseudo* revision named by ``rev``
+        (``adopted`` is ``None``). Unknown → :class:`RefError` listing the known revisions.
+        """
+        revisions = self.revisions(rid)
+        if rev is None:
+            rev = "HEAD"
+        else:
+            for r in revisions:
+                if r.name == rev:
+                    return r
+        check_git_rev(rev)
+        commit = self.git.resolve(rev)
+        if commit is None:
+            known = ", ".join(r.name for r in revisions) or "none"
+            raise RefError(
+                f"unknown revision {rev!r} of {rid}; known revisions: {known} (or any git rev)"
+            )
+        blob = self.git.blob_at(commit, self.repo_path(rid))
+        if blob is None:
+            raise RefError(f"{rid} does not exist at {rev} ({commit[:10]})")
+        reachable = self.revisions(rid, commit)
+        if reachable and reachable[-1].blob == blob:
+            return reachable[-1]
+        return Revision(rid, rev, None, commit, blob)
+
+    def text(self, rid: ResolutionId, rev: str | None = None) -> str:
+        """The text of a resolution at a revision (name or git rev)."""
+        return self.read(self.at(rid, rev))
+
+    def read(self, revision: Revision) -> str:
+        """The text of a revision."""
+        where = f"{revision.resolution}@{revision.name}"
+        return decode(self.git.read_blob(revision.blob), where)
+
+    def parsed(self, revision: Revision) -> Resolution:
+        """The parsed text of a revision (memoised by blob)."""
+        found = self._parsed.get(revision.blob)
+        if found is None:
+            from resdiff import parse
+
+            source = f"{revision.resolution.relpath}@{revision.name}"
+            found = parse(self.read(revision), source=source)
+            self._parsed[revision.blob] = found
+        return found
+
+    def pair_diff(self, old: Revision, new: Revision) -> Diff:
+        """The clause diff of two revisions, through the blob-keyed cache."""
+
+        def compute() -> Diff:
+            from resdiff import diff
+
+            return diff(self.parsed(old), self.parsed(new))
+
+        return self.cache.get_or_compute(old.blob, new.blob, compute)
+
+    def chain(self, rid: ResolutionId, rev: str | None = None) -> list[Revision]:
+        """The revisions leading to ``rev`` (default: HEAD), oldest first, ending with it."""
+        target = self.at(rid, rev)
+        revisions = self.revisions(rid, target.commit)
+        if target.adopted is not None and target in revisions:
+            return revisions[: revisions.index(target) + 1]
+        if target.adopted is not None:
+            return [*revisions, target]
+        if revisions and revisions[-1].blob == target.blob:
+            return revisions
+        return [*revisions, target]
+
+    def tree(self, conference: str) -> dict[str, str]:
+        """The whole corpus as of a conference: each resolution's latest revision adopted
+        on or before that conference's date, as ``{relative path: text}``."""
+        check_revision_name(conference)
+        conferences = self.conferences()
+        if conference not in conferences:
+            known = ", ".join(conferences) or "none"
+            raise RefError(
+                f"unknown revision {conference!r} in {self.path}; known revisions: {known}"
+            )
+        day = conferences[conference] or date.max
+        head = self.git.head()
+        assert head is not None
+        files: dict[str, str] = {}
+        for rid, revisions in sorted(self._scan(head).items()):
+            chosen = None
+            for r in revisions:
+                if r.name == conference or (r.adopted is not None and r.adopted <= day):
+                    chosen = r
+            if chosen is not None:
+                files[rid.relpath] = self.read(chosen)
+        return files
+
+    def tree_at_commit(self, rev: str) -> dict[str, str]:
+        """Every resolution file at a git rev, as ``{relative path: text}``."""
+        check_git_rev(rev)
+        commit = self.git.resolve(rev)
+        if commit is None:
+            raise RefError(f"unknown git revision {rev!r}")
+        files = {}
+        for path, blob in self.git.ls_tree(commit, self.prefix):
+            rel = path[len(self.prefix):]
+            if ResolutionId.from_relpath(rel) is not None:
+                files[rel] = decode(self.git.read_blob(blob), f"{rel}@{rev}")
+        return files
+
+    # -- adding --------------------------------------------------------------------
+    def add(
+        self,
+        text: str,
+        resolution: str,
+        revision: str,
+        adopted: str,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> Revision:
+        """Commit ``text`` (parsed, then written in canonical form) as a revision.
+
+        Refuses (:class:`TextHasErrors`) a text with parser errors, one whose number
+        line names another resolution, a revision older than the latest one, and a file
+        with uncommitted changes. All or nothing: on failure nothing in the repository
+        or working tree has changed.
+        """
+        rid = ResolutionId.parse(resolution)
+        check_revision_name(revision)
+        day = check_date(adopted)
+        from resdiff import parse
+
+        parsed = parse(text, source=source)
+        if parsed.errors:
+            first = parsed.errors[0].format(source)
+            raise TextHasErrors(
+                f"{source or '<text>'}: refused, the parser found {len(parsed.errors)} error(s);"
+                f" first: {first}",
+                parsed.diagnostics,
+                source,
+            )
+        number = number_of(parsed.number)
+        if number is not None and number != rid.number:
+            raise CorpusError(
+                f"{source or '<text>'}: its number line reads {parsed.number!r},"
+                f" which is not {rid}"
+            )
+        existing = self.revisions(rid)
+        names = [r.name for r in existing]
+        if revision not in names and existing:
+            latest = max((r for r in existing if r.adopted), key=lambda r: r.adopted or date.min,
+                         default=None)
+            if latest is not None and latest.adopted is not None and day < latest.adopted:
+                raise CorpusError(
+                    f"{rid}: revision {revision} (adopted {day}) is older than {latest.name}"
+                    f" (adopted {latest.adopted}); add revisions in date order"
+                )
+        verb = "Correct" if revision in names else "Add"
+        shown = title or subject_title(parsed.number) or revision
+        subject = f"{verb} {rid.kind_word} {rid.number} ({shown})"
+        message = format_message(subject, str(rid), revision, day.isoformat())
+        canonical = parsed.to_text()
+        folder = self.path / rid.body
+        created = not folder.exists()
+        folder.mkdir(exist_ok=True)
+        try:
+            commit = self.git.commit_file(
+                self.repo_path(rid), canonical.encode("utf-8"), message, adoption_epoch(day)
+            )
+        except BaseException:
+            if created:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            raise
+        self._scans.clear()
+        blob = self.git.blob_at(commit, self.repo_path(rid))
+        assert blob is not None
+        return Revision(rid, revision, day, commit, blob)
+
+    # -- questions -----------------------------------------------------------------
+    def log(self, rid: ResolutionId, rev: str | None = None) -> list[LogEntry]:
+        """The revisions up to ``rev`` (default HEAD), oldest first, each with its change
+        summary against the previous one."""
+        chain = self.chain(rid, rev)
+        entries = []
+        for i, r in enumerate(chain):
+            if i == 0:
+                count = sum(1 for _ in self.parsed(r).clauses())
+                entries.append(LogEntry(r, None, count))
+            else:
+                d = self.pair_diff(chain[i - 1], r)
+                count = sum(1 for c in d.changes if c.new for _ in c.new)
+                entries.append(LogEntry(r, d.summary, count))
+        return entries
+
+    def _diffs(self, chain: Sequence[Revision]) -> list[Diff]:
+        return [self.pair_diff(a, b) for a, b in itertools.pairwise(chain)]
+
+    def _first_clauses(self, chain: Sequence[Revision], diffs: Sequence[Diff]) -> list[ClauseRef]:
+        if diffs:
+            seen: dict[str, ClauseRef] = {}
+            for change in diffs[0].changes:
+                for ref in change.old:
+                    seen.setdefault(ref.path, ref)
+            return list(seen.values())
+        return clause_refs(self.parsed(chain[0]))
+
+    def blame(self, rid: ResolutionId, rev: str | None = None) -> list[BlameEntry]:
+        """For every clause of the revision, the revision that introduced it and the last
+        one that amended it, followed through moves, re-lettering, splits and merges."""
+        chain = self.chain(rid, rev)
+        diffs = self._diffs(chain)
+        final = clause_refs(self.parsed(chain[-1]))
+        return blame_mod.blame(chain, self._first_clauses(chain, diffs), diffs, final)
+
+    def history(self, rid: ResolutionId, path: str, rev: str | None = None) -> ClauseHistory:
+        """One clause through all revisions (up to ``rev``), with its word changes."""
+        chain = self.chain(rid, rev)
+        diffs = self._diffs(chain)
+        steps = blame_mod.history(chain, self._first_clauses(chain, diffs), diffs, path)
+        return ClauseHistory(rid, path, tuple(steps))
+
+    # -- checking ------------------------------------------------------------------
+    def check(self, base: str | None = None) -> CheckReport:
+        """Validate the corpus: every file (or, with ``base``, those changed since it) and
+        the trailers of revision commits; with ``base``, each changed resolution's diff."""
+        from resdiff import diff, parse
+
+        problems: list[Problem] = []
+        files: list[FileCheck] = []
+        head = self.git.head()
+        base_commit = None
+        base_files: dict[str, str] = {}
+        if base is not None:
+            check_git_rev(base)
+            resolved = self.git.resolve(base)
+            if resolved is None:
+                raise RefError(f"unknown base revision {base!r}")
+            base_commit = self.git.merge_base(resolved, head) if head else resolved
+            base_commit = base_commit or resolved
+            base_files = {
+                path[len(self.prefix):]: blob
+                for path, blob in self.git.ls_tree(base_commit, self.prefix)
+            }
+        work = {rel: self.path / rel for rel in self._worktree_files()}
+        for rel in sorted(set(work) | set(base_files)):
+            rid = ResolutionId.from_relpath(rel)
+            if rid is None:
+                if rel in work:
+                    problems.append(Problem(
+                        "error", self.prefix + rel,
+                        "file outside the corpus layout <body>/<kind>-<number>.txt"
+                        " (e.g. itu-pp/res-179.txt)",
+                    ))
+                continue
+            old_text = (
+                decode(self.git.read_blob(base_files[rel]), f"{rel}@{base}")
+                if rel in base_files else None
+            )
+            if rel not in work:
+                if base is not None:
+                    files.append(FileCheck(rel, "removed", ()))
+                continue
+            try:
+                text = read_text(work[rel])
+            except InputError as exc:
+                problems.append(Problem("error", self.prefix + rel, str(exc)))
+                continue
+            if base is not None and old_text == text:
+                continue
+            parsed = parse(text, source=self.prefix + rel)
+            if base is None:
+                files.append(FileCheck(rel, "checked", parsed.diagnostics))
+            elif old_text is None:
+                files.append(FileCheck(rel, "added", parsed.diagnostics))
+            else:
+                old = parse(old_text, source=f"{self.prefix}{rel}@{base}")
+                d = diff(old, parsed)
+                status = "modified" if d.differs else "unchanged"
+                files.append(FileCheck(rel, status, parsed.diagnostics, d))
+        if head is not None:
+            problems.extend(self._check_commits(head, base_commit))
+        return CheckReport(base, tuple(files), tuple(problems))
+
+    def _check_commits(self, head: str, base: str | None) -> list[Problem]:
+        problems = []
+        known: dict[ResolutionId, set[str]] = {}
+        wanted = {c.sha for c in self.git.commits_between(base, head)} if base else None
+        for info, changed in self.git.file_log(head, self.prefix):
+            trailers = parse_trailers(info.message)
+            rids = [
+                r for r in (ResolutionId.from_relpath(p[len(self.prefix):]) for p in changed)
+                if r is not None
+            ]
+            if wanted is None or info.sha in wanted:
+                problems.extend(_commit_problems(info.sha, info.subject, trailers, rids, known,
+                                                 info.author_time))
+            if trailers.revision:
+                for rid in rids:
+                    known.setdefault(rid, set()).add(trailers.revision)
+        return problems
+
+    # -- importing -----------------------------------------------------------------
+    def import_dir(self, folder: str | Path, *, verbatim: bool = False) -> ImportResult:
+        """Load ``<body>/<kind>-<number>/<revision>.txt`` files (with ``revisions.csv``
+        giving each revision's adoption date) as revision commits, in date order, through
+        ``git fast-import``. ``verbatim`` commits texts as they are instead of parsing and
+        writing them in canonical form (faster; no parser check).
+        """
+        from resdiff.corpus.fastimport import ImportItem, build_stream
+
+        src = Path(folder)
+        dates = _read_metadata(src)
+        items: list[ImportItem] = []
+        for path in sorted(src.rglob("*.txt")):
+            rel = path.relative_to(src)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if len(rel.parts) != 3:
+                raise InputError(f"{path}: expected <body>/<kind>-<number>/<revision>.txt")
+            body, res, name = rel.parts
+            try:
+                rid = ResolutionId.parse(f"{body}/{res}")
+                revision = check_revision_name(name[: -len(".txt")])
+            except RefError as exc:
+                raise InputError(f"{path}: {exc}") from None
+            if revision not in dates:
+                raise InputError(f"{path}: revision {revision!r} is not in {IMPORT_METADATA}")
+            items.append(ImportItem(rid, revision, dates[revision][0], dates[revision][1], path))
+        if not items:
+            raise InputError(f"{src}: no <body>/<kind>-<number>/<revision>.txt files found")
+        items.sort(key=lambda it: (it.adopted, it.rid, it.revision))
+        branch = self.git.branch()
+        if branch is None:
+            raise CorpusError(f"{self.git.root}: HEAD is detached; check out a branch to import")
+        head = self.git.head()
+        existing = self._scan(head) if head else {}
+        for it in items:
+            revs = existing.get(it.rid, [])
+            if any(r.name == it.revision for r in revs):
+                raise CorpusError(f"{it.path}: {it.rid} already has revision {it.revision}")
+            later = [r for r in revs if r.adopted and r.adopted > it.adopted]
+            if later:
+                raise CorpusError(
+                    f"{it.path}: {it.rid} already has the later revision {later[-1].name}"
+                    f" ({later[-1].adopted}); import revisions in date order"
+                )
+        touched = sorted({self.repo_path(it.rid) for it in items})
+        for p in touched:
+            reason = self.git.worktree_status(p)
+            if reason is not None:
+                raise CorpusError(
+                    f"{p}: has uncommitted changes ({reason}); commit or discard them first"
+                )
+
+        def contents() -> Iterator[tuple[ImportItem, bytes, str]]:
+            from resdiff import parse
+
+            for it in items:
+                text = read_text(it.path)
+                if verbatim:
+                    number_line = _first_number_line(text)
+                    data = text
+                else:
+                    parsed = parse(text, source=str(it.path))
+                    if parsed.errors:
+                        raise TextHasErrors(
+                            f"{it.path}: refused, the parser found {len(parsed.errors)} error(s);"
+                            f" first: {parsed.errors[0].format(str(it.path))}",
+                            parsed.diagnostics,
+                            str(it.path),
+                        )
+                    number_line = parsed.number
+                    data = parsed.to_text()
+                shown = it.title or subject_title(number_line) or it.revision
+                subject = f"Add {it.rid.kind_word} {it.rid.number} ({shown})"
+                message = format_message(subject, str(it.rid), it.revision, it.adopted.isoformat())
+                yield it, data.encode("utf-8"), message
+
+        ident = self.git.identity()
+        stream = build_stream(
+            contents(), branch=branch, parent=head, prefix=self.prefix, ident=ident,
+            epoch_of=adoption_epoch,
+        )
+        self.git.fast_import(stream)
+        new_head = self.git.resolve(branch)
+        assert new_head is not None
+        self.git.checkout_update(head, new_head)
+        self._scans.clear()
+        return ImportResult(len(items), len({it.rid for it in items}), new_head)
+
+
+def _valid_name(name: str) -> bool:
+    try:
+        check_revision_name(name)
+    except RefError:
+        return False
+    return True
+
+
+def _adopted(trailers: Trailers, author_time: int) -> date:
+    if trailers.adopted:
+        try:
+            return check_date(trailers.adopted)
+        except RefError:
+            pass
+    return datetime.fromtimestamp(author_time, tz=timezone.utc).date()
+
+
+def _first_number_line(text: str) -> str | None:
+    m = _NUMBER_LINE.search(text)
+    return m.group(0).strip() if m else None
+
+
+def _read_metadata(src: Path) -> dict[str, tuple[date, str | None]]:
+    meta = src / IMPORT_METADATA
+    text = read_text(meta)
+    dates: dict[str, tuple[date, str | None]] = {}
+    reader = csv.DictReader(text.splitlines())
+    if reader.fieldnames is None or not {"revision", "adopted"} <= set(reader.fieldnames):
+        raise InputError(f"{meta}: expected a header line 'revision,adopted[,title]'")
+    for n, row in enumerate(reader, start=2):
+        try:
+            name = check_revision_name((row.get("revision") or "").strip())
+            day = check_date((row.get("adopted") or "").strip())
+        except RefError as exc:
+            raise InputError(f"{meta}:{n}: {exc}") from None
+        title = (row.get("title") or "").strip() or None
+        dates[name] = (day, title)
+    return dates
+
+
+_SUBJECT_ADD = re.compile(r"^(Add|Correct)\s+(Resolution|Decision|Recommendation)\b")
+
+
+def _commit_problems(
+    sha: str,
+    subject: str,
+    trailers: Trailers,
+    rids: list[ResolutionId],
+    known: dict[ResolutionId, set[str]],
+    author_time: int,
+) -> list[Problem]:
+    where = f"commit {sha[:10]} ({subject[:60]})"
+    out: list[Problem] = []
+    if not trailers.any:
+        if _SUBJECT_ADD.match(subject):
+            out.append(Problem("error", where, "a revision commit without Resdiff-* trailers"))
+        return out
+    if trailers.resolution is not None:
+        try:
+            rid = ResolutionId.parse(trailers.resolution)
+        except RefError as exc:
+            out.append(Problem("error", where, f"Resdiff-Resolution: {exc}"))
+            rid = None
+        if rid is not None and rid not in rids:
+            out.append(Problem(
+                "error", where, f"Resdiff-Resolution is {rid}, but the commit leaves its file alone"
+            ))
+        for key, value in (("Resdiff-Revision", trailers.revision),
+                           ("Resdiff-Adopted", trailers.adopted)):
+            if value is None:
+                out.append(Problem("error", where, f"Resdiff-Resolution without {key}"))
+    elif trailers.adopted is not None:
+        out.append(Problem("error", where, "Resdiff-Adopted without Resdiff-Resolution"))
+    if trailers.revision is not None:
+        if not _valid_name(trailers.revision):
+            out.append(Problem("error", where, f"Resdiff-Revision {trailers.revision!r} is not a"
+                               " revision name (e.g. dubai-2018)"))
+        elif trailers.resolution is None:
+            for rid in rids:
+                if trailers.revision not in known.get(rid, set()):
+                    out.append(Problem("error", where, f"Resdiff-Revision {trailers.revision}"
+                                       f" corrects no earlier revision of {rid}"))
+    if trailers.adopted is not None:
+        try:
+            day = check_date(trailers.adopted)
+        except RefError as exc:
+            out.append(Problem("error", where, f"Resdiff-Adopted: {exc}"))
+        else:
+            authored = datetime.fromtimestamp(author_time, tz=timezone.utc).date()
+            if authored != day:
+                out.append(Problem("warning", where, f"author date {authored} is not the adoption"
+                                   f" date {day}"))
+    return out
+
+
+__all__ = ["Corpus", "TextHasErrors", "find_corpus"]
