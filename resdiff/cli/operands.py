@@ -1,8 +1,8 @@
 """Turning a command-line operand into something to compare: one document or a tree.
 
 An operand is a file (one resolution), a directory (a tree of resolutions, every
-``*.txt`` below it by relative path), or — once the corpus layer resolves them — a
-corpus ref such as ``res-179@dubai-2018`` or ``@dubai-2018``.
+``*.txt`` below it by relative path), or a corpus ref such as ``res-179@dubai-2018``
+(one revision) or ``@dubai-2018`` (the whole corpus as of that conference).
 """
 
 from __future__ import annotations
@@ -58,10 +58,37 @@ def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
 def resolve(
     arg: str, *, encoding: str = "utf-8", corpus_path: str | None = None
 ) -> Document | Tree:
-    """Resolve any command-line operand: a file, a directory or (later) a corpus ref.
+    """Resolve any command-line operand: a file, a directory or a corpus ref.
 
     The one entry point commands call, so that ref handling (``res-179@dubai-2018``,
     ``@dubai-2018``) is added here and nowhere else. ``corpus_path`` is where refs
     are looked up; files and directories do not need it.
     """
+    if not Path(arg).exists():
+        from resdiff.corpus.refs import looks_like_ref
+
+        if looks_like_ref(arg):
+            return resolve_ref(arg, corpus_path)
     return resolve_path(arg, encoding)
+
+
+def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:
+    """Resolve a corpus ref: ``res-179@dubai-2018`` / ``itu-pp/res-179@<git rev>`` → one
+    text; ``@dubai-2018`` → the whole corpus as of that conference; ``@<git rev>`` → every
+    resolution file at that commit."""
+    from resdiff.cli.corpus_cmds import open_corpus
+    from resdiff.corpus.refs import RefSpec
+
+    spec = RefSpec.parse(arg)
+    corpus = open_corpus(corpus_path)
+    assert spec.rev is not None
+    if spec.resolution is None:
+        if spec.rev in corpus.conferences():
+            files = corpus.tree(spec.rev)
+        else:
+            files = corpus.tree_at_commit(spec.rev)
+        return Tree(label=arg, files=tuple(sorted(files.items())))
+    rid = corpus.resolve_id(spec.resolution)
+    revision = corpus.at(rid, spec.rev)
+    return Document(label=f"{rid}@{revision.name}", text=corpus.read(revision))
+
