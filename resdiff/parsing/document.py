@@ -25,6 +25,10 @@ from resdiff.parsing.structure import (
 #: A text is a web page when at least this many lines carry a bullet.
 WEB_BULLETS = 3
 _IMPLICIT_KEY = "section"
+#: A line that opens with a cross-reference (``c) iv) above``): the rest of the line before.
+_CROSS_REFERENCE = re.compile(
+    r"(?:\(?[a-z]{1,4}\)|\d{1,3})(?:\s+\(?[ivx]{1,4}\))?\s+(?:above|below)\b"
+)
 
 
 class _Reader:
@@ -166,14 +170,32 @@ class _Reader:
         def report(repair: Repair) -> None:
             self.note("warning", repair.code, repair.message, repair.offset)
 
+        joined_to = -1
         for i in range(start, stop):
             line = self.lines[i]
-            if line.is_blank(self.text):
+            if i <= joined_to or line.is_blank(self.text):
                 continue
-            if re.fullmatch(r"_{5,}", self.content(line)):
+            content = self.content(line)
+            if re.fullmatch(r"_{5,}", content):
                 in_footnotes = True  # the footnote block of a canonical text
                 continue
-            got = split_line(self.text, line.body, line.end, report, footnotes=in_footnotes)
+            end = line.end
+            nxt = self._next_nonblank(i + 1, stop)
+            if (
+                not in_footnotes
+                and nxt is not None
+                and content[-1:].isalnum()
+                and _CROSS_REFERENCE.match(self.content(self.lines[nxt]))
+            ):
+                # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
+                self.note(
+                    "warning",
+                    "broken-line",
+                    "paragraph broken across two lines joined",
+                    self.lines[nxt].body,
+                )
+                end, joined_to = self.lines[nxt].end, nxt
+            got = split_line(self.text, line.body, end, report, footnotes=in_footnotes)
             for piece in got:
                 if piece.kind == "end":
                     self.region("after", piece.start, len(self.text))

@@ -98,7 +98,7 @@ def core(label: str) -> str:
 
 
 def classify(label: str, prefer_alpha: bool = False) -> Label:
-    """Style and ordinal of ``label``; ``prefer_alpha`` reads an ambiguous ``i)``/``v)`` as a letter."""
+    """Style and ordinal of ``label``; ``prefer_alpha`` reads a lone ``i)``/``v)`` as a letter."""
     suffix = " " in label
     word = core(label)
     if "." in word:

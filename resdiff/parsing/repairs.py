@@ -56,7 +56,8 @@ SEPARATOR_RE = re.compile(r"[ \t]*_{5,}[ \t]*")
 #: The start of a footnote body: its number (or asterisks) and a space.
 FOOTNOTE_NUMBER_RE = re.compile(r"(\d{1,3}|\*{1,3})(?=\s)")
 #: Where the Final Acts move on to other matter (``489 PART VI - SIGNATORIES``).
-END_RE = re.compile(r"(?<=\s)(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
+END_AT_START_RE = re.compile(r"(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
+END_RE = re.compile(r"(?<=\s)" + END_AT_START_RE.pattern)
 
 _SEP = r"[ \t\u00a0]+"
 _AFTER_VERB = re.compile(
@@ -167,7 +168,8 @@ def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | N
     if label is None:
         return None
     for succ in successor(label):
-        pattern = rf";[ \t\u00a0]+({re.escape(succ)})[ \t\u00a0]+(?=[a-z\"“'(])"
+        after = "a-z" if label.style == "number" else "a-z0-9"
+        pattern = rf";[ \t\u00a0]+({re.escape(succ)})[ \t\u00a0]+(?=[{after}\"“'(])"
         m = re.compile(pattern).search(src, start, end)
         if m:
             return m.start(1)
@@ -196,6 +198,10 @@ def split_line(
         if mode == "footnote":
             pos, mode, cont, number = _footnote(src, pos, end, pieces, report, number, footnotes)
             continue
+        if END_AT_START_RE.match(src, pos, end):
+            report(Repair("trailing-matter", "text after the resolution kept as unparsed", pos))
+            pieces.append(Piece("end", pos, end))
+            break
         lead = ANNEX_RE.match(src, pos, end)
         if lead:  # an annex heading opening the line (the canonical form)
             pieces.append(Piece("annex", pos, lead.end()))
@@ -312,6 +318,12 @@ def _footnote(
         return resume_at, "footnote", False, number
     if kind == "cont":
         return resume_at, "para", True, number
+    if kind == "heading":
+        hit = heading_at(src, resume_at, end)
+        assert hit is not None
+        report(Repair("glued-heading", "heading glued to the footnote before it", resume_at))
+        pieces.append(Piece("heading", resume_at, hit[0], glued=True))
+        return hit[1], "para", False, number
     return _skip_space(src, resume_at, end), "para", False, number
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from resdiff.model import (
     FOOTNOTES,
@@ -32,6 +33,7 @@ from resdiff.parsing.repairs import Piece
 IMPLICIT = ""
 
 Report = Callable[[Diagnostic], None]
+Part = Literal["preamble", "operative", "unknown"]
 
 
 @dataclass
@@ -253,7 +255,7 @@ def build_sections(
         if prefix and not draft.heading and count > 1:
             full = f"{prefix}~{count}"
         clauses = build_clauses(nest(draft.paras), full, draft.heading, report)
-        part = (
+        part: Part = (
             "preamble"
             if is_preamble(draft.heading)
             else "operative"

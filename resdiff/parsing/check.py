@@ -1,0 +1,77 @@
+"""Validation of resolution files for ``resdiff check``: diagnostics per file, no printing.
+
+:func:`check_paths` takes files and directories (every ``*.txt`` below a directory,
+hidden folders skipped) and returns one :class:`FileReport` per file, in a stable
+order. A file that cannot be read is reported with its one-line ``trouble`` message
+instead of diagnostics, so one bad file does not hide the others. The CLI decides the
+exit status: 2 if any trouble, else 1 if any error, else 0. The corpus layer extends
+this (``--base REF``) by adding reports of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from resdiff.errors import ResdiffError
+from resdiff.files import read_text
+from resdiff.model import Diagnostic
+
+LEVELS = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What checking one file found: its diagnostics, or the trouble that stopped reading it."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    trouble: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level == "warning")
+
+
+def check_text(text: str, source: str | None = None) -> tuple[Diagnostic, ...]:
+    """Diagnostics of one text: parser repairs, label problems, missing structure."""
+    from resdiff.parsing import parse_text
+
+    return parse_text(text, source).diagnostics
+
+
+def validate_file(path: str | Path, encoding: str = "utf-8") -> FileReport:
+    """Read and check one file; a read failure becomes the report's ``trouble``."""
+    name = str(path)
+    try:
+        text = read_text(path, encoding)
+    except ResdiffError as exc:
+        return FileReport(name, trouble=str(exc))
+    return FileReport(name, check_text(text, name))
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given, and every ``*.txt`` under each directory (sorted, hidden skipped)."""
+    out: list[str] = []
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            found = [
+                f
+                for f in p.rglob("*.txt")
+                if f.is_file() and not any(x.startswith(".") for x in f.relative_to(p).parts)
+            ]
+            out.extend(str(f) for f in sorted(found, key=lambda f: f.relative_to(p).as_posix()))
+        else:  # a missing file is reported by validate_file, with the others
+            out.append(arg)
+    return out
+
+
+def check_paths(paths: Iterable[str], encoding: str = "utf-8") -> list[FileReport]:
+    """Check every file named or found under the directories named."""
+    return [validate_file(path, encoding) for path in expand_paths(paths)]
