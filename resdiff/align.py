@@ -236,7 +236,7 @@ def pair_sections(
        came from ``s`` (at least two, or headings alike) — a renamed or kept section;
     2. the same heading (path key, ``~n`` included);
     3. alike headings (≥ 0.6) with at least one clause flowing between them;
-    4. very alike headings (≥ 0.8) where neither section's clauses went anywhere else.
+    4. nearly equal headings (≥ 0.9) where neither section's clauses went anywhere else.
     """
     size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
     inflow: Counter[str] = Counter()
@@ -283,7 +283,7 @@ def pair_sections(
             sim = _heading_similarity(o_sec, n_sec)
             f = flow.get((o_sec.key, n_sec.key), 0)
             isolated = outflow[o_sec.key] == 0 and inflow[n_sec.key] == 0
-            if (sim >= 0.6 and f > 0) or (sim >= 0.8 and isolated):
+            if (sim >= 0.6 and f > 0) or (sim >= 0.9 and isolated):
                 scored.append(
                     (-f, -sim, pos_old[o_sec.key], pos_new[n_sec.key], o_sec.key, n_sec.key)
                 )

@@ -56,12 +56,11 @@ def normalize(text: str, *, fold_case: bool = False) -> str:
     Idempotent: ``normalize(normalize(t)) == normalize(t)``. See the module docstring
     for exactly what is treated as noise.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = _SPACES.sub(" ", text).strip()
-    text = _LOOSE_HYPHEN.sub(" ", text)
-    if fold_case:
-        text = text.casefold()
-    return text
+    text = unicodedata.normalize("NFKC", text)
+    if fold_case:  # NFKC again: case folding can leave a string that is not NFKC
+        text = unicodedata.normalize("NFKC", text.casefold())
+    text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    return _LOOSE_HYPHEN.sub(" ", text)
 
 
 def match_key(text: str) -> str:

@@ -1,0 +1,271 @@
+"""align: clauses paired by content (not label), sections by content and heading."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from differ_cases import TEXTS, build, letters, numbers
+
+from resdiff.align import Alignment, _lis, align_resolutions, pair_sections, similarity
+from resdiff.model import Clause, Section, section_key
+
+
+def mapping(al: Alignment) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """old paths -> new paths of every match, body only."""
+    return {
+        tuple(al.old[i].path for i in m.old): tuple(al.new[j].path for j in m.new)
+        for m in al.matches
+        if not al.old[m.old[0]].path.startswith("header/")
+    }
+
+
+def moved(al: Alignment) -> set[str]:
+    return {al.old[m.old[0]].path for m in al.matches if m.moved}
+
+
+def test_identical_resolutions_align_one_to_one_in_place() -> None:
+    res = build([("considering", letters(TEXTS[:4])), ("resolves", numbers(TEXTS[11:13]))])
+    al = align_resolutions(res, res)
+    assert all(al.old[m.old[0]].path == al.new[m.new[0]].path for m in al.matches)
+    assert len(al.matches) == 3 + 4 + 2
+    assert not al.added and not al.removed and not moved(al)
+    assert all(
+        p.old is not None and p.new is not None and p.old.key == p.new.key for p in al.sections
+    )
+
+
+def test_one_inserted_recital_re_letters_the_rest_instead_of_changing_them() -> None:
+    old = build([("considering", letters(TEXTS[:5]))])
+    new = build([("considering", letters([TEXTS[0], TEXTS[10], *TEXTS[1:5]]))])
+    al = align_resolutions(old, new)
+    assert mapping(al) == {
+        ("considering/a",): ("considering/a",),
+        ("considering/b",): ("considering/c",),
+        ("considering/c",): ("considering/d",),
+        ("considering/d",): ("considering/e",),
+        ("considering/e",): ("considering/f",),
+    }
+    assert [al.new[j].path for j in al.added] == ["considering/b"]
+    assert not moved(al)
+
+
+def test_amended_clause_moved_to_another_section_is_one_moved_pair() -> None:
+    old = build([("recalling", letters(TEXTS[:4])), ("noting", letters(TEXTS[4:6]))])
+    moved_text = TEXTS[3].replace("online;", "online at national and regional levels;")
+    new = build([("recalling", letters(TEXTS[:3])), ("noting", letters([moved_text, *TEXTS[4:6]]))])
+    al = align_resolutions(old, new)
+    assert mapping(al)[("recalling/d",)] == ("noting/a",)
+    assert moved(al) == {"recalling/d"}
+    assert not al.added and not al.removed
+
+
+def test_within_a_section_only_the_clause_out_of_order_is_moved() -> None:
+    old = build([("considering", letters(TEXTS[:6]))])
+    order = [TEXTS[0], TEXTS[4], TEXTS[1], TEXTS[2], TEXTS[3], TEXTS[5]]
+    al = align_resolutions(old, build([("considering", letters(order))]))
+    assert moved(al) == {"considering/e"}
+
+
+def test_split_into_two_consecutive_clauses_is_one_match() -> None:
+    whole = (
+        "to encourage Member States to join the working group; and to share best practices "
+        "with all stakeholders in their region"
+    )
+    old = build([("resolves", numbers([TEXTS[11], whole, TEXTS[12]]))])
+    new = build(
+        [
+            (
+                "resolves",
+                numbers(
+                    [
+                        TEXTS[11],
+                        "to encourage Member States to join the working group;",
+                        "to share best practices with all stakeholders in their region;",
+                        TEXTS[12],
+                    ]
+                ),
+            )
+        ]
+    )
+    al = align_resolutions(old, new)
+    assert mapping(al)[("resolves/2",)] == ("resolves/2", "resolves/3")
+    assert not al.added and not al.removed
+
+
+def test_two_consecutive_clauses_merged_into_one_is_one_match() -> None:
+    a = "to encourage Member States to join the working group on child online protection;"
+    b = "to share best practices with all stakeholders in their respective regions;"
+    old = build([("resolves", numbers([TEXTS[11], a, b, TEXTS[12]]))])
+    merged = a.rstrip(";") + ", and " + b
+    new = build([("resolves", numbers([TEXTS[11], merged, TEXTS[12]]))])
+    al = align_resolutions(old, new)
+    assert mapping(al)[("resolves/2", "resolves/3")] == ("resolves/2",)
+    assert not al.added and not al.removed
+
+
+def test_heavily_rewritten_clause_in_place_on_the_same_subject_stays_paired() -> None:
+    old_text = (
+        "Resolution 1306 adopted by the 2009 session of the Council, under which a child online "
+        "protection working group was set up, and its mandate was defined by the members;"
+    )
+    new_text = (
+        "Council Resolution 1306 (Rev. 2015), which sets out the mandate of the Council Working "
+        "Group on child online protection, with the contribution of all stakeholders;"
+    )
+    assert similarity(old_text, new_text) < 0.65  # too far apart to pair anywhere
+    old = build([("recalling", letters([TEXTS[0], old_text, TEXTS[1]]))])
+    new = build([("recalling", letters([TEXTS[0], new_text, TEXTS[1]]))])
+    assert mapping(align_resolutions(old, new))[("recalling/b",)] == ("recalling/b",)
+
+
+def test_unrelated_clause_in_the_same_place_is_removed_and_added() -> None:
+    old = build([("recalling", letters([TEXTS[0], TEXTS[16], TEXTS[1]]))])
+    new = build([("recalling", letters([TEXTS[0], TEXTS[17], TEXTS[1]]))])
+    al = align_resolutions(old, new)
+    assert [al.old[i].path for i in al.removed] == ["recalling/b"]
+    assert [al.new[j].path for j in al.added] == ["recalling/b"]
+
+
+def test_threshold_decides_how_different_a_pair_may_be() -> None:
+    old_text = TEXTS[13]
+    new_text = (
+        "to develop information and to create awareness campaigns aimed at parents, guardians, "
+        "educators and industry;"
+    )
+    score = similarity(old_text, new_text)
+    old = build([("invites", numbers([old_text])), ("urges", numbers([TEXTS[0]]))])
+    new = build([("invites", numbers([TEXTS[1]])), ("urges", numbers([TEXTS[0], new_text]))])
+    loose = align_resolutions(old, new, threshold=score - 0.01)
+    strict = align_resolutions(old, new, threshold=score + 0.01)
+    assert mapping(loose)[("invites/1",)] == ("urges/2",)
+    assert ("invites/1",) not in mapping(strict)
+
+
+def test_repeated_text_pairs_in_document_order_same_section_first() -> None:
+    same = "to report to the Council annually;"
+    old = build([("instructs A", numbers([same, TEXTS[0]])), ("instructs B", numbers([same]))])
+    new = build([("instructs A", numbers([TEXTS[0], same])), ("instructs B", numbers([same]))])
+    al = align_resolutions(old, new)
+    assert mapping(al)[("instructs-a/1",)] == ("instructs-a/2",)
+    assert mapping(al)[("instructs-b/1",)] == ("instructs-b/1",)
+
+
+def test_renamed_heading_pairs_its_section() -> None:
+    old = build([("resolves", numbers(TEXTS[:2])), ("requests the Council", [(None, TEXTS[11])])])
+    new = build(
+        [
+            ("resolves", numbers(TEXTS[:2])),
+            ("requests the ITU Council", numbers([TEXTS[11], TEXTS[12]])),
+        ]
+    )
+    al = align_resolutions(old, new)
+    pairs = [
+        (p.old.heading if p.old else None, p.new.heading if p.new else None) for p in al.sections
+    ]
+    assert pairs == [("resolves", "resolves"), ("requests the Council", "requests the ITU Council")]
+    assert not moved(al)
+
+
+def test_section_whose_paragraphs_went_under_a_new_heading_is_renamed() -> None:
+    # old "recognizing" now stands as "recalling further"; a new "recognizing" appears
+    old = build([("recalling", letters(TEXTS[:3])), ("recognizing", letters(TEXTS[3:6]))])
+    new = build(
+        [
+            ("recognizing", letters([TEXTS[16], TEXTS[17]])),
+            ("recalling", letters(TEXTS[:3])),
+            ("recalling further", letters(TEXTS[3:6])),
+        ]
+    )
+    al = align_resolutions(old, new)
+    pairs = [
+        (p.old.heading if p.old else None, p.new.heading if p.new else None) for p in al.sections
+    ]
+    assert pairs == [
+        (None, "recognizing"),
+        ("recalling", "recalling"),
+        ("recognizing", "recalling further"),
+    ]
+    assert not moved(al)
+
+
+def test_section_whose_clauses_all_moved_elsewhere_is_removed() -> None:
+    old = build([("considering", letters(TEXTS[:4])), ("noting", letters(TEXTS[4:5]))])
+    new = build([("considering", letters([*TEXTS[:2], TEXTS[4], *TEXTS[2:4]]))])
+    al = align_resolutions(old, new)
+    assert [
+        (p.old.heading if p.old else None, p.new.heading if p.new else None) for p in al.sections
+    ] == [
+        ("considering", "considering"),
+        ("noting", None),
+    ]
+    assert moved(al) == {"noting/a"}
+
+
+def test_footnotes_align_among_themselves() -> None:
+    old = build([("considering", letters(TEXTS[:2]))], footnotes=[TEXTS[5], TEXTS[6]])
+    new = build([("considering", letters(TEXTS[:2]))], footnotes=[TEXTS[6]])
+    al = align_resolutions(old, new)
+    assert [al.old[i].path for i in al.removed] == ["footnotes/1"]
+    assert mapping(al)[("footnotes/2",)] == ("footnotes/1",)
+
+
+def test_sub_clauses_are_aligned_too() -> None:
+    old = build(
+        [("resolves", [("1", "to do the following:", [("i)", TEXTS[0]), ("ii)", TEXTS[1])])])]
+    )
+    new = build(
+        [
+            (
+                "resolves",
+                [
+                    (
+                        "1",
+                        "to do the following:",
+                        [("i)", TEXTS[2]), ("ii)", TEXTS[0]), ("iii)", TEXTS[1])],
+                    )
+                ],
+            )
+        ]
+    )
+    al = align_resolutions(old, new)
+    assert mapping(al)[("resolves/1/i",)] == ("resolves/1/ii",)
+    assert mapping(al)[("resolves/1/ii",)] == ("resolves/1/iii",)
+    assert [al.new[j].path for j in al.added] == ["resolves/1/i"]
+
+
+def test_pair_sections_prefers_content_then_heading() -> None:
+    def sec(heading: str, n: int) -> Section:
+        key = section_key(heading)
+        clauses = tuple(Clause(f"{key}/{k}", None, "x", heading, 1, 1) for k in range(n))
+        return Section(key, heading, clauses, 1, 1)
+
+    bdt = "instructs the Director of the Telecommunication Development Bureau"
+    tsb = "instructs the Director of the Telecommunication Standardization Bureau"
+    old = [sec("noting", 3), sec(bdt, 2)]
+    new = [sec("noting", 2), sec("recalling", 3), sec(tsb, 2)]
+    flow = Counter({("noting", "recalling"): 3})
+    # "noting" pairs by content, not by name; the two directors' sections share nothing
+    assert pair_sections(old, new, flow) == {"noting": "recalling"}
+    flow[(section_key(bdt), section_key(tsb))] = 1
+    assert pair_sections(old, new, flow)[section_key(bdt)] == section_key(tsb)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([], []), ([3], [0]), ([1, 2, 3], [0, 1, 2]), ([1, 5, 2, 3], [0, 2, 3]), ([3, 2, 1], [2])],
+)
+def test_lis(values: list[int], expected: list[int]) -> None:
+    assert _lis(values) == expected
+
+
+def test_alignment_is_deterministic() -> None:
+    old = build([("considering", letters(TEXTS[:8])), ("resolves", numbers(TEXTS[8:14]))])
+    new = build([("considering", letters(TEXTS[2:10])), ("resolves", numbers(TEXTS[10:16]))])
+    assert align_resolutions(old, new) == align_resolutions(old, new)
+
+
+def test_threshold_out_of_range_is_refused() -> None:
+    res = build([("considering", letters(TEXTS[:1]))])
+    with pytest.raises(ValueError, match="threshold"):
+        align_resolutions(res, res, threshold=0)

@@ -1,0 +1,93 @@
+"""normalize: which differences are noise (editorial) and which are amendments."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resdiff.normalize import content_words, is_editorial, match_key, normalize
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("ITU’s role", "ITU's role"),  # apostrophe style
+        ("the theme “Protecting children”", 'the theme "Protecting children"'),
+        ("the theme «Protecting children»", 'the theme "Protecting children"'),
+        ("2009–2010", "2009-2010"),  # en dash
+        ("a — b", "a - b"),
+        ("Supplement\u00a05 to E.164", "Supplement 5 to E.164"),  # NBSP
+        ("two  spaces\tand\nlines", "two spaces and lines"),
+        ("Recommendation ITU T E.1100", "Recommendation ITU-T E.1100"),  # lost hyphen
+        ("non- discriminatory access", "non-discriminatory access"),
+        ("ITU\u2011T", "ITU-T"),  # non-breaking hyphen
+        ("co\u00adordination", "coordination"),  # soft hyphen
+        ("zero\u200bwidth", "zerowidth"),
+        ("  trimmed  ", "trimmed"),
+        ("and so on…", "and so on..."),
+    ],
+)
+def test_noise_is_editorial(old: str, new: str) -> None:
+    assert normalize(old) == normalize(new)
+    assert is_editorial(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("children;", "children,"),  # a changed terminator is an amendment
+        ("Member States", "Member states"),  # case matters outside the number line
+        ("Resolution 67 (Hyderabad, 2010)", "Resolution 67 (Rev. Buenos Aires, 2017)"),
+        ("ITU-T", "ITU-R"),
+        ("non-discriminatory", "nondiscriminatory"),
+    ],
+)
+def test_real_changes_are_not_editorial(old: str, new: str) -> None:
+    assert not is_editorial(old, new)
+
+
+def test_identical_texts_are_not_editorial_changes() -> None:
+    assert not is_editorial("same", "same")
+
+
+def test_case_of_the_number_line_is_editorial_when_folded() -> None:
+    old, new = "Resolution 179 (Rev. Dubai, 2018)", "RESOLUTION 179 (REV. DUBAI, 2018)"
+    assert not is_editorial(old, new)
+    assert is_editorial(old, new, fold_case=True)
+    assert not is_editorial("RESOLUTION 179 (Guadalajara, 2010)", new, fold_case=True)
+
+
+def test_match_key_ignores_case_and_the_clause_terminator() -> None:
+    assert match_key("That the Internet …;") == match_key("that the Internet ...,")
+    assert match_key("that children are online.") == match_key("that children are online")
+    assert match_key("that children are online") != match_key("that children are offline")
+
+
+def test_content_words_are_normalised_words_only() -> None:
+    assert content_words("ITU-T’s “E.164”, (11/2009);") == [
+        "itu",
+        "t",
+        "s",
+        "e",
+        "164",
+        "11",
+        "2009",
+    ]
+
+
+@settings(max_examples=100)
+@given(st.text())
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert normalize(normalize(text, fold_case=True), fold_case=True) == normalize(
+        text, fold_case=True
+    )
+
+
+@settings(max_examples=100)
+@given(st.text(alphabet=st.characters(categories=["L", "N", "Zs", "Pd", "Pi", "Pf", "Po"])))
+def test_spacing_never_matters(text: str) -> None:
+    spaced = text.replace(" ", "\u00a0 \u2009")
+    assert normalize(spaced) == normalize(text)
