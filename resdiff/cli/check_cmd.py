@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from resdiff.cli.options import encoding_option
+from resdiff.cli.options import corpus_option, encoding_option
 from resdiff.parsing.check import LEVELS, FileReport, check_paths
 
 
@@ -36,15 +36,23 @@ def _json(reports: list[FileReport], shown: set[str]) -> dict[str, Any]:
 
 
 @click.command("check")
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+@click.argument("paths", metavar="[PATH...]", nargs=-1)
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
-    help="text: 'file:line:col: level: message [code]' per finding; json: resdiff/check/v1.",
+    help="text: 'file:line:col: level: message [code]' per finding; json: resdiff/check/v1"
+    " (resdiff/corpus-check/v1 for a corpus); markdown: a pull-request comment (corpus only).",
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="REF",
+    help="Corpus check against a git ref: only resolutions changed since REF, with their"
+    " clause changes (the pull-request view).",
 )
 @click.option(
     "--level",
@@ -54,16 +62,40 @@ def _json(reports: list[FileReport], shown: set[str]) -> dict[str, Any]:
     help="Show findings of this level and above (info adds site-text notes).",
 )
 @encoding_option
-def check_cmd(paths: tuple[str, ...], fmt: str, level: str, encoding: str) -> None:
+@corpus_option
+def check_cmd(
+    paths: tuple[str, ...],
+    fmt: str,
+    base: str | None,
+    level: str,
+    encoding: str,
+    corpus_path: str | None,
+) -> None:
     """Check resolution files (or every *.txt under a directory) for problems.
 
     Reports each repair of conversion noise (glued headings, inline footnotes, run-on
     paragraphs), label gaps, duplicates and order, and missing structure, as
     file:line:col: level: message [code]. Exit status: 0 clean (warnings allowed),
     1 when an error was found, 2 when a file could not be read.
+
+    Without PATH, checks the corpus (--corpus, $RESDIFF_CORPUS or the nearest
+    resdiff.toml): every resolution file, files outside the <body>/<kind>-<number>.txt
+    layout, and the Resdiff-* trailers of revision commits. With --base REF, only the
+    resolutions changed since REF, each with its clause changes against REF.
+
+    \b
+    Example (CI on a pull request):
+      resdiff check --base origin/main --format markdown > report.md
     """
-    reports = check_paths(paths, encoding)
     shown = set(LEVELS[LEVELS.index(level) :])
+    if not paths or base is not None:
+        if paths:
+            raise click.UsageError("give either PATH... (files) or --base REF (the corpus)")
+        _check_corpus(corpus_path, base, fmt, shown)
+        return
+    if fmt == "markdown":
+        raise click.UsageError("--format markdown is for corpus checks (no PATH, or --base)")
+    reports = check_paths(paths, encoding)
     if fmt == "json":
         click.echo(json.dumps(_json(reports, shown), ensure_ascii=False, indent=2))
     else:
@@ -77,4 +109,15 @@ def check_cmd(paths: tuple[str, ...], fmt: str, level: str, encoding: str) -> No
     if any(r.trouble for r in reports):
         raise click.exceptions.Exit(2)
     if any(r.errors for r in reports):
+        raise click.exceptions.Exit(1)
+
+
+def _check_corpus(corpus_path: str | None, base: str | None, fmt: str, shown: set[str]) -> None:
+    """The corpus-aware check: validate the corpus, report changes against ``base``."""
+    from resdiff.cli.corpus_cmds import open_corpus
+    from resdiff.cli.corpus_report import render_check
+
+    report = open_corpus(corpus_path).check(base)
+    click.echo(render_check(report, fmt, shown), nl=False)
+    if not report.ok:
         raise click.exceptions.Exit(1)
