@@ -35,6 +35,7 @@ from docx.shared import Pt, Twips
 
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
 from resdiff.errors import InputError
+from resdiff.model import FOOTNOTES, HEADER
 from resdiff.render import RenderOptions
 from resdiff.render.layout import Row, rows, runs
 
@@ -52,6 +53,8 @@ _HEADER_STYLES = {
     "header/title": "Restitle",
     "header/formula": "Normalaftertitle",
 }
+#: Parts of a text that are not sections under a heading.
+_NO_HEADING = frozenset({HEADER, FOOTNOTES})
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -134,8 +137,17 @@ class _Builder:
                 self.rev.count["del"] += 1
 
     # -- paragraphs ---------------------------------------------------------------------
+    def page_break(self) -> None:
+        """A page break between two resolutions of a tree diff."""
+        para = self.document.add_paragraph()
+        br = OxmlElement("w:br")
+        br.set(qn("w:type"), "page")
+        run = OxmlElement("w:r")
+        run.append(br)
+        para._p.append(run)
+
     def paragraph(self, ops: list[WordOp], style: str, mark: str | None = None) -> None:
-        """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph itself as inserted/deleted."""
+        """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph as inserted/deleted."""
         para = self.document.add_paragraph(style=style)
         p = para._p
         if mark is not None:
@@ -152,6 +164,8 @@ def _line(ref: ClauseRef) -> str:
 
 
 def _style(ref: ClauseRef) -> str:
+    if ref.section == FOOTNOTES:
+        return "Footnote"
     return _HEADER_STYLES.get(ref.path, "Clause" if ref.label else "ClauseUnlabelled")
 
 
@@ -215,13 +229,13 @@ def _emit_diff(b: _Builder, diff: Diff) -> None:
         stands_new = bool(change.new) and not row.moved_away
         old_sec = change.old[0].section if stands_old else None
         new_sec = change.new[0].section if stands_new else None
-        need_old = old_sec is not None and old_sec != cur_old and old_sec != "header"
-        need_new = new_sec is not None and new_sec != cur_new and new_sec != "header"
+        need_old = old_sec is not None and old_sec != cur_old and old_sec not in _NO_HEADING
+        need_new = new_sec is not None and new_sec != cur_new and new_sec not in _NO_HEADING
         if need_new and old_sec is None and new_sec in back and back[new_sec] not in seen_old:
             old_sec, need_old = back[new_sec], True  # the old text enters the same section here
         elif need_old and new_sec is None and old_sec in pairs and pairs[old_sec] not in seen_new:
             new_sec, need_new = pairs[old_sec], True
-        if need_old and need_new and pairs.get(old_sec) == new_sec and old_sec and new_sec:
+        if need_old and need_new and old_sec and new_sec and pairs.get(old_sec) == new_sec:
             ops: list[WordOp] = (
                 [("=", new_sec)] if old_sec == new_sec else [("-", old_sec), ("+", new_sec)]
             )
@@ -275,6 +289,11 @@ def _styles(document: Any) -> None:
     clause.paragraph_format.first_line_indent = -INDENT
     clause.paragraph_format.tab_stops.add_tab_stop(INDENT)
     add("ClauseUnlabelled")
+    footnote = add("Footnote")
+    footnote.font.size = Pt(10)
+    footnote.paragraph_format.left_indent = INDENT
+    footnote.paragraph_format.first_line_indent = -INDENT
+    footnote.paragraph_format.tab_stops.add_tab_stop(INDENT)
 
 
 def _track_revisions(document: Any) -> None:
@@ -343,7 +362,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> bytes:
                     builder.paragraph([("=", f"{entry.mark}\t{entry.path}")], "ClauseUnlabelled")
                 continue
             if not first:
-                document.add_page_break()
+                builder.page_break()
             first = False
             _emit_diff(builder, entry.diff)
     stamp = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))

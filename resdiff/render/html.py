@@ -213,10 +213,14 @@ def _blocks(diff: Diff) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _view(diff: Diff, options: RenderOptions, prefix: str = "", mark: str | None = None) -> ResolutionView:
+def _view(
+    diff: Diff, options: RenderOptions, prefix: str = "", mark: str | None = None
+) -> ResolutionView:
     itu = options.marks == "itu"
     new_number = diff.new.number or diff.old.number
-    heading = (itu_number_line(new_number) if itu else new_number) or diff.new.source or "Resolution"
+    heading = (
+        (itu_number_line(new_number) if itu else new_number) or diff.new.source or "Resolution"
+    )
     old_number = diff.old.number
     if itu:
         old_number = itu_number_line(old_number)
@@ -305,7 +309,9 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
         tree_summary=tree_summary,
         itu=options.marks == "itu",
         show_all=options.show_all,
-        nav={a: (anchors[i - 1] if i else None, anchors[i + 1] if i + 1 < len(anchors) else None)
-             for i, a in enumerate(anchors)},
+        nav={
+            a: (anchors[i - 1] if i else None, anchors[i + 1] if i + 1 < len(anchors) else None)
+            for i, a in enumerate(anchors)
+        },
         first_change=anchors[0] if anchors else None,
     )

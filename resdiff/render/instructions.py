@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass
 
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
+from resdiff.model import FOOTNOTES
 from resdiff.render import RenderOptions
 from resdiff.render.common import clause_name, display_ops, printable
-from resdiff.render.layout import is_header, itu_number_line, label_or_name, rows, runs
+from resdiff.render.layout import Row, is_header, itu_number_line, label_or_name, rows, runs
 
 __all__ = ["edits", "instructions", "render"]
 
@@ -181,17 +182,38 @@ def _moved(change: Change) -> str:
     return f"{head}, and amend it to read: {_q(new.text)}."
 
 
-def _added(change: Change, prev: ClauseRef | None) -> str:
-    texts = [r for r in change.new]
-    new = texts[0]
+def _anchor_name(prev: Row) -> str:
+    """How an "After …" instruction names the paragraph before: by its old name when it
+    stands in the old text at this place, else as the new paragraph it is."""
+    change = prev.change
+    if change.old and not change.moved and not prev.moved_away:
+        return clause_name(change.old[-1])
+    return f"new {clause_name(change.new[-1])}"
+
+
+def _added(change: Change, prev: Row | None) -> str:
+    new = change.new[0]
     if is_header(new):
         return f"Insert {clause_name(new)}: {_q(new.text)}."
+    if new.section == FOOTNOTES:
+        return f"Insert the following new footnote {new.label or ''}: {_q(new.text)}.".replace(
+            " :", ":"
+        )
     what = (
         f"the following new paragraph {new.label}" if new.label else "the following new paragraph"
     )
-    if prev is not None and prev.section == new.section:
-        return f"After {clause_name(prev)}, insert {what}: {_q(new.text)}."
+    if prev is not None and prev.change.new and prev.change.new[-1].section == new.section:
+        return f"After {_anchor_name(prev)}, insert {what}: {_q(new.text)}."
     return f"At the beginning of {new.section}, insert {what}: {_q(new.text)}."
+
+
+def _relabel_lead(old: ClauseRef, new: ClauseRef) -> str:
+    """``Re-letter considering e) as f)``, ``Number requests the Council ¶1 as 1`` …"""
+    if not old.label and new.label:
+        return f"Number {clause_name(old)} as {new.label}"
+    if old.label and not new.label:
+        return f"Remove the label of {clause_name(old)}"
+    return f"{_verb([old.label or '', new.label or ''])} {clause_name(old)} as {label_or_name(new)}"
 
 
 def _split_merge(change: Change) -> str:
@@ -230,7 +252,7 @@ def instructions(diff: Diff) -> list[str]:
     renamed, added_sections, removed_sections = _heading_lines(diff)
     announced: set[str] = set()
     all_rows = rows(diff, show_all=True)
-    prev_new: ClauseRef | None = None
+    prev_new: Row | None = None
     prev_old_section: str | None = None
     i = 0
     while i < len(all_rows):
@@ -253,7 +275,7 @@ def instructions(diff: Diff) -> list[str]:
                     f"Replace the heading {_q(renamed[new_ref.section])} by {_q(new_ref.section)}."
                 )
             elif new_ref.section in added_sections:
-                where = f"After {clause_name(prev_new)}" if prev_new else "At the beginning"
+                where = f"After {_anchor_name(prev_new)}" if prev_new else "At the beginning"
                 out.append(f"{where}, insert the new heading {_q(new_ref.section)}.")
         if row.moved_away or row.unchanged:
             pass
@@ -302,14 +324,11 @@ def instructions(diff: Diff) -> list[str]:
                 found = _short_edits(change)
                 if found:
                     out.append(
-                        f"Re-letter {clause_name(old)} as {label_or_name(new)}, and in it "
+                        f"{_relabel_lead(old, new)}, and in it "
                         f"{_join([e.phrase() for e in found])}."
                     )
                 else:
-                    out.append(
-                        f"Re-letter {clause_name(old)} as {label_or_name(new)}, "
-                        f"and amend it to read: {_q(new.text)}."
-                    )
+                    out.append(f"{_relabel_lead(old, new)}, and amend it to read: {_q(new.text)}.")
             else:
                 out.append(_amend(change, clause_name(old), new.text))
         if old_ref is not None:
@@ -317,7 +336,7 @@ def instructions(diff: Diff) -> list[str]:
                 all_rows[i].change.old[0].section if all_rows[i].change.old else prev_old_section
             )
         if new_ref is not None:
-            prev_new = all_rows[i].change.new[-1] if not all_rows[i].moved_away else prev_new
+            prev_new = all_rows[i]
         i += 1
     for heading in sorted(removed_sections):
         out.append(f"Delete the heading {_q(heading)}.")
