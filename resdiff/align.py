@@ -680,27 +680,19 @@ def align_resolutions(
 
 
 def _section_pairs(o: _Side, n: _Side, mapping: dict[str, str]) -> tuple[SectionPair, ...]:
-    """Section pairs in new order, each unpaired old section after its old predecessor."""
-    by_new = {t: s for s, t in mapping.items()}
-    out: list[SectionPair] = []
-    placed_old: set[str] = set()
-    old_keys = [s.key for s in o.section_order]
-
-    def place_removed_before(limit: int) -> None:
-        # unpaired old sections up to old position ``limit`` (exclusive)
-        for k in range(limit):
-            key = old_keys[k]
-            if key not in mapping and key not in placed_old:
-                placed_old.add(key)
-                out.append(SectionPair(o.section_of_key[key], None))
-
-    for t in n.section_order:
+    """Section pairs in new order; an unpaired old section after its nearest kept predecessor."""
+    new_pos = {s.key: k for k, s in enumerate(n.section_order)}
+    by_new = {t: s for s, t in mapping.items() if s in o.section_of_key}
+    keyed: list[tuple[tuple[int, int, int], SectionPair]] = []
+    for k, t in enumerate(n.section_order):
         s_key = by_new.get(t.key)
-        if s_key is not None and s_key in o.section_of_key:
-            place_removed_before(old_keys.index(s_key))
-            placed_old.add(s_key)
-            out.append(SectionPair(o.section_of_key[s_key], t))
+        keyed.append(((k, 0, 0), SectionPair(o.section_of_key[s_key] if s_key else None, t)))
+    anchor = -1
+    for k, s in enumerate(o.section_order):
+        target = mapping.get(s.key)
+        if target in new_pos:
+            anchor = new_pos[target]
         else:
-            out.append(SectionPair(None, t))
-    place_removed_before(len(old_keys))
-    return tuple(out)
+            keyed.append(((anchor, 1, k), SectionPair(s, None)))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(pair for _, pair in keyed)
