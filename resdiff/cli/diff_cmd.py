@@ -30,11 +30,12 @@ from resdiff.render import BINARY_FORMATS, FORMATS
 @click.option("-a", "--all", "show_all", is_flag=True, help="List unchanged clauses too.")
 @click.option(
     "--threshold",
-    type=click.FloatRange(0.0, 1.0),
+    type=click.FloatRange(0.0, 1.0, min_open=True),
     default=None,
     metavar="F",
-    help="Similarity (0-1) from which a rewritten clause counts as amended rather than "
-    "removed + added [default: the differ's tuned value].",
+    help="Similarity (0-1] at which two clauses count as the same paragraph; higher reports "
+    "more rewritten clauses as removed + added [default: the value tuned on the real texts, "
+    "see docs/diff.md].",
 )
 @click.option(
     "--ignore-editorial",
@@ -141,9 +142,7 @@ def diff_cmd(
 
         atomic_write(output, raw)
     else:
-        stream = click.get_binary_stream("stdout")
-        stream.write(raw)
-        stream.flush()
+        _write_stdout(raw)
     raise click.exceptions.Exit(1 if result.differs else 0)
 
 
@@ -181,6 +180,18 @@ def _compare(
         f"cannot compare {kinds[type(old)]} ({old.label}) with {kinds[type(new)]} ({new.label}):"
         " give two files or two directories"
     )
+
+
+def _write_stdout(raw: bytes) -> None:
+    """Write the exact bytes (UTF-8 text, or a binary format) to standard output."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream: nothing binary reaches here on a terminal
+        sys.stdout.write(raw.decode("utf-8", errors="replace"))
+        sys.stdout.flush()
+        return
+    buffer.write(raw)
+    buffer.flush()
 
 
 def _isatty() -> bool:

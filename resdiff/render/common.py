@@ -90,8 +90,8 @@ def clause_name(ref: ClauseRef) -> str:
 
 
 def _short(ref: ClauseRef) -> str:
-    """The label alone (``e)``), or the full name when the clause has no label."""
-    return ref.label if ref.label else clause_name(ref)
+    """The label alone: ``e)``, or ``¶1`` for an unlabelled paragraph."""
+    return ref.label if ref.label else f"¶{ref.path.rsplit('/', 1)[-1].lstrip('#')}"
 
 
 def kind_word(change: Change) -> str:

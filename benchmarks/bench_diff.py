@@ -1,0 +1,407 @@
+"""Benchmark ``resdiff diff``: one real pair, a 2,000-pair tree, and a 1,000-clause resolution.
+
+Run from the repository root (the real texts must be in ../shared/data, or set
+RESDIFF_SHARED_DATA)::
+
+    python benchmarks/bench_diff.py                 # everything (a few minutes on 2 cores)
+    python benchmarks/bench_diff.py --pairs 200     # a smaller tree
+
+It prints, measured side by side in one run:
+
+(a) the Res 179 pair (seed page 2010 → Dubai 2018): library time (parse both + diff, and
+    diff alone) and the CLI's wall time against a bare ``python -c pass`` (target < 3×);
+(b) a tree of N revision pairs built from the real PP-18 texts with realistic edits
+    (insert, delete, move, split, merge, amend, re-letter): ``resdiff diff OLD/ NEW/``
+    wall time against ``git diff --no-index --word-diff`` on the same two trees (target
+    within 5×), against difflib word-level SequenceMatcher and against ``redlines`` (when
+    installed; target ≥ 10× faster) over the same pairs, and the peak memory of the
+    resdiff processes (target < 300 MB), read with ``resource.getrusage`` in the child;
+(c) one resolution of 1,000 clauses with every clause amended (target < 5 s).
+
+Generated trees go to a temporary folder, removed at the end (``--keep`` keeps it).
+Edits are drawn from a seeded random generator, so every run builds the same trees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("RESDIFF_SHARED_DATA", ROOT.parent / "shared" / "data"))
+PP18 = SHARED / "itu-pp" / "2018-dubai"
+SEED = SHARED / "itu-pp" / "2010-guadalajara" / "res-179.seed-page.txt"
+NEW_179 = PP18 / "res-179.txt"
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LABEL = re.compile(r"^(?:([a-z])\)|(\d{1,3}))\s+(\S.*)$", re.S)
+WORDS = [
+    "effective", "relevant", "appropriate", "national", "regional", "international",
+    "developing", "sustainable", "digital", "emerging", "accessible", "affordable",
+]  # fmt: skip
+PHRASES = ["as appropriate, ", "in particular, ", "where possible, ", "inter alia, "]
+
+
+# --------------------------------------------------------------------------- edits
+@dataclass
+class Run:
+    """Consecutive labelled paragraphs (``a)``, ``b)`` … or ``1``, ``2`` …): labels are
+    written from ``start`` on, so inserting or deleting one re-letters the rest."""
+
+    style: str  # "letter" | "number"
+    start: int
+    texts: list[str] = field(default_factory=list)
+
+    def render(self) -> list[str]:
+        out = []
+        for i, text in enumerate(self.texts):
+            n = self.start + i
+            label = f"{LETTERS[n % 26]})" if self.style == "letter" else str(n + 1)
+            out.append(f"{label} {text}")
+        return out
+
+
+Item = str | Run
+
+
+def parse_items(text: str) -> list[Item]:
+    """Paragraphs (blank-line separated); runs of consecutive labels become :class:`Run`."""
+    items: list[Item] = []
+    for para in text.strip().split("\n\n"):
+        m = _LABEL.match(para.strip())
+        if not m:
+            items.append(para)
+            continue
+        style = "letter" if m.group(1) else "number"
+        n = LETTERS.index(m.group(1)) if m.group(1) else int(m.group(2)) - 1
+        last = items[-1] if items else None
+        if isinstance(last, Run) and last.style == style and last.start + len(last.texts) == n:
+            last.texts.append(m.group(3))
+        else:
+            items.append(Run(style, n, [m.group(3)]))
+    return items
+
+
+def render_items(items: Sequence[Item]) -> str:
+    paras: list[str] = []
+    for item in items:
+        paras.extend(item.render() if isinstance(item, Run) else [item])
+    return "\n\n".join(paras) + "\n"
+
+
+def _runs(items: list[Item], rng: random.Random, minimum: int = 1) -> list[Run]:
+    runs = [i for i in items if isinstance(i, Run) and len(i.texts) >= minimum]
+    # letters stop at z): keep runs short enough to grow by one
+    return [r for r in runs if r.style == "number" or r.start + len(r.texts) < 25]
+
+
+def amend(text: str, rng: random.Random) -> str:
+    words = text.split(" ")
+    if len(words) < 6:
+        return text + " " + rng.choice(PHRASES).rstrip(", ")
+    i = rng.randrange(1, len(words) - 1)
+    choice = rng.randrange(3)
+    if choice == 0:
+        words[i] = rng.choice(WORDS)
+    elif choice == 1:
+        words.insert(i, rng.choice(WORDS))
+    else:
+        del words[i]
+    return " ".join(words)
+
+
+def edit_insert(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
+    runs = _runs(items, rng)
+    if runs:
+        run = rng.choice(runs)
+        run.texts.insert(rng.randrange(len(run.texts) + 1), rng.choice(pool))
+
+
+def edit_delete(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
+    runs = _runs(items, rng, minimum=2)
+    if runs:
+        run = rng.choice(runs)
+        del run.texts[rng.randrange(len(run.texts))]
+
+
+def edit_move(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
+    runs = _runs(items, rng, minimum=2)
+    if len(runs) >= 2:
+        src, dst = rng.sample(runs, 2)
+        text = src.texts.pop(rng.randrange(len(src.texts)))
+        dst.texts.insert(rng.randrange(len(dst.texts) + 1), amend(text, rng) if rng.random() < 0.5 else text)
+
+
+def edit_split(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
+    for run in rng.sample(_runs(items, rng), k=len(_runs(items, rng))):
+        for i, text in enumerate(run.texts):
+            cut = max(text.find(", and "), text.find("; "))
+            if cut > 20:
+                head, tail = text[:cut].rstrip(",;") + ";", text[cut:].lstrip(",; ")
+                tail = tail[4:] if tail.startswith("and ") else tail
+                run.texts[i : i + 1] = [head, tail]
+                return
+
+
+def edit_merge(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
+    runs = _runs(items, rng, minimum=2)
+    if runs:
+        run = rng.choice(runs)
+        i = rng.randrange(len(run.texts) - 1)
+        run.texts[i : i + 2] = [run.texts[i].rstrip(";,.") + ", and " + run.texts[i + 1]]
+
+
+def edit_amend(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
+    runs = _runs(items, rng)
+    if runs:
+        run = rng.choice(runs)
+        i = rng.randrange(len(run.texts))
+        run.texts[i] = amend(run.texts[i], rng)
+
+
+EDITS: list[Callable[[list[Item], random.Random, Sequence[str]], None]] = [
+    edit_insert, edit_delete, edit_move, edit_split, edit_merge, edit_amend, edit_amend,
+]  # fmt: skip
+
+
+def revise(text: str, rng: random.Random, pool: Sequence[str], edits: int) -> str:
+    items = parse_items(text)
+    for _ in range(edits):
+        rng.choice(EDITS)(items, rng, pool)
+    return render_items(items)
+
+
+def clause_pool(texts: Sequence[str]) -> list[str]:
+    pool = []
+    for text in texts:
+        for item in parse_items(text):
+            if isinstance(item, Run):
+                pool.extend(t for t in item.texts if 40 < len(t) < 400)
+    return pool
+
+
+def build_tree(root: Path, texts: Sequence[str], pairs: int) -> list[tuple[str, str]]:
+    """Write ``root/old`` and ``root/new`` with ``pairs`` resolutions; return the pairs."""
+    pool = clause_pool(texts)
+    out = []
+    for i in range(pairs):
+        rng = random.Random(i)
+        base = texts[i % len(texts)]
+        old = revise(base, rng, pool, edits=2)  # every old file distinct
+        new = revise(old, rng, pool, edits=rng.randint(1, 5))
+        rel = f"set-{i % 20:02d}/res-{i}.txt"
+        for side, text in (("old", old), ("new", new)):
+            path = root / side / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        out.append((old, new))
+    return out
+
+
+def big_resolution(pool: Sequence[str], clauses: int, amended: bool) -> str:
+    """A resolution of ``clauses`` numbered clauses in 10 operative sections."""
+    rng = random.Random(1000)
+    headings = [
+        "resolves", "instructs the Secretary-General", "instructs the Council",
+        "invites Member States", "invites Sector Members", "encourages Member States",
+        "requests the Director of the Telecommunication Development Bureau",
+        "invites the regional organizations", "urges Member States", "calls upon all parties",
+    ]  # fmt: skip
+    lines = [
+        "RESOLUTION 999 (REV. BENCHMARK, 2018)",
+        "A resolution of one thousand clauses",
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+    ]
+    per = clauses // len(headings)
+    n = 0
+    for heading in headings:
+        lines.append(heading)
+        for k in range(per):
+            text = pool[n % len(pool)].rstrip(".;,") + f" (clause {n});"
+            if amended:
+                text = amend(amend(text, rng), rng)
+            lines.append(f"{k + 1} {text}")
+            n += 1
+    return "\n\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------- measuring
+def resdiff_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("resdiff")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from resdiff.cli import main; main()"]
+
+
+def wall(cmd: Sequence[str], *, runs: int = 1, cwd: Path | None = None) -> float:
+    """Median wall time of ``runs`` runs; output discarded; exit 0/1 accepted."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()}")
+    return statistics.median(times)
+
+
+_PEAK = """
+import json, resource, sys
+from resdiff.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"main_kb": me, "worker_kb": kids}), file=sys.stderr)
+"""
+
+
+def peak_memory(args: Sequence[str]) -> dict[str, int]:
+    """Peak RSS (KiB) of the CLI process and of its largest worker, read in the child."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    result: dict[str, int] = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+    return result
+
+
+def timed(fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+|[^\w\s]|\s+", text)
+
+
+def row(name: str, seconds: float, note: str = "") -> None:
+    print(f"  {name:<44} {seconds:9.3f} s  {note}")
+
+
+# ---------------------------------------------------------------------------- main
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=2000, help="pairs in the tree (b)")
+    parser.add_argument("--clauses", type=int, default=1000, help="clauses in (c)")
+    parser.add_argument("--jobs", type=int, default=0, help="resdiff --jobs (0 = one per CPU)")
+    parser.add_argument("--redlines-budget", type=float, default=60.0,
+                        help="seconds to spend on redlines before extrapolating")  # fmt: skip
+    parser.add_argument("--keep", action="store_true", help="keep the generated trees")
+    args = parser.parse_args(argv)
+    if not PP18.is_dir():
+        print(f"real texts not found at {PP18} (set RESDIFF_SHARED_DATA)", file=sys.stderr)
+        return 2
+
+    import resdiff
+
+    cli = resdiff_cmd()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, resdiff {resdiff.__version__}")
+
+    # (a) the Res 179 pair -------------------------------------------------------
+    print("\n(a) Res 179: Guadalajara 2010 seed page -> Dubai 2018")
+    old_text, new_text = SEED.read_text("utf-8"), NEW_179.read_text("utf-8")
+    old, new = resdiff.parse(old_text, str(SEED)), resdiff.parse(new_text, str(NEW_179))
+    result = resdiff.diff(old, new)
+    t_full = timed(lambda: resdiff.diff(resdiff.parse(old_text), resdiff.parse(new_text)), 20)
+    t_diff = timed(lambda: resdiff.diff(old, new), 20)
+    row("library: parse both + diff", t_full, "(median of 20)")
+    row("library: diff only", t_diff, "(median of 20)")
+    t_pass = wall([sys.executable, "-c", "pass"], runs=9)
+    t_cli = wall([*cli, "diff", str(SEED), str(NEW_179), "--format", "text"], runs=9)
+    t_help = wall([*cli, "--help"], runs=9)
+    row("python -c pass", t_pass, "(median of 9)")
+    row("resdiff --help", t_help, f"{t_help / t_pass:.1f}x python -c pass")
+    row("resdiff diff 2010 2018 --format text", t_cli, f"{t_cli / t_pass:.1f}x python -c pass"
+        " (target < 3x)")  # fmt: skip
+    print(f"  summary: {json.dumps(result.summary)}")
+
+    texts = [p.read_text("utf-8") for p in sorted(PP18.glob("*.txt"))]
+    tmp = Path(tempfile.mkdtemp(prefix="resdiff-bench-"))
+    try:
+        # (b) a tree of N pairs ----------------------------------------------------
+        print(f"\n(b) tree of {args.pairs} revision pairs (built from {len(texts)} PP-18 texts)")
+        start = time.perf_counter()
+        pairs = build_tree(tmp, texts, args.pairs)
+        size = sum(len(a) + len(b) for a, b in pairs)
+        print(f"  built in {time.perf_counter() - start:.1f} s: {size / 1e6:.1f} MB of text, in {tmp}")
+        tree_args = ["diff", "old", "new", "--format", "json", "--jobs", str(args.jobs)]
+        t_resdiff = wall([*cli, *tree_args], cwd=tmp)
+        t_git = wall(["git", "diff", "--no-index", "--word-diff", "old", "new"], cwd=tmp)
+        row("resdiff diff old/ new/ --format json", t_resdiff,
+            f"{t_resdiff / t_git:.1f}x git (target within 5x)")  # fmt: skip
+        row("git diff --no-index --word-diff", t_git)
+        start = time.perf_counter()
+        for a, b in pairs:
+            difflib.SequenceMatcher(None, words(a), words(b), autojunk=False).get_opcodes()
+        t_difflib = time.perf_counter() - start
+        row("difflib word SequenceMatcher (1 process)", t_difflib,
+            f"resdiff {t_difflib / t_resdiff:.1f}x faster")  # fmt: skip
+        try:
+            from redlines import Redlines
+        except ImportError:
+            print("  redlines: not installed (pip install redlines), skipped")
+        else:
+            start = time.perf_counter()
+            done = 0
+            for a, b in pairs:
+                _ = Redlines(a, b).output_markdown
+                done += 1
+                if time.perf_counter() - start > args.redlines_budget:
+                    break
+            t_red = (time.perf_counter() - start) * len(pairs) / done
+            note = "" if done == len(pairs) else f"(extrapolated from {done} pairs) "
+            row("redlines output_markdown (1 process)", t_red,
+                f"{note}resdiff {t_red / t_resdiff:.1f}x faster (target >= 10x)")  # fmt: skip
+        mem = peak_memory([*tree_args[:1], str(tmp / "old"), str(tmp / "new"), *tree_args[3:]])
+        jobs = args.jobs or os.cpu_count() or 1
+        main_mb, worker_mb = mem["main_kb"] / 1024, mem["worker_kb"] / 1024
+        print(f"  peak RSS: main process {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB;"
+              f" total <= {main_mb + jobs * worker_mb:.0f} MB with {jobs} workers"
+              " (target < 300 MB)")  # fmt: skip
+
+        # (c) 1,000 clauses, every one amended -------------------------------------
+        print(f"\n(c) one resolution of {args.clauses} clauses, every clause amended")
+        pool = clause_pool(texts)
+        big_old = big_resolution(pool, args.clauses, amended=False)
+        big_new = big_resolution(pool, args.clauses, amended=True)
+        (tmp / "big-old.txt").write_text(big_old, "utf-8")
+        (tmp / "big-new.txt").write_text(big_new, "utf-8")
+        b_old, b_new = resdiff.parse(big_old), resdiff.parse(big_new)
+        start = time.perf_counter()
+        big = resdiff.diff(b_old, b_new)
+        t_big = time.perf_counter() - start
+        t_big_parse = timed(lambda: (resdiff.parse(big_old), resdiff.parse(big_new)), 1)
+        row("library: diff", t_big, "(target < 5 s)")
+        row("library: parse both", t_big_parse)
+        t_big_cli = wall([*cli, "diff", "big-old.txt", "big-new.txt", "--format", "json"], cwd=tmp)
+        row("resdiff diff big-old big-new --format json", t_big_cli)
+        print(f"  summary: {json.dumps(big.summary)}")
+    finally:
+        if args.keep:
+            print(f"\nkept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

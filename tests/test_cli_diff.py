@@ -1,0 +1,263 @@
+"""``resdiff diff`` end to end: real files, trees, formats, colour, -o, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from resdiff.cli import main
+
+PP = Path("itu-pp")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(main, ["diff", *args], env=env)
+
+
+@pytest.fixture
+def pair(shared_data: Path) -> tuple[str, str]:
+    pp = shared_data / PP
+    return (
+        str(pp / "2010-guadalajara" / "res-179.seed-page.txt"),
+        str(pp / "2018-dubai" / "res-179.txt"),
+    )
+
+
+@pytest.fixture
+def dubai(shared_data: Path) -> Path:
+    return shared_data / PP / "2018-dubai"
+
+
+@pytest.fixture
+def two_trees(tmp_path: Path, dubai: Path, pair: tuple[str, str]) -> tuple[Path, Path]:
+    """Two conference folders: one resolution revised, one kept, one new, one suppressed."""
+    old, new = tmp_path / "pp-10", tmp_path / "pp-18"
+    for root in (old, new):
+        (root / "itu-pp").mkdir(parents=True)
+    shutil.copy(pair[0], old / "itu-pp" / "res-179.txt")
+    shutil.copy(pair[1], new / "itu-pp" / "res-179.txt")
+    for root in (old, new):
+        shutil.copy(dubai / "res-2.txt", root / "itu-pp" / "res-2.txt")
+    shutil.copy(dubai / "res-21.txt", old / "itu-pp" / "res-21.txt")
+    shutil.copy(dubai / "res-30.txt", new / "itu-pp" / "res-30.txt")
+    (old / ".git").mkdir()  # hidden folders are not part of a tree
+    (old / ".git" / "junk.txt").write_text("not a resolution", "utf-8")
+    return old, new
+
+
+# -- the real pair ------------------------------------------------------------------
+def test_real_pair_text_redline(pair: tuple[str, str]) -> None:
+    result = run(*pair)
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert out.startswith(f"--- {pair[0]}  RESOLUTION 179 (Guadalajara, 2010)\n")
+    assert "  renamed: requests the Council → requests the ITU Council\n" in out
+    assert "recognizing/c  c)  amended, moved from recalling i)\n" in out
+    assert "recognizing/d  d)  amended, moved from recalling j)\n" in out
+    assert "considering/e  e)  added\n" in out
+    assert "considering/f  f)  amended, was e)\n" in out
+    assert "instructs-the-secretary-general/4  4  amended, was 2\n" in out
+    assert "{+(ITU-D) +}" in out and "[-Hyderabad-]{+Rev. Buenos Aires+}" in out
+    assert "\x1b[" not in out  # not a terminal: no colour
+    assert out.splitlines()[-1].startswith("summary: ")
+
+
+def test_same_file_exit_0(pair: tuple[str, str]) -> None:
+    result = run(pair[1], pair[1])
+    assert result.exit_code == 0
+    assert result.output.endswith("unchanged)\n") and "no differences" in result.output
+
+
+def test_json_is_the_contract(pair: tuple[str, str]) -> None:
+    result = run(*pair, "--format", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.output)
+    assert doc["schema"] == "resdiff/diff/v1"
+    assert doc["old"]["source"] == pair[0]
+    moved = [c for c in doc["changes"] if c["moved"]]
+    assert {(c["old"][0]["path"], c["new"][0]["path"]) for c in moved} >= {
+        ("recalling/i", "recognizing/c"),
+        ("recalling/j", "recognizing/d"),
+    }
+    assert all(c["kind"] != "unchanged" for c in doc["changes"])
+    every = json.loads(run(*pair, "--format", "json", "--all").output)
+    assert any(c["kind"] == "unchanged" for c in every["changes"])
+    assert every["summary"] == doc["summary"]
+
+
+def test_markdown_report(pair: tuple[str, str]) -> None:
+    result = run(*pair, "--format", "markdown")
+    assert result.exit_code == 1
+    assert "| change | clauses |" in result.output
+    assert "### `recognizing/c` c) — amended, moved from recalling i)" in result.output
+    assert "~~Hyderabad~~**Rev. Buenos Aires**" in result.output
+
+
+def test_other_formats_pass_through_the_registry(pair: tuple[str, str], tmp_path: Path) -> None:
+    html = run(*pair, "--format", "html")
+    assert html.exit_code == 1 and "<html" in html.output.lower()
+    target = tmp_path / "report.docx"
+    docx = run(*pair, "--format", "docx", "-o", str(target), "--date", "2018-11-16")
+    assert docx.exit_code == 1, docx.output
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_ignore_editorial_and_threshold(pair: tuple[str, str]) -> None:
+    plain = json.loads(run(*pair, "--format", "json").output)["summary"]
+    quiet = json.loads(run(*pair, "--format", "json", "--ignore-editorial").output)["summary"]
+    assert plain["editorial"] >= 1 and quiet["editorial"] == 0
+    strict = json.loads(run(*pair, "--format", "json", "--threshold", "1").output)["summary"]
+    assert strict["added"] > plain["added"]
+
+
+# -- colour -------------------------------------------------------------------------
+def test_colour_choices(pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "\x1b[9;31m" in run(*pair, "--color", "always").output  # implies term
+    assert "\x1b[" not in run(*pair, "--format", "term").output  # auto, not a terminal
+    assert "\x1b[" not in run(*pair, "--format", "term", "--color", "never").output
+    monkeypatch.setattr("resdiff.cli.diff_cmd._isatty", lambda: True)
+    assert "\x1b[4;32m" in run(*pair, env={"NO_COLOR": ""}).output  # default term on a tty
+    assert "\x1b[" not in run(*pair, env={"NO_COLOR": "1"}).output
+    assert "\x1b[" in run(*pair, "--color", "always", env={"NO_COLOR": "1"}).output
+    assert "\x1b[" not in run(*pair, env={"TERM": "dumb", "NO_COLOR": ""}).output
+
+
+def test_binary_format_refused_on_a_terminal(
+    pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resdiff.cli.diff_cmd._isatty", lambda: True)
+    result = run(*pair, "--format", "docx")
+    assert result.exit_code == 2
+    assert "binary file: give -o FILE or redirect" in result.output
+
+
+# -- output files ---------------------------------------------------------------------
+def test_output_file(pair: tuple[str, str], tmp_path: Path) -> None:
+    target = tmp_path / "diff.txt"
+    result = run(*pair, "-o", str(target))
+    assert result.exit_code == 1 and result.output == ""
+    assert target.read_text("utf-8") == run(*pair).output
+
+
+def test_output_into_missing_folder_writes_nothing(pair: tuple[str, str], tmp_path: Path) -> None:
+    result = run(*pair, "-o", str(tmp_path / "missing" / "diff.txt"))
+    assert result.exit_code == 2
+    assert result.output == f"resdiff: {tmp_path / 'missing' / 'diff.txt'}: folder " + (
+        f"{tmp_path / 'missing'} does not exist\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_onto_a_directory(pair: tuple[str, str], tmp_path: Path) -> None:
+    result = run(*pair, "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is a directory" in result.output and "Traceback" not in result.output
+
+
+# -- trees ----------------------------------------------------------------------------
+def test_tree_diff_text(two_trees: tuple[Path, Path]) -> None:
+    old, new = two_trees
+    result = run(str(old), str(new))
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == [f"--- {old}", f"+++ {new}", ""]
+    assert [line.split("  ")[0:2] for line in lines[3:7]] == [
+        ["MOD", "itu-pp/res-179.txt"],
+        ["NOC", "itu-pp/res-2.txt"],
+        ["SUP", "itu-pp/res-21.txt"],
+        ["ADD", "itu-pp/res-30.txt"],
+    ]
+    assert lines[-1] == (
+        "summary: 4 resolutions: 1 added (ADD), 1 removed (SUP), 1 modified (MOD),"
+        " 1 unchanged (NOC)"
+    )
+
+
+def test_tree_diff_json_and_markdown(two_trees: tuple[Path, Path]) -> None:
+    old, new = two_trees
+    doc = json.loads(run(str(old), str(new), "--format", "json").output)
+    assert doc["schema"] == "resdiff/tree-diff/v1"
+    assert [(r["path"], r["status"]) for r in doc["resolutions"]] == [
+        ("itu-pp/res-179.txt", "modified"),
+        ("itu-pp/res-2.txt", "unchanged"),
+        ("itu-pp/res-21.txt", "removed"),
+        ("itu-pp/res-30.txt", "added"),
+    ]
+    assert doc["resolutions"][0]["diff"]["old"]["source"] == f"{old}/itu-pp/res-179.txt"
+    md = run(str(old), str(new), "--format", "markdown").output
+    assert "| MOD | itu-pp/res-179.txt |" in md and "<details>" in md
+
+
+def test_identical_trees_exit_0(two_trees: tuple[Path, Path]) -> None:
+    old, _ = two_trees
+    result = run(str(old), str(old))
+    assert result.exit_code == 0
+    assert "SUP" not in result.output and "MOD" not in result.output
+
+
+def test_tree_determinism_across_runs_and_jobs(tmp_path: Path, dubai: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    for root in (old, new):
+        root.mkdir()
+    for path in sorted(dubai.glob("res-1*.txt")):
+        text = path.read_text("utf-8")
+        (old / path.name).write_text(text, "utf-8")
+        (new / path.name).write_text(text.replace(" the ", " the said ", 2), "utf-8")
+    one = run(str(old), str(new), "--format", "json", "--jobs", "1")
+    two = run(str(old), str(new), "--format", "json", "--jobs", "2")
+    again = run(str(old), str(new), "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout_bytes == two.stdout_bytes == again.stdout_bytes
+
+
+def test_same_bytes_across_runs(pair: tuple[str, str]) -> None:
+    for fmt in ("text", "json", "markdown"):
+        assert run(*pair, "-f", fmt).stdout_bytes == run(*pair, "-f", fmt).stdout_bytes
+
+
+# -- trouble: exit 2, one line, no traceback -------------------------------------------
+def _trouble(result: Result, message: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_file(pair: tuple[str, str], tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    result = run(pair[0], missing)
+    _trouble(result, f"resdiff: {missing}: no such file or directory")
+    assert result.output.count("\n") == 1
+
+
+def test_file_against_directory(pair: tuple[str, str], tmp_path: Path) -> None:
+    _trouble(run(pair[0], str(tmp_path)), "cannot compare a file (")
+
+
+def test_bad_bytes(pair: tuple[str, str], tmp_path: Path) -> None:
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"RESOLUTION\x00\x01\x02")
+    _trouble(run(pair[0], str(binary)), "looks like a binary file")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(Path(pair[1]).read_text("utf-8").replace("'", "é").encode("latin-1"))
+    _trouble(run(pair[1], str(latin)), "not valid utf-8 at byte offset")
+    assert run(pair[1], str(latin), "--encoding", "latin-1").exit_code == 1
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", "utf-8")
+    _trouble(run(pair[0], str(empty)), "file is empty")
+
+
+def test_empty_directory(tmp_path: Path, two_trees: tuple[Path, Path]) -> None:
+    (tmp_path / "void").mkdir()
+    _trouble(run(str(two_trees[0]), str(tmp_path / "void")), "no resolution files (*.txt)")
+
+
+def test_bad_options(pair: tuple[str, str]) -> None:
+    _trouble(run(*pair, "--threshold", "1.5"), "--threshold")
+    _trouble(run(*pair, "--threshold", "0"), "--threshold")
+    _trouble(run(*pair, "--date", "16/11/2018"), "not an ISO 8601 date")
+    _trouble(run(*pair, "--format", "pdf"), "'pdf' is not one of")
+    _trouble(run(pair[0]), "Missing argument 'NEW'")

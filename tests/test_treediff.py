@@ -1,0 +1,99 @@
+"""Tree diff: pairing by relative path, ADD/SUP/MOD/NOC, the process pool, stable order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import resdiff
+from resdiff.errors import InputError
+from resdiff.treediff import MIN_PARALLEL_PAIRS, diff_trees
+
+
+def _amend(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+@pytest.fixture
+def trees(shared_data: Path) -> tuple[dict[str, str], dict[str, str]]:
+    pp = shared_data / "itu-pp"
+    seed = (pp / "2010-guadalajara" / "res-179.seed-page.txt").read_text("utf-8")
+    dubai = {p.name: p.read_text("utf-8") for p in sorted((pp / "2018-dubai").glob("*.txt"))}
+    old = {
+        "itu-pp/res-179.txt": seed,
+        "itu-pp/res-2.txt": dubai["res-2.txt"],
+        "itu-pp/res-11.txt": dubai["res-11.txt"],
+        "itu-pp/res-21.txt": dubai["res-21.txt"],
+    }
+    new = {
+        "itu-pp/res-179.txt": dubai["res-179.txt"],
+        "itu-pp/res-2.txt": dubai["res-2.txt"],
+        "itu-pp/res-11.txt": _amend(dubai["res-11.txt"], "the ", "the said "),
+        "itu-pp/res-30.txt": dubai["res-30.txt"],
+    }
+    return old, new
+
+
+def test_pairs_by_path_with_status_and_marks(trees: tuple[dict[str, str], dict[str, str]]) -> None:
+    old, new = trees
+    tree = diff_trees(old, new, old_label="pp-10", new_label="pp-18", jobs=1)
+    assert [(e.path, e.status, e.mark) for e in tree.entries] == [
+        ("itu-pp/res-11.txt", "modified", "MOD"),
+        ("itu-pp/res-179.txt", "modified", "MOD"),
+        ("itu-pp/res-2.txt", "unchanged", "NOC"),
+        ("itu-pp/res-21.txt", "removed", "SUP"),
+        ("itu-pp/res-30.txt", "added", "ADD"),
+    ]
+    assert tree.differs
+    assert (tree.old_source, tree.new_source) == ("pp-10", "pp-18")
+    by_path = {e.path: e for e in tree.entries}
+    assert by_path["itu-pp/res-21.txt"].diff is None and by_path["itu-pp/res-30.txt"].diff is None
+    noc = by_path["itu-pp/res-2.txt"].diff
+    assert noc is not None and not noc.differs and noc.summary["unchanged"] > 5
+    mod = by_path["itu-pp/res-11.txt"].diff
+    assert mod is not None
+    assert [c.kind for c in mod.visible_changes()] == ["amended"]
+    assert mod.old.source == "pp-10/itu-pp/res-11.txt"
+
+
+def test_each_pair_is_the_library_diff(trees: tuple[dict[str, str], dict[str, str]]) -> None:
+    old, new = trees
+    tree = diff_trees(old, new, old_label="a", new_label="b", jobs=1)
+    direct = resdiff.diff(
+        resdiff.parse(old["itu-pp/res-179.txt"], source="a/itu-pp/res-179.txt"),
+        resdiff.parse(new["itu-pp/res-179.txt"], source="b/itu-pp/res-179.txt"),
+    )
+    entry = next(e for e in tree.entries if e.path == "itu-pp/res-179.txt")
+    assert entry.diff == direct
+    assert entry.diff is not None and entry.diff.to_json() == direct.to_json()
+
+
+def test_pool_gives_the_same_result_as_one_process(shared_data: Path) -> None:
+    files = sorted((shared_data / "itu-pp" / "2018-dubai").glob("res-1*.txt"))
+    old = {p.name: p.read_text("utf-8") for p in files}
+    new = {name: text.replace(" and ", " and also ", 1) for name, text in old.items()}
+    assert len(old) >= MIN_PARALLEL_PAIRS  # large enough to use the pool
+    serial = diff_trees(old, new, jobs=1)
+    pooled = diff_trees(list(reversed(list(old.items()))), new, jobs=2)
+    assert pooled == serial
+    assert pooled.to_json(True) == serial.to_json(True)
+    assert [e.path for e in pooled.entries] == sorted(old)
+    assert all(e.status == "modified" for e in pooled.entries)
+
+
+def test_diff_options_reach_every_pair(shared_data: Path) -> None:
+    text = (shared_data / "itu-pp" / "2018-dubai" / "res-2.txt").read_text("utf-8")
+    curly = text.replace("'", "\u2019")
+    assert curly != text
+    assert diff_trees({"r.txt": text}, {"r.txt": curly}, jobs=1).entries[0].status == "modified"
+    quiet = diff_trees({"r.txt": text}, {"r.txt": curly}, jobs=1, ignore_editorial=True)
+    assert quiet.entries[0].status == "unchanged"
+
+
+def test_sequence_input_and_duplicates() -> None:
+    tree = diff_trees([], [], jobs=1)
+    assert tree.entries == () and not tree.differs
+    with pytest.raises(InputError, match=r"old tree: a\.txt is given twice"):
+        diff_trees([("a.txt", "x"), ("a.txt", "y")], [], jobs=1)
