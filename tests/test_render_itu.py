@@ -1,0 +1,174 @@
+"""ITU revision marks (``--format itu``): marks per clause, moved text at both ends, number line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RES_179_2018, SEED_PAGE
+from render_samples import sample_diff
+
+import resdiff
+from resdiff.changes import Change, ClauseRef, Diff, Meta, TreeDiff, TreeEntry
+from resdiff.render import RenderOptions, render
+from resdiff.render.itu import marked
+from resdiff.render.layout import itu_number_line
+
+
+def itu(result: Diff | TreeDiff, **opts: object) -> str:
+    out = render(result, "itu", RenderOptions(**opts))  # type: ignore[arg-type]
+    assert isinstance(out, str)
+    return out
+
+
+def test_number_line_in_itu_style() -> None:
+    assert (
+        itu_number_line("RESOLUTION 179 (Rev. Dubai, 2018)") == "RESOLUTION 179 (REV. DUBAI, 2018)"
+    )
+    assert (
+        itu_number_line("PP RESOLUTION 179 (Guadalajara, 2010)")
+        == "RESOLUTION 179 (GUADALAJARA, 2010)"
+    )
+    assert itu_number_line("Decision 5  (Rev. Dubai, 2018)") == "DECISION 5 (REV. DUBAI, 2018)"
+
+
+def test_head_carries_the_resolution_mark_and_both_number_lines() -> None:
+    lines = itu(sample_diff()).splitlines()
+    assert lines[0] == "MOD\tRESOLUTION 179 (REV. DUBAI, 2018)"
+    assert lines[1] == "\t(revises RESOLUTION 179 (GUADALAJARA, 2010))"
+    assert lines[2] == "\tITU's role in child online protection"
+
+
+def test_amended_clause_shows_deletions_and_insertions_in_plain_text() -> None:
+    blocks = itu(sample_diff()).split("\n\n")
+    assert (
+        "MOD\tconsidering c)\n"
+        "c)\tthat parents, guardians[- and educators-]{+, educators and communities+}"
+        " are not always aware of children's activities;"
+    ) in blocks
+
+
+def test_added_removed_relettered_and_renamed_heading() -> None:
+    blocks = itu(sample_diff()).split("\n\n")
+    assert (
+        "ADD\tconsidering d)\n"
+        "d)\t{+that child online protection initiatives always consider"
+        " the empowerment of the child;+}"
+    ) in blocks
+    assert (
+        "SUP\trecalling b)\n"
+        "b)\t[-the memorandum of understanding between the Union"
+        " and Child Helpline International;-]"
+    ) in blocks
+    assert (
+        "MOD\tconsidering e) (was d))\n"
+        "[-d)-]{+e)+}\tthe growing development and spread of access to ICTs worldwide,"
+    ) in blocks
+    assert "MOD\theading [-requests the Council-]{+requests the ITU Council+}" in blocks
+
+
+def test_moved_text_is_sup_star_where_it_left_and_add_star_where_it_arrived() -> None:
+    out = itu(sample_diff(), show_all=True)
+    sup = out.index(
+        "SUP*\trecalling d) (moved to recognizing b))\nd)\t[-Resolution 67 (Hyderabad, 2010)"
+    )
+    add = out.index(
+        "ADD*\trecognizing b) (moved from recalling d))\nb)\tResolution 67[- (Hyderabad, 2010)-]"
+    )
+    # SUP* stands in recalling, after the last recalling paragraph, before recognizing
+    assert out.index("recalling b) (was c))") < sup < out.index("recognizing a)") < add
+
+
+def test_noc_only_with_all() -> None:
+    assert "NOC\tconsidering b)" not in itu(sample_diff())
+    full = itu(sample_diff(), show_all=True)
+    assert (
+        "NOC\tconsidering b)\nb)\tthat children are among the most active participants online;"
+        in full
+    )
+    assert "NOC\tthe title\nITU's role in child online protection" in full
+
+
+def test_editorial_change_is_parenthesised_mod() -> None:
+    old = ClauseRef("considering/a", "a)", "considering", "the world community’s agenda;")
+    new = ClauseRef("considering/a", "a)", "considering", "the world community's agenda;")
+    change = Change(
+        "amended",
+        (old,),
+        (new,),
+        editorial=True,
+        words=(("=", "the world community"), ("-", "’"), ("+", "'"), ("=", "s agenda;")),
+    )
+    diff = Diff(
+        Meta(None, "RESOLUTION 1 (2010)", None),
+        Meta(None, "RESOLUTION 1 (2014)", None),
+        (),
+        (change,),
+    )
+    assert "(MOD)\tconsidering a) (editorial)\na)\tthe world community[-’-]{+'+}s agenda;" in itu(
+        diff
+    )
+
+
+def test_control_characters_are_made_visible() -> None:
+    assert marked([("=", "a\x1b[31mb"), ("+", "\u202e")]) == "a\\x1b[31mb{+\\u202e+}"
+
+
+def test_tree_diff_marks_each_resolution() -> None:
+    tree = TreeDiff(
+        "pp-2014",
+        "pp-2018",
+        (
+            TreeEntry("res-1.txt", "unchanged", None),
+            TreeEntry("res-179.txt", "modified", sample_diff()),
+            TreeEntry("res-214.txt", "added", None),
+            TreeEntry("res-99.txt", "removed", None),
+        ),
+    )
+    out = itu(tree)
+    assert out.startswith(
+        "4 resolutions: 1 added (ADD), 1 removed (SUP), 1 modified (MOD), 1 unchanged (NOC)\n"
+    )
+    assert "\nMOD\tres-179.txt\nRESOLUTION 179 (REV. DUBAI, 2018)\n" in out
+    assert "\nADD\tres-214.txt\n" in out
+    assert "\nSUP\tres-99.txt\n" in out
+    assert "res-1.txt" not in out
+    assert "NOC\tres-1.txt" in itu(tree, show_all=True)
+
+
+def test_output_is_deterministic() -> None:
+    assert itu(sample_diff()) == itu(sample_diff())
+
+
+@pytest.fixture
+def res179(shared_data: Path) -> Diff:
+    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
+    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
+    return resdiff.diff(old, new)
+
+
+def test_real_res_179(res179: Diff) -> None:
+    out = itu(res179)
+    blocks = out.split("\n\n")
+    assert blocks[0].splitlines()[0] == "MOD\tRESOLUTION 179 (REV. DUBAI, 2018)"
+    assert "\t(revises RESOLUTION 179 (GUADALAJARA, 2010))" in blocks[0]
+    # recalling i) went to recognizing c): SUP* where it left, ADD* where it arrived
+    assert any(
+        b.startswith("SUP*\trecalling i) (moved to recognizing c))\ni)\t[-Resolution 67")
+        for b in blocks
+    )
+    assert any(
+        b.startswith("ADD*\trecognizing c) (moved from recalling i))\nc)\tResolution 67 (")
+        for b in blocks
+    )
+    assert "ADD\theading {+recognizing+}" in out
+    assert any(
+        b.startswith(
+            "MOD\tconsidering a)\na)\tthat the Internet"
+            " [-is playing an increasingly important and valuable-]"
+            "{+plays a very important+} role"
+        )
+        for b in blocks
+    )
+    assert any(b.startswith("MOD\tconsidering f) (was e))\n[-e)-]{+f)+}\t") for b in blocks)
+    assert any(b.startswith("SUP\tconsidering k)\nk)\t[-that several governments") for b in blocks)
