@@ -119,7 +119,7 @@ def add_cmd(
         rev = corpus.add(text, resolution, revision, adopted, title=title, source=file)
     except TextHasErrors as exc:
         for diag in exc.diagnostics:
-            if diag.level == "error":
+            if diag.level in ("error", "warning"):
                 click.echo(diag.format(exc.source), err=True)
         raise
     subject = corpus.git.subject(rev.commit)

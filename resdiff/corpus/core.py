@@ -362,14 +362,7 @@ class Corpus:
         from resdiff import parse
 
         parsed = parse(text, source=source)
-        if parsed.errors:
-            first = parsed.errors[0].format(source)
-            raise TextHasErrors(
-                f"{source or '<text>'}: refused, the parser found {len(parsed.errors)} error(s);"
-                f" first: {first}",
-                parsed.diagnostics,
-                source,
-            )
+        _refuse_unsound(parsed, source)
         number = number_of(parsed.number)
         if number is not None and number != rid.number:
             raise CorpusError(
@@ -594,13 +587,7 @@ class Corpus:
                     data = text
                 else:
                     parsed = parse(text, source=str(it.path))
-                    if parsed.errors:
-                        raise TextHasErrors(
-                            f"{it.path}: refused, the parser found {len(parsed.errors)} error(s);"
-                            f" first: {parsed.errors[0].format(str(it.path))}",
-                            parsed.diagnostics,
-                            str(it.path),
-                        )
+                    _refuse_unsound(parsed, str(it.path))
                     number_line = parsed.number
                     data = parsed.to_text()
                 shown = it.title or subject_title(number_line) or it.revision
@@ -619,6 +606,26 @@ class Corpus:
         self.git.checkout_update(head, new_head)
         self._scans.clear()
         return ImportResult(len(items), len({it.rid for it in items}), new_head)
+
+
+def _refuse_unsound(parsed: Resolution, source: str | None) -> None:
+    """Refuse a text the corpus cannot version clause by clause: parser errors, or no
+    section at all (then it is not a resolution, whatever else it is)."""
+    where = source or "<text>"
+    if parsed.errors:
+        raise TextHasErrors(
+            f"{where}: refused, the parser found {len(parsed.errors)} error(s);"
+            f" first: {parsed.errors[0].format(source)}",
+            parsed.diagnostics,
+            source,
+        )
+    if not parsed.sections:
+        raise TextHasErrors(
+            f"{where}: refused, no sections found (no 'considering', 'resolves' …):"
+            " this does not read as a resolution",
+            parsed.diagnostics,
+            source,
+        )
 
 
 def _valid_name(name: str) -> bool:
