@@ -68,6 +68,15 @@ def _tail(text: str, n: int) -> str | None:
     return text[words[-n].start() :]
 
 
+def _count(text: str, fragment: str) -> int:
+    """How often ``fragment`` occurs in ``text``, overlapping occurrences included."""
+    count, start = 0, text.find(fragment)
+    while start >= 0:
+        count += 1
+        start = text.find(fragment, start + 1)
+    return count
+
+
 def _widen(before: str, removed: str, inserted: str, old_text: str) -> tuple[str, str] | None:
     """Prefix both fragments with just enough preceding words to make the old one unique."""
     for n in range(0, MAX_CONTEXT_WORDS + 1):
@@ -75,7 +84,7 @@ def _widen(before: str, removed: str, inserted: str, old_text: str) -> tuple[str
         if tail is None:
             return None
         wide_old = (tail + removed).strip()
-        if old_text.count(wide_old) == 1:
+        if _count(old_text, wide_old) == 1:
             return wide_old, (tail + inserted).strip()
     return None
 
@@ -85,12 +94,14 @@ def edits(ops: tuple[WordOp, ...] | list[WordOp], old_text: str) -> list[Edit] |
     quoted unambiguously (a white-space-only change, a fragment that repeats)."""
     merged = runs(ops)
     out: list[Edit] = []
-    before = ""
+    before = ""  # the old text up to here
+    kept = ""  # the unchanged text since the last edit: context may only come from here
     i = 0
     while i < len(merged):
         op, text = merged[i]
         if op == "=":
             before += text
+            kept += text
             i += 1
             continue
         removed = inserted = ""
@@ -104,7 +115,7 @@ def edits(ops: tuple[WordOp, ...] | list[WordOp], old_text: str) -> list[Edit] |
         if not old and not new:
             return None  # white space only: not expressible as quoted words
         if old:
-            widened = _widen(before, removed, inserted, old_text)
+            widened = _widen(kept, removed, inserted, old_text)
             if widened is None:
                 return None
             out.append(Edit(widened[0], widened[1]))
@@ -112,14 +123,15 @@ def edits(ops: tuple[WordOp, ...] | list[WordOp], old_text: str) -> list[Edit] |
             after = ""
             if before.strip():
                 for n in range(1, MAX_CONTEXT_WORDS + 1):
-                    candidate = (_tail(before, n) or "").strip()
-                    if candidate and old_text.count(candidate) == 1:
+                    candidate = (_tail(kept, n) or "").strip()
+                    if candidate and _count(old_text, candidate) == 1:
                         after = candidate
                         break
                 else:
                     return None
             out.append(Edit("", new, after))
         before += removed
+        kept = ""
     return out
 
 
