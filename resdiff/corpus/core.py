@@ -619,7 +619,7 @@ def _refuse_unsound(parsed: Resolution, source: str | None) -> None:
             parsed.diagnostics,
             source,
         )
-    if not parsed.sections:
+    if not parsed.sections or any(d.code == "no-structure" for d in parsed.diagnostics):
         raise TextHasErrors(
             f"{where}: refused, no sections found (no 'considering', 'resolves' …):"
             " this does not read as a resolution",

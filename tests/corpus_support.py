@@ -1,0 +1,66 @@
+"""Helpers for the corpus tests: real git repositories in temporary folders, no mocks."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from conftest import ITU_PP, RES_179_2018, SEED_PAGE
+
+from resdiff.corpus import Corpus
+
+DUBAI = ITU_PP / "2018-dubai"
+#: PP-18 texts loaded next to Res 179 (a decision among them).
+OTHER_2018 = ("res-180", "res-175", "res-2", "dec-5")
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    """Run the real git binary in ``repo`` and return its stdout."""
+    out = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=check
+    )
+    return out.stdout
+
+
+def configure(repo: Path) -> None:
+    """A committer identity for the repository, independent of the machine's config."""
+    git(repo, "config", "user.name", "Corpus Test")
+    git(repo, "config", "user.email", "corpus-test@example.org")
+    git(repo, "config", "commit.gpgsign", "false")
+
+
+def new_corpus(path: Path) -> Corpus:
+    """A fresh corpus (its own git repository) at ``path``."""
+    corpus = Corpus.init(path)
+    configure(corpus.git.root)
+    return corpus
+
+
+def load_real(corpus: Corpus) -> None:
+    """Res 179 (2010 seed page, then Rev. Dubai 2018) and several other PP-18 texts."""
+    corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
+               "2010-10-22", source=str(SEED_PAGE))
+    corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018",
+               "2018-11-16", source=str(RES_179_2018))
+    for name in OTHER_2018:
+        path = DUBAI / f"{name}.txt"
+        corpus.add(path.read_text(encoding="utf-8"), f"itu-pp/{name}", "dubai-2018",
+                   "2018-11-16", source=str(path))
+
+
+def snapshot(repo: Path) -> dict[str, object]:
+    """Everything an aborted write must leave as it was: refs, index, status, files, .git."""
+    git_dir = repo / ".git"
+    files = {
+        p.relative_to(repo).as_posix(): p.read_bytes()
+        for p in sorted(repo.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(repo).parts
+    }
+    return {
+        "head": git(repo, "rev-parse", "-q", "--verify", "HEAD", check=False),
+        "refs": git(repo, "for-each-ref"),
+        "index": (git_dir / "index").read_bytes() if (git_dir / "index").exists() else None,
+        "status": git(repo, "status", "--porcelain=v1", "--untracked-files=all"),
+        "files": files,
+        "gitdir": sorted(p.name for p in git_dir.iterdir()),
+    }
