@@ -1,0 +1,185 @@
+"""The Word report: every change a tracked change; accept all = new text, reject all = old text."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import RES_179_2018, SEED_PAGE
+from lxml import etree
+from render_samples import NEW, OLD, sample_diff
+
+import resdiff
+from resdiff.changes import Diff, TreeDiff, TreeEntry
+from resdiff.errors import InputError
+from resdiff.model import Resolution
+from resdiff.render import RenderOptions, render
+from resdiff.render.docx import DEFAULT_DATE
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_of(result: Diff | TreeDiff, **opts: object) -> bytes:
+    out = render(result, "docx", RenderOptions(**opts))  # type: ignore[arg-type]
+    assert isinstance(out, bytes)
+    return out
+
+
+def body(data: bytes) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def resolve(data: bytes, accept: bool) -> list[str]:
+    """The document's paragraphs after accepting (or rejecting) every tracked change,
+    as Word does it: a paragraph whose mark is deleted (accept) or inserted (reject)
+    goes away; deleted (inserted) runs go away; the others lose their wrapper."""
+    gone = W + ("del" if accept else "ins")
+    paragraphs = []
+    for p in body(data).iter(W + "p"):
+        if p.find(f"{W}pPr/{W}rPr/{gone}") is not None:
+            continue
+        parts = []
+        for el in p.iter(W + "t", W + "delText", W + "tab"):
+            if any(a.tag == gone for a in el.iterancestors()):
+                continue
+            parts.append("\t" if el.tag == W + "tab" else (el.text or ""))
+        paragraphs.append("".join(parts))
+    return paragraphs
+
+
+def paragraphs_of(res: Resolution) -> list[str]:
+    """A text as the .docx of it reads: header parts, then each heading and its clauses."""
+    out = [c.text for c in res.header.parts()]
+    for section in res.all_sections():
+        out.append(section.heading)
+        out += [f"{c.label}\t{c.text}" if c.label else c.text for c in section.walk()]
+    out += [f"{c.label}\t{c.text}" if c.label else c.text for c in res.footnotes]
+    return out
+
+
+def test_accept_all_gives_the_new_text_and_reject_all_the_old() -> None:
+    data = docx_of(sample_diff())
+    assert resolve(data, accept=True) == NEW
+    assert resolve(data, accept=False) == OLD
+
+
+def test_each_change_is_a_tracked_revision_with_author_and_date() -> None:
+    root = body(docx_of(sample_diff(), author="Delegation of X", date="2018-11-16"))
+    revisions = list(root.iter(W + "ins", W + "del"))
+    assert len(revisions) > 10
+    assert {r.get(W + "author") for r in revisions} == {"Delegation of X"}
+    assert {r.get(W + "date") for r in revisions} == {"2018-11-16T00:00:00Z"}
+    ids = [r.get(W + "id") for r in revisions]
+    assert len(ids) == len(set(ids))
+    default = body(docx_of(sample_diff()))
+    assert {r.get(W + "author") for r in default.iter(W + "ins")} == {"resdiff"}
+    assert {r.get(W + "date") for r in default.iter(W + "del")} == {DEFAULT_DATE}
+
+
+def test_word_changes_inside_an_amended_clause() -> None:
+    root = body(docx_of(sample_diff()))
+    deleted = ["".join(d.itertext()) for d in root.iter(W + "del") if d.getparent().tag == W + "p"]
+    inserted = ["".join(i.itertext()) for i in root.iter(W + "ins") if i.getparent().tag == W + "p"]
+    assert " and educators" in deleted and ", educators and communities" in inserted
+    assert "d)" in deleted and "e)" in inserted  # re-lettered: the label is a tracked change
+
+
+def test_itu_layout_styles() -> None:
+    document = docx.Document(io.BytesIO(docx_of(sample_diff())))
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    by_start = {text.split("\t")[0]: style for text, style in styles.items()}
+    assert by_start["ITU's role in child online protection"] == "Restitle"
+    assert any(
+        style == "ResNo" for text, style in styles.items() if text.startswith("RESOLUTION 179")
+    )
+    assert by_start["considering"] == "Call"
+    call = document.styles["Call"]
+    assert call.font.italic is True
+    clause = document.styles["Clause"]
+    assert clause.paragraph_format.first_line_indent < 0  # hanging: label, tab, text
+    assert styles[f"b)\t{OLD[4].split(chr(9))[1]}"] == "Clause"
+
+
+def test_bytes_are_deterministic() -> None:
+    first, second = docx_of(sample_diff()), docx_of(sample_diff())
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core
+    assert docx_of(sample_diff(), date="2018-11-16") != first
+
+
+def test_bad_author_or_date_is_refused() -> None:
+    with pytest.raises(InputError, match="--date 'yesterday': not an ISO 8601 date"):
+        docx_of(sample_diff(), date="yesterday")
+    with pytest.raises(InputError, match="--author"):
+        docx_of(sample_diff(), author="bad\x01name")
+
+
+def test_tree_diff_puts_each_modified_resolution_in_turn() -> None:
+    tree = TreeDiff(
+        "a",
+        "b",
+        (
+            TreeEntry("res-179.txt", "modified", sample_diff()),
+            TreeEntry("res-180.txt", "modified", sample_diff()),
+            TreeEntry("res-214.txt", "added", None),
+        ),
+    )
+    accepted = resolve(docx_of(tree), accept=True)
+    assert accepted == [*NEW, "", *NEW, "ADD\tres-214.txt"]
+
+
+@pytest.fixture
+def res179(shared_data: Path) -> tuple[Resolution, Resolution, Diff]:
+    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
+    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
+    return old, new, resdiff.diff(old, new)
+
+
+def test_real_res_179_accept_and_reject(res179: tuple[Resolution, Resolution, Diff]) -> None:
+    old, new, diff = res179
+    data = docx_of(diff)
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    assert resolve(data, accept=False) == paragraphs_of(old)
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) is not installed (.ci/run installs it)"
+)
+def test_libreoffice_opens_it_and_sees_tracked_changes(
+    tmp_path: Path, res179: tuple[Resolution, Resolution, Diff]
+) -> None:
+    source = tmp_path / "res-179.docx"
+    source.write_bytes(docx_of(res179[2], author="resdiff"))
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    flat = (tmp_path / "res-179.fodt").read_text(encoding="utf-8")
+    assert len(re.findall(r"<text:insertion>", flat)) > 20
+    assert len(re.findall(r"<text:deletion>", flat)) > 20
+    assert set(re.findall(r"<dc:creator>([^<]*)</dc:creator>", flat)) >= {"resdiff"}
+    assert "RESOLUTION 179" in flat and "Resolution 70/1, on transforming our world" in flat
