@@ -70,14 +70,15 @@ class _Reader:
                 self.note("info", "site-text", "text before the resolution kept as a region", 0)
         header, body_from = self._header(number_at, stop)
         pieces = self._body(body_from, stop)
-        if stop < len(lines):
-            self.region("after", lines[stop].start, len(text))
+        after = self._next_nonblank(stop, len(lines))
+        if after is not None:
+            self.region("after", lines[after].start, len(text))
             if self.regions and self.regions[-1].kind == "after":
                 self.note(
                     "info",
                     "site-text",
                     "text after the resolution kept as a region",
-                    lines[stop].start,
+                    lines[after].start,
                 )
         drafts = read_pieces(text, pieces, self.positions)
         report = self.diagnostics.append

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 BOM = "\ufeff"
 
 #: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``).
-_LEAD_RE = re.compile(r"[ \t\u00a0]*(?:[•▪◦·][ \t\u00a0]*)?")
+_LEAD_RE = re.compile(r"[^\S\n]*(?:[•▪◦·][^\S\n]*)*")
 
 
 @dataclass(frozen=True)

@@ -52,14 +52,14 @@ class Repair:
 
 
 #: A footnote separator: a run of underscores (the PDF's footnote rule).
-SEPARATOR_RE = re.compile(r"[ \t]*_{5,}[ \t]*")
+SEPARATOR_RE = re.compile(r"\s*_{5,}\s*")
 #: The start of a footnote body: its number (or asterisks) and a space.
 FOOTNOTE_NUMBER_RE = re.compile(r"(\d{1,3}|\*{1,3})(?=\s)")
 #: Where the Final Acts move on to other matter (``489 PART VI - SIGNATORIES``).
 END_AT_START_RE = re.compile(r"(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
 END_RE = re.compile(r"(?<=\s)" + END_AT_START_RE.pattern)
 
-_SEP = r"[ \t\u00a0]+"
+_SEP = r"\s+"
 _AFTER_VERB = re.compile(
     rf"{_SEP}to{_SEP}(?:instruct|invite|request|encourage|urge|call{_SEP}upon|ask)\b"
 )
@@ -68,14 +68,14 @@ _DETERMINERS = r"(?:the|a|an|this|that|these|those|its|their|all|any|such|other|
 _TERMINATOR = re.compile(
     rf"{_SEP}(?=(?:\d{{1,3}}(?:{_SEP}(?:bis|ter))?|\(?[a-z]{{1,4}}\)){_SEP}(?:to|that)\b)"
     rf"|{_SEP}(?=(?:to|that){_SEP}(?!{_DETERMINERS}\b)[a-z])"
-    r"|[ \t]*;"
+    r"|\s*;"
 )
 _NEEDS_OBJECT = re.compile(
     r"(?:further\s+)?(?:instructs|invites|requests|authorizes|authorises|"
     r"urges|encourages|calls|appeals|asks|charges|entrusts|directs)\b"
 )
 _PREAMBLE_WITH = re.compile(r".*\bwith\s+\S+")
-_GLUE_POINT = re.compile(r"[,.][ \t\u00a0]+(?=[a-z])")
+_GLUE_POINT = re.compile(r"[,.]\s+(?=[a-z])")
 
 
 def _words(text: str) -> list[str]:
@@ -135,13 +135,13 @@ def _valid_object(obj: str) -> bool:
 
 
 def _skip_space(src: str, pos: int, end: int) -> int:
-    while pos < end and src[pos] in " \t\u00a0":
+    while pos < end and src[pos].isspace():
         pos += 1
     return pos
 
 
 def _trim_end(src: str, start: int, end: int) -> int:
-    while end > start and src[end - 1] in " \t\u00a0,":
+    while end > start and src[end - 1].isspace():
         end -= 1
     return end
 
@@ -169,7 +169,7 @@ def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | N
         return None
     for succ in successor(label):
         after = "a-z" if label.style == "number" else "a-z0-9"
-        pattern = rf";[ \t\u00a0]+({re.escape(succ)})[ \t\u00a0]+(?=[{after}\"“'(])"
+        pattern = rf";\s+({re.escape(succ)})\s+(?=[{after}\"“'(])"
         m = re.compile(pattern).search(src, start, end)
         if m:
             return m.start(1)
@@ -291,15 +291,15 @@ def _footnote(
     nxt = _next_footnote(src, search_from, end, number)
     if nxt is not None:
         cuts.append((nxt, "footnote", nxt))
-    resume = re.compile(r"(?<=[.;,])[ \t]+(?=\d{1,3}[ \t]+(?:to|that)\s)").search(
+    resume = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)").search(
         src, search_from, end
     )
     if resume:
         cuts.append((resume.start(), "para", resume.end()))
-    bullet = re.compile(r"[ \t]+(?=•\s)").search(src, search_from, end)
+    bullet = re.compile(r"\s+(?=•\s)").search(src, search_from, end)
     if bullet:
         cuts.append((bullet.start(), "cont", bullet.end()))
-    for m in re.compile(r"(?<=\.)[ \t]+(?=[a-z])").finditer(src, search_from, end):
+    for m in re.compile(r"(?<=\.)\s+(?=[a-z])").finditer(src, search_from, end):
         if heading_at(src, m.end(), end):
             cuts.append((m.start(), "heading", m.end()))
             break
@@ -329,6 +329,6 @@ def _footnote(
 
 def _next_footnote(src: str, start: int, end: int, number: int) -> int | None:
     """Where footnote ``number + 1`` starts inside the same line, if it does."""
-    pattern = rf"(?<=[.)\"”\]])[ \t]+({number + 1})[ \t]+(?=[A-Z\"“'(])"
+    pattern = rf"(?<=[.)\"”\]])\s+({number + 1})\s+(?=[A-Z\"“'(])"
     m = re.compile(pattern).search(src, start, end)
     return m.start(1) if m else None

@@ -1,0 +1,192 @@
+"""Property tests: any text parses and round-trips; generated resolutions survive noise.
+
+The generated resolutions have a header, preamble and operative sections, labelled and
+unlabelled paragraphs, sub-clauses, and (optionally) the PP-18 conversion noise: a
+heading glued to the paragraph before it, an inline footnote, run-on numbered
+paragraphs, CRLF line ends and a BOM. The noisy text must parse to the same clauses as
+the clean one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import resdiff
+from resdiff.model import Resolution
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def clauses(r: Resolution) -> list[tuple[str, str | None, str, str]]:
+    return [(c.path, c.label, c.text, c.section) for c in r.clauses()]
+
+
+def assert_round_trip(text: str) -> Resolution:
+    r = resdiff.parse(text)
+    assert r.to_source() == text
+    canonical = r.to_text()
+    again = resdiff.parse(canonical)
+    assert again.to_text() == canonical
+    assert clauses(again) == clauses(r)
+    return r
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_any_text_parses_and_round_trips(text: str) -> None:
+    assert_round_trip(text)
+
+
+_LINE = st.sampled_from(
+    [
+        "considering",
+        "resolves",
+        "a) that the Internet;",
+        "1 to continue the work;",
+        "i) the first point;",
+        "instructs the Secretary-General",
+        "to maintain WG-COP, in order to facilitate input,",
+        "____________________",
+        "1 These include the least developed countries.",
+        "RESOLUTION 5 (REV. DUBAI, 2018)",
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+        "• b) that children are online;",
+        "…, requests the ITU Council",
+        "9 to promote tools; 10 to involve communities; 11 to establish mechanisms,",
+        "ANNEX 1 TO RESOLUTION 5 (DUBAI, 2018) Guidelines",
+        "489 PART VI - SIGNATORIES The undersigned",
+        "",
+        "  ",
+        "x",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_LINE, st.text(max_size=30)), max_size=25), st.sampled_from(["\n", "\r\n"]))
+def test_resolution_like_lines_round_trip(lines: list[str], eol: str) -> None:
+    assert_round_trip(eol.join(lines))
+
+
+# -- generated resolutions ------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    "the Union members work online children policy report Council study group tools "
+    "development access networks Member States cooperation data ITU-T E.1100 (ICT) 2030".split()
+)
+PREAMBLE = ["considering", "recalling", "recalling further", "noting with concern", "aware"]
+OPERATIVE = [
+    "resolves",
+    "instructs the Secretary-General",
+    "invites Member States and Sector Members",
+    "requests the Council",
+    "instructs the Director of the Telecommunication Development Bureau",
+]
+
+
+@dataclass(frozen=True)
+class Para:
+    label: str | None
+    text: str
+    subs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Sec:
+    heading: str
+    paras: tuple[Para, ...]
+
+
+@st.composite
+def body_text(draw: st.DrawFn, opener: str) -> str:
+    words = draw(st.lists(WORDS, min_size=2, max_size=12))
+    return " ".join([opener, *words])
+
+
+@st.composite
+def sections(draw: st.DrawFn) -> list[Sec]:
+    out = []
+    heads = draw(st.lists(st.sampled_from(PREAMBLE), min_size=1, max_size=2, unique=True))
+    heads += draw(st.lists(st.sampled_from(OPERATIVE), min_size=1, max_size=3, unique=True))
+    for heading in heads:
+        operative = heading in OPERATIVE
+        style = draw(st.sampled_from(["alpha", "number", "none"] if not operative else
+                                     ["number", "none"]))
+        count = 1 if style == "none" else draw(st.integers(1, 4))
+        paras = []
+        for n in range(1, count + 1):
+            opener = "to" if operative else "that"
+            text = draw(body_text(opener)) + ";"
+            label = None if style == "none" else (chr(96 + n) + ")" if style == "alpha" else str(n))
+            subs: tuple[tuple[str, str], ...] = ()
+            if style == "number" and draw(st.booleans()):
+                subs = tuple(
+                    (f"{r})", draw(body_text("the")) + ";")
+                    for r in ["i", "ii", "iii"][: draw(st.integers(1, 3))]
+                )
+            paras.append(Para(label, text, subs))
+        out.append(Sec(heading, tuple(paras)))
+    return out
+
+
+def render(secs: list[Sec], noise: set[str], eol: str = "\n", bom: bool = False) -> str:
+    """The text of ``secs``; the last paragraph of each section ends with a comma (ITU style)."""
+    blocks: list[list[str]] = []  # per section: heading, then paragraph lines
+    for sec in secs:
+        block = [sec.heading]
+        for p in sec.paras:
+            block.append(f"{p.label} {p.text}" if p.label else p.text)
+            block.extend(f"{label} {text}" for label, text in p.subs)
+        block[-1] = block[-1][:-1] + ","
+        blocks.append(block)
+    if "footnote" in noise:  # inline, after the first paragraph
+        blocks[0][1] += " ____________________ 1 These include the least developed countries."
+    if "runon" in noise:
+        for block, sec in zip(blocks, secs):
+            if len(sec.paras) >= 2 and all(
+                p.label and p.label[0].isdigit() and not p.subs for p in sec.paras
+            ):
+                block[1:] = [" ".join(block[1:])]
+    lines = [
+        "RESOLUTION 7 (REV. DUBAI, 2018)",
+        "A generated resolution",
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+    ]
+    for index, block in enumerate(blocks):
+        if "glue" in noise and index > 0:
+            lines[-1] += " " + block[0]  # "…, requests the Council"
+            lines.extend(block[1:])
+        else:
+            lines.extend(block)
+    if "footnote" not in noise:
+        lines += ["____________________", "1 These include the least developed countries."]
+    text = (eol + eol).join(lines) + eol
+    return ("\ufeff" + text) if bom else text
+
+
+@SETTINGS
+@given(sections(), st.sets(st.sampled_from(["glue", "footnote", "runon"])),
+       st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_generated_resolutions_survive_noise(
+    secs: list[Sec], noise: set[str], eol: str, bom: bool
+) -> None:
+    clean = assert_round_trip(render(secs, set()))
+    noisy = assert_round_trip(render(secs, noise, eol, bom))
+    assert clauses(noisy) == clauses(clean)
+    expected = {"glue": "glued-heading", "footnote": "inline-footnote"}
+    codes = {d.code for d in noisy.diagnostics}
+    for kind, code in expected.items():
+        if kind in noise:
+            assert code in codes
+    # paths follow the contract
+    for sec in secs:
+        key = resdiff.model.section_key(sec.heading)
+        for n, p in enumerate(sec.paras, start=1):
+            path = f"{key}/{resdiff.model.label_key(p.label) if p.label else f'#{n}'}"
+            assert noisy.clause(path).text.rstrip(",;") == p.text.rstrip(";")
+            for label, text in p.subs:
+                got = noisy.clause(f"{path}/{label[:-1]}").text
+                assert got.rstrip(",;") == text.rstrip(";")
