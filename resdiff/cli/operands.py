@@ -83,10 +83,7 @@ def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:
     corpus = open_corpus(corpus_path)
     assert spec.rev is not None
     if spec.resolution is None:
-        if spec.rev in corpus.conferences():
-            files = corpus.tree(spec.rev)
-        else:
-            files = corpus.tree_at_commit(spec.rev)
+        files = corpus.tree_for(spec.rev)
         return Tree(label=arg, files=tuple(sorted(files.items())))
     rid = corpus.resolve_id(spec.resolution)
     revision = corpus.at(rid, spec.rev)

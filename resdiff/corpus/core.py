@@ -325,6 +325,21 @@ class Corpus:
                 files[rid.relpath] = self.read(chosen)
         return files
 
+    def tree_for(self, rev: str) -> dict[str, str]:
+        """``@REV``: the corpus as of a conference (a revision name), else at a git rev;
+        :class:`RefError` listing the known revision names when it is neither."""
+        check_git_rev(rev)
+        conferences = self.conferences()
+        if rev in conferences:
+            return self.tree(rev)
+        if self.git.resolve(rev) is None:
+            known = ", ".join(conferences) or "none"
+            raise RefError(
+                f"unknown revision {rev!r} in {self.path}; known revisions: {known}"
+                " (or any git rev)"
+            )
+        return self.tree_at_commit(rev)
+
     def tree_at_commit(self, rev: str) -> dict[str, str]:
         """Every resolution file at a git rev, as ``{relative path: text}``."""
         check_git_rev(rev)
