@@ -79,7 +79,8 @@ def test_log(loaded: Corpus) -> None:
     assert code == 0
     lines = out.splitlines()
     revs = loaded.revisions(loaded.resolve_id("179"))
-    assert lines[1] == f"guadalajara-2010  2010-10-22  {revs[0].commit[:10]}  first revision, 45 clauses"
+    first = revs[0].commit[:10]
+    assert lines[1] == f"guadalajara-2010  2010-10-22  {first}  first revision, 45 clauses"
     assert lines[0].startswith(f"dubai-2018        2018-11-16  {revs[1].commit[:10]}  +")
     assert " added, -" in lines[0] and " amended, " in lines[0] and " moved" in lines[0]
     code, out, _ = at(loaded, "log", "res-179", "--format", "json")
@@ -183,7 +184,7 @@ def test_diff_the_whole_corpus_by_conference(loaded: Corpus) -> None:
     ],
 )
 def test_refusals_exit_2_with_one_line(loaded: Corpus, args: tuple[str, ...], message: str) -> None:
-    code, out, err = at(loaded, *args)
+    code, _out, err = at(loaded, *args)
     assert code == 2
     assert err.startswith(message) if not message.endswith("\n") else err == message
     assert "Traceback" not in err
