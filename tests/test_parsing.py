@@ -107,8 +107,7 @@ def test_res179_header(res179: Resolution) -> None:
     assert res179.number == "RESOLUTION 179 (REV. DUBAI, 2018)"
     assert res179.title == "ITU's role in child online protection"
     assert res179.formula == (
-        "The Plenipotentiary Conference of the International Telecommunication Union"
-        " (Dubai, 2018),"
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
     )
     assert [c.path for c in res179.header.parts()] == [
         "header/number",
@@ -150,7 +149,8 @@ def test_res179_glued_heading_repaired(res179: Resolution) -> None:
     assert resolves5.line == 95
     council = res179.sections[6]
     assert (council.heading, council.line, council.column) == ("requests the ITU Council", 95, 318)
-    assert res179.clause("requests-the-itu-council/1").text.startswith("to continue the work of CWG")
+    first = res179.clause("requests-the-itu-council/1")
+    assert first.text.startswith("to continue the work of CWG")
 
 
 def test_res179_heading_and_paragraph_on_one_line(res179: Resolution) -> None:
@@ -334,9 +334,11 @@ def test_res176_footnotes_then_glued_heading() -> None:
     r = parse_file("res-176.txt")
     assert [f.path for f in r.footnotes] == ["footnotes/1", "footnotes/2", "footnotes/3"]
     assert r.footnotes[2].text.startswith("IEEE Std C95.1")
-    section = r.sections[[s.heading for s in r.sections].index(
-        "resolves to instruct the Directors of the three Bureaux"
-    )]
+    section = r.sections[
+        [s.heading for s in r.sections].index(
+            "resolves to instruct the Directors of the three Bureaux"
+        )
+    ]
     assert [c.label for c in section.clauses] == ["1", "2"]
 
 
@@ -351,8 +353,10 @@ def test_quoted_heading_in_a_recital_is_not_split() -> None:
 @needs_data
 def test_res212_broken_line_joined() -> None:
     r = parse_file("res-212.txt")
-    assert r.clause("resolves/2").text.endswith("indicated in recalling c) iv) above and the "
-                                                  "amount of the loan shall not exceed this value;")
+    assert r.clause("resolves/2").text.endswith(
+        "indicated in recalling c) iv) above and the "
+        "amount of the loan shall not exceed this value;"
+    )
     assert [s.heading for s in r.sections].count("recalling") == 1
     assert any(d.code == "broken-line" and d.line == 45 for d in r.diagnostics)
 

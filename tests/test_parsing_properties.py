@@ -20,6 +20,11 @@ from resdiff.model import Resolution
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+FORMULA = (
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
+)
+
+
 def clauses(r: Resolution) -> list[tuple[str, str | None, str, str]]:
     return [(c.path, c.label, c.text, c.section) for c in r.clauses()]
 
@@ -52,7 +57,7 @@ _LINE = st.sampled_from(
         "____________________",
         "1 These include the least developed countries.",
         "RESOLUTION 5 (REV. DUBAI, 2018)",
-        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+        FORMULA,
         "• b) that children are online;",
         "…, requests the ITU Council",
         "9 to promote tools; 10 to involve communities; 11 to establish mechanisms,",
@@ -66,7 +71,10 @@ _LINE = st.sampled_from(
 
 
 @SETTINGS
-@given(st.lists(st.one_of(_LINE, st.text(max_size=30)), max_size=25), st.sampled_from(["\n", "\r\n"]))
+@given(
+    st.lists(st.one_of(_LINE, st.text(max_size=30)), max_size=25),
+    st.sampled_from(["\n", "\r\n"]),
+)
 def test_resolution_like_lines_round_trip(lines: list[str], eol: str) -> None:
     assert_round_trip(eol.join(lines))
 
@@ -74,8 +82,27 @@ def test_resolution_like_lines_round_trip(lines: list[str], eol: str) -> None:
 # -- generated resolutions ------------------------------------------------------------
 
 WORDS = st.sampled_from(
-    "the Union members work online children policy report Council study group tools "
-    "development access networks Member States cooperation data ITU-T E.1100 (ICT) 2030".split()
+    [
+        "the",
+        "Union",
+        "members",
+        "work",
+        "online",
+        "children",
+        "policy",
+        "report",
+        "Council",
+        "study",
+        "group",
+        "tools",
+        "access",
+        "Member",
+        "States",
+        "ITU-T",
+        "E.1100",
+        "(ICT)",
+        "2030",
+    ]
 )
 PREAMBLE = ["considering", "recalling", "recalling further", "noting with concern", "aware"]
 OPERATIVE = [
@@ -113,8 +140,9 @@ def sections(draw: st.DrawFn) -> list[Sec]:
     heads += draw(st.lists(st.sampled_from(OPERATIVE), min_size=1, max_size=3, unique=True))
     for heading in heads:
         operative = heading in OPERATIVE
-        style = draw(st.sampled_from(["alpha", "number", "none"] if not operative else
-                                     ["number", "none"]))
+        style = draw(
+            st.sampled_from(["alpha", "number", "none"] if not operative else ["number", "none"])
+        )
         count = 1 if style == "none" else draw(st.integers(1, 4))
         paras = []
         for n in range(1, count + 1):
@@ -145,7 +173,7 @@ def render(secs: list[Sec], noise: set[str], eol: str = "\n", bom: bool = False)
     if "footnote" in noise:  # inline, after the first paragraph
         blocks[0][1] += " ____________________ 1 These include the least developed countries."
     if "runon" in noise:
-        for block, sec in zip(blocks, secs):
+        for block, sec in zip(blocks, secs, strict=True):
             if len(sec.paras) >= 2 and all(
                 p.label and p.label[0].isdigit() and not p.subs for p in sec.paras
             ):
@@ -153,7 +181,7 @@ def render(secs: list[Sec], noise: set[str], eol: str = "\n", bom: bool = False)
     lines = [
         "RESOLUTION 7 (REV. DUBAI, 2018)",
         "A generated resolution",
-        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+        FORMULA,
     ]
     for index, block in enumerate(blocks):
         if "glue" in noise and index > 0:
@@ -168,8 +196,12 @@ def render(secs: list[Sec], noise: set[str], eol: str = "\n", bom: bool = False)
 
 
 @SETTINGS
-@given(sections(), st.sets(st.sampled_from(["glue", "footnote", "runon"])),
-       st.sampled_from(["\n", "\r\n"]), st.booleans())
+@given(
+    sections(),
+    st.sets(st.sampled_from(["glue", "footnote", "runon"])),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
 def test_generated_resolutions_survive_noise(
     secs: list[Sec], noise: set[str], eol: str, bom: bool
 ) -> None:
