@@ -171,8 +171,6 @@ def _code_point(index: int) -> str:
     return chr(0x10000 + index - 0x1900)
 
 
-
-
 def _side(resolution: Resolution, codec: _Codec) -> _Side:
     clauses: list[Clause] = []
     sections: list[str] = []
@@ -219,9 +217,12 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _heading_similarity(a: Section, b: Section) -> float:
-    return float(
-        fuzz.ratio(normalize(a.heading, fold_case=True), normalize(b.heading, fold_case=True))
-    ) / 100.0
+    return (
+        float(
+            fuzz.ratio(normalize(a.heading, fold_case=True), normalize(b.heading, fold_case=True))
+        )
+        / 100.0
+    )
 
 
 def pair_sections(
@@ -561,9 +562,7 @@ class _Aligner:
 
     # -- empty clauses (a label holding only sub-clauses) --------------------------------
     def empty_by_path(self) -> None:
-        new_by_path = {
-            self.n.clauses[j].path: j for j in self.free_new(range(len(self.n.clauses)))
-        }
+        new_by_path = {self.n.clauses[j].path: j for j in self.free_new(range(len(self.n.clauses)))}
         for i in self.free_old(range(len(self.o.clauses))):
             if not self.o.codes[i]:
                 j = new_by_path.get(self.o.clauses[i].path)
@@ -617,15 +616,142 @@ def _lis(values: Sequence[int]) -> list[int]:
     return out[::-1]
 
 
+#: Function words: they say nothing about a clause's subject, so the "same subject" test
+#: ignores them (IDF alone cannot tell, in a resolution of three clauses).
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "do",
+        "does",
+        "each",
+        "either",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "may",
+        "might",
+        "more",
+        "most",
+        "must",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "shall",
+        "should",
+        "so",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "under",
+        "until",
+        "upon",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "would",
+        "also",
+        "all",
+        "well",
+        "including",
+        "inter",
+        "alia",
+    ]
+)
+
+
+def _subject_words(text: str) -> list[str]:
+    return [w for w in content_words(text) if w not in STOPWORDS]
+
+
+#: Weight kept by a word of the resolution's title: the title names what every clause
+#: is about ("child online protection"), so sharing it says little about two clauses.
+TITLE_WEIGHT = 0.25
+
+
 def _idf(old: _Side, new: _Side) -> dict[str, float]:
-    docs = [set(content_words(c.text)) for c in (*old.clauses, *new.clauses)]
+    """Inverse document frequency of each subject word over both texts' clauses."""
+    clauses = [
+        c
+        for side in (old, new)
+        for c, s in zip(side.clauses, side.sections, strict=True)
+        if s != HEADER
+    ]
+    docs = [set(_subject_words(c.text)) for c in clauses]
     df: Counter[str] = Counter(w for d in docs for w in d)
     n = len(docs) + 1
-    return {w: math.log(n / k) for w, k in df.items()}
+    idf = {w: math.log(n / k) for w, k in df.items()}
+    for side in (old, new):
+        for c, s in zip(side.clauses, side.sections, strict=True):
+            if s == HEADER and c.path == "header/title":
+                for w in _subject_words(c.text):
+                    if w in idf:
+                        idf[w] *= TITLE_WEIGHT
+    return idf
 
 
 def _tfidf(text: str, idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(content_words(text))
+    counts = Counter(_subject_words(text))
     vec = {w: (1.0 + math.log(k)) * idf.get(w, 0.0) for w, k in counts.items()}
     norm = math.sqrt(sum(x * x for x in vec.values()))
     return {w: x / norm for w, x in vec.items()} if norm else {}
