@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,7 +201,7 @@ def test_applying_the_changes_reproduces_the_new_clauses(pair: tuple[Doc, Doc]) 
             assert change.kind == "merged" and found == para.origin, (para, change)
     # a split whose parts still stand together is reported as one split
     for _, paras in new_doc.sections:
-        for a, b in zip(paras, paras[1:]):
+        for a, b in itertools.pairwise(paras):
             if a.edit == b.edit == "split" and a.origin == b.origin:
                 splits = [c for c in d.changes if c.kind == "split"]
                 assert any(
