@@ -1,0 +1,113 @@
+"""``resdiff import``: many revisions through git fast-import, against the real git binary."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import RES_179_2018, SEED_PAGE
+from corpus_support import DUBAI, git, new_corpus, snapshot
+
+from resdiff.cli import main
+from resdiff.corpus import Corpus, TextHasErrors
+from resdiff.errors import CorpusError, InputError
+
+pytestmark = pytest.mark.usefixtures("shared_data")
+
+
+def import_folder(tmp_path: Path) -> Path:
+    """Res 179 in 2010 and 2018, Res 180 and Decision 5 in 2018, laid out for import."""
+    src = tmp_path / "src"
+    for rel, source in (
+        ("itu-pp/res-179/guadalajara-2010.txt", SEED_PAGE),
+        ("itu-pp/res-179/dubai-2018.txt", RES_179_2018),
+        ("itu-pp/res-180/dubai-2018.txt", DUBAI / "res-180.txt"),
+        ("itu-pp/dec-5/dubai-2018.txt", DUBAI / "dec-5.txt"),
+    ):
+        path = src / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "revisions.csv").write_text(
+        'revision,adopted,title\nguadalajara-2010,2010-10-22,\ndubai-2018,2018-11-16,'
+        '"Rev. Dubai, 2018"\n',
+        encoding="utf-8",
+    )
+    return src
+
+
+def test_import_makes_one_revision_commit_each_in_date_order(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    result = CliRunner().invoke(main, ["import", str(import_folder(tmp_path)),
+                                       "--corpus", str(corpus.path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Imported 4 revision commit(s) of 3 resolution(s); HEAD ")
+    repo = corpus.git.root
+    assert git(repo, "log", "--reverse", "--format=%s|%as").splitlines() == [
+        "Add Resolution 179 (Guadalajara, 2010)|2010-10-22",
+        "Add Decision 5 (Rev. Dubai, 2018)|2018-11-16",
+        "Add Resolution 179 (Rev. Dubai, 2018)|2018-11-16",
+        "Add Resolution 180 (Rev. Dubai, 2018)|2018-11-16",
+    ]
+    assert git(repo, "log", "-1", "--format=%B").strip().splitlines()[-3:] == [
+        "Resdiff-Resolution: itu-pp/res-180",
+        "Resdiff-Revision: dubai-2018",
+        "Resdiff-Adopted: 2018-11-16",
+    ]
+    # The working tree and index follow; the texts are canonical, as `add` writes them.
+    assert git(repo, "status", "--porcelain=v1") == "?? resdiff.toml\n"
+    fresh = Corpus(corpus.path)
+    rid = fresh.resolve_id("res-179")
+    assert [r.name for r in fresh.revisions(rid)] == ["guadalajara-2010", "dubai-2018"]
+    assert "•" not in fresh.text(rid, "guadalajara-2010")
+    blame = {e.path: e for e in fresh.blame(rid)}
+    assert blame["recognizing/c"].introduced == "guadalajara-2010"
+
+
+def test_import_refuses_duplicates_and_bad_layout(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    src = import_folder(tmp_path)
+    corpus.import_dir(src)
+    before = snapshot(corpus.git.root)
+    with pytest.raises(CorpusError, match=re.escape("already has revision guadalajara-2010")):
+        corpus.import_dir(src)
+    (src / "revisions.csv").unlink()
+    with pytest.raises(InputError, match=re.escape("revisions.csv: no such file")):
+        corpus.import_dir(src)
+    other = tmp_path / "other"
+    (other / "itu-pp" / "res-9").mkdir(parents=True)
+    (other / "itu-pp" / "res-9" / "busan-2014.txt").write_text("x", encoding="utf-8")
+    (other / "revisions.csv").write_text("revision,adopted\ndubai-2018,2018-11-16\n")
+    message = "revision 'busan-2014' is not in revisions.csv"
+    with pytest.raises(InputError, match=re.escape(message)):
+        corpus.import_dir(other)
+    (other / "itu-pp" / "res-9" / "busan-2014.txt").unlink()
+    (other / "stray.txt").write_text("x", encoding="utf-8")
+    message = "expected <body>/<kind>-<number>/<revision>.txt"
+    with pytest.raises(InputError, match=re.escape(message)):
+        corpus.import_dir(other)
+    assert snapshot(corpus.git.root) == before
+
+
+def test_a_refused_text_mid_import_leaves_no_trace(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
+               "2010-10-22")
+    src = import_folder(tmp_path)
+    (src / "itu-pp" / "res-179" / "guadalajara-2010.txt").unlink()
+    # Sorted last of the 2018 items, after three good commits were streamed.
+    (src / "itu-pp" / "res-180" / "dubai-2018.txt").write_text("not a resolution\n")
+    before = snapshot(corpus.git.root)
+    with pytest.raises(TextHasErrors, match=re.escape("res-180/dubai-2018.txt: refused")):
+        corpus.import_dir(src)
+    assert snapshot(corpus.git.root) == before
+    assert not list((corpus.git.common_dir / "objects" / "pack").glob("tmp_pack_*"))
+
+
+def test_import_verbatim_commits_texts_as_they_are(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    src = import_folder(tmp_path)
+    corpus.import_dir(src, verbatim=True)
+    committed = git(corpus.git.root, "show", "HEAD:itu-pp/res-180.txt")
+    assert committed == (DUBAI / "res-180.txt").read_text(encoding="utf-8")
