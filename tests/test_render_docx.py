@@ -90,6 +90,23 @@ def test_word_changes_inside_an_amended_clause() -> None:
     assert "d)" in deleted and "e)" in inserted  # re-lettered: the label is a tracked change
 
 
+def test_itu_marks_become_comments_without_changing_the_text() -> None:
+    data = docx_of(sample_diff(), marks="itu", author="Delegation of X", date="2018-11-16")
+    assert resolve(data, accept=True) == NEW
+    assert resolve(data, accept=False) == OLD
+    comments = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml"))
+    notes = ["".join(c.itertext()) for c in comments.iter(W + "comment")]
+    assert notes[:3] == ["MOD", "MOD", "MOD"]  # number line, considering a), considering c)
+    assert "SUP* (moved to recognizing b))" in notes and "ADD* (moved from recalling d))" in notes
+    assert "ADD" in notes and "SUP" in notes and "NOC" not in notes
+    assert {c.get(W + "author") for c in comments.iter(W + "comment")} == {"Delegation of X"}
+    assert {c.get(W + "date") for c in comments.iter(W + "comment")} == {"2018-11-16T00:00:00Z"}
+    root = body(data)
+    ids = [e.get(W + "id") for e in root.iter(W + "ins", W + "del", W + "commentRangeStart")]
+    assert len(ids) == len(set(ids))
+    assert "word/comments.xml" not in zipfile.ZipFile(io.BytesIO(docx_of(sample_diff()))).namelist()
+
+
 def test_itu_layout_styles() -> None:
     document = docx.Document(io.BytesIO(docx_of(sample_diff())))
     styles = {p.text: p.style.name for p in document.paragraphs}
@@ -161,7 +178,7 @@ def test_libreoffice_opens_it_and_sees_tracked_changes(
     tmp_path: Path, res179: tuple[Resolution, Resolution, Diff]
 ) -> None:
     source = tmp_path / "res-179.docx"
-    source.write_bytes(docx_of(res179[2], author="resdiff"))
+    source.write_bytes(docx_of(res179[2], author="resdiff", marks="itu"))
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run(
         [
@@ -182,4 +199,5 @@ def test_libreoffice_opens_it_and_sees_tracked_changes(
     assert len(re.findall(r"<text:insertion>", flat)) > 20
     assert len(re.findall(r"<text:deletion>", flat)) > 20
     assert set(re.findall(r"<dc:creator>([^<]*)</dc:creator>", flat)) >= {"resdiff"}
+    assert len(re.findall(r"<office:annotation[ >]", flat)) > 50  # the ITU marks, as comments
     assert "RESOLUTION 179" in flat and "Resolution 70/1, on transforming our world" in flat

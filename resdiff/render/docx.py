@@ -8,6 +8,9 @@ runs, ``w:delText``, tracked paragraph marks), through its ``oxml`` layer.
 - Every revision carries ``w:author`` (``RenderOptions.author``, default "resdiff") and
   ``w:date`` (``RenderOptions.date``, else :data:`DEFAULT_DATE`, so output is
   deterministic); ``w:id`` values are unique in the document.
+- With ``marks="itu"`` each changed paragraph also carries a comment with its ITU mark
+  (MOD, ADD, SUP, (MOD), ADD*/SUP* naming the other end of a move); comments anchor on an
+  empty run, so accepting or rejecting changes still gives exactly the new or old text.
 - Layout as in ITU texts: number line centred (style ``ResNo``), title bold and centred
   (``Restitle``), enacting formula (``Normalaftertitle``), section headings in italics
   (``Call``), and each clause as label, tab, text with a hanging indent.
@@ -86,7 +89,7 @@ class _Revisions:
 
     author: str
     date: str
-    next_id: int = 1
+    next_id: int = 1_000_001  # clear of the comment ids (0, 1, …) python-docx hands out
     count: dict[str, int] = field(default_factory=lambda: {"ins": 0, "del": 0})
 
     def stamp(self, tag: str) -> Any:
@@ -101,9 +104,13 @@ class _Revisions:
 class _Builder:
     """Appends paragraphs made of plain, inserted and deleted runs to the document body."""
 
-    def __init__(self, document: Any, revisions: _Revisions) -> None:
+    def __init__(
+        self, document: Any, revisions: _Revisions, marks: bool, stamp: dt.datetime
+    ) -> None:
         self.document = document
         self.rev = revisions
+        self.marks = marks
+        self.stamp = stamp
 
     # -- runs ---------------------------------------------------------------------------
     def _run(self, text: str, deleted: bool) -> Any:
@@ -146,8 +153,11 @@ class _Builder:
         run.append(br)
         para._p.append(run)
 
-    def paragraph(self, ops: list[WordOp], style: str, mark: str | None = None) -> None:
-        """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph as inserted/deleted."""
+    def paragraph(
+        self, ops: list[WordOp], style: str, mark: str | None = None, note: str | None = None
+    ) -> None:
+        """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph as inserted/deleted;
+        ``note`` (the ITU mark, with ``marks="itu"``) becomes a comment on the paragraph."""
         para = self.document.add_paragraph(style=style)
         p = para._p
         if mark is not None:
@@ -155,6 +165,14 @@ class _Builder:
             rpr = OxmlElement("w:rPr")
             rpr.append(self.rev.stamp("w:ins" if mark == "+" else "w:del"))
             ppr.append(rpr)
+        if note and self.marks:
+            # an empty run to anchor the comment on: it adds no text, so accepting or
+            # rejecting changes still gives exactly the new or the old paragraph
+            anchor = para.add_run()
+            comment = self.document.add_comment(
+                anchor, text=_clean(note), author=self.rev.author, initials=""
+            )
+            comment._comment_elm.date = self.stamp
         self._append_ops(p, ops)
 
 
@@ -191,11 +209,20 @@ def _words_fit(change: Change) -> bool:
     )
 
 
+def _note(row: Row) -> str | None:
+    """The ITU mark of a row as its comment says it: ``MOD``, ``ADD* (moved from recalling i))``."""
+    if row.unchanged:
+        return None
+    return f"{row.mark} ({row.move_note})" if row.move_note else row.mark
+
+
 def _emit_row(b: _Builder, row: Row) -> None:
     change = row.change
+    note = _note(row)
     if row.moved_away:
         for ref in change.old:
-            b.paragraph([("-", _line(ref))], _style(ref), "-")
+            b.paragraph([("-", _line(ref))], _style(ref), "-", note)
+            note = None
         return
     if (
         change.moved
@@ -204,15 +231,17 @@ def _emit_row(b: _Builder, row: Row) -> None:
     ):
         if not change.moved:
             for ref in change.old:
-                b.paragraph([("-", _line(ref))], _style(ref), "-")
+                b.paragraph([("-", _line(ref))], _style(ref), "-", note)
+                note = None
         for ref in change.new:
-            b.paragraph([("+", _line(ref))], _style(ref), "+")
+            b.paragraph([("+", _line(ref))], _style(ref), "+", note)
+            note = None
         return
     old, new = change.old[0], change.new[0]
     if change.kind == "unchanged" and old.label == new.label and old.text == new.text:
         b.paragraph([("=", _line(new))], _style(new))
         return
-    b.paragraph(runs([*_label_ops(old, new), *change.words]), _style(new))
+    b.paragraph(runs([*_label_ops(old, new), *change.words]), _style(new), None, note)
 
 
 def _emit_diff(b: _Builder, diff: Diff) -> None:
@@ -239,12 +268,12 @@ def _emit_diff(b: _Builder, diff: Diff) -> None:
             ops: list[WordOp] = (
                 [("=", new_sec)] if old_sec == new_sec else [("-", old_sec), ("+", new_sec)]
             )
-            b.paragraph(ops, "Call")
+            b.paragraph(ops, "Call", None, None if old_sec == new_sec else "MOD")
         else:
             if need_old and old_sec:
-                b.paragraph([("-", old_sec)], "Call", "-")
+                b.paragraph([("-", old_sec)], "Call", "-", "SUP")
             if need_new and new_sec:
-                b.paragraph([("+", new_sec)], "Call", "+")
+                b.paragraph([("+", new_sec)], "Call", "+", "ADD")
         if old_sec is not None:
             cur_old = old_sec
             seen_old.add(old_sec)
@@ -349,7 +378,8 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> bytes:
             body.remove(child)
     _styles(document)
     _track_revisions(document)
-    builder = _Builder(document, _Revisions(options.author, date))
+    stamp = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+    builder = _Builder(document, _Revisions(options.author, date), options.marks == "itu", stamp)
     title = None
     if isinstance(result, Diff):
         _emit_diff(builder, result)
@@ -365,7 +395,6 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> bytes:
                 builder.page_break()
             first = False
             _emit_diff(builder, entry.diff)
-    stamp = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
     core = document.core_properties
     core.author = options.author
     core.last_modified_by = options.author
