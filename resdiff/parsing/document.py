@@ -13,7 +13,7 @@ import re
 from resdiff.model import HEADER, Clause, Diagnostic, Header, Region, Resolution
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
-from resdiff.parsing.lines import Line, Positions, collapse, split_lines
+from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
 from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line
 from resdiff.parsing.structure import (
     build_annexes,
@@ -58,7 +58,7 @@ class _Reader:
     # -- the parts ---------------------------------------------------------------------
     def parse(self) -> Resolution:
         text, lines = self.text, self.lines
-        if not text.strip():
+        if not text.lstrip(BOM).strip():
             self.note("error", "empty", "no text at all", 0)
             return Resolution(text, self.source, Header(), (), diagnostics=tuple(self.diagnostics))
         number_at = self._find_number()

@@ -227,10 +227,10 @@ def split_line(
         if run_on is not None:
             cuts.append((run_on, "run-on", run_on))
         if not cuts:
-            _add(pieces, Piece("para", pos, end, cont=cont))
+            _add(pieces, src, Piece("para", pos, end, cont=cont))
             break
         at, kind, match = min(cuts, key=lambda c: c[0])
-        _add(pieces, Piece("para", pos, at, cont=cont))
+        _add(pieces, src, Piece("para", pos, at, cont=cont))
         cont = False
         if kind == "footnote":
             assert isinstance(match, re.Match)
@@ -261,9 +261,11 @@ def split_line(
     return pieces
 
 
-def _add(pieces: list[Piece], piece: Piece) -> None:
-    if piece.end > piece.start:
-        pieces.append(piece)
+def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
+    """Append ``piece`` without its trailing white space, unless nothing is left of it."""
+    end = _trim_end(src, piece.start, piece.end)
+    if end > piece.start:
+        pieces.append(Piece(piece.kind, piece.start, end, piece.cont, piece.glued))
 
 
 def _footnote(
@@ -291,9 +293,7 @@ def _footnote(
     nxt = _next_footnote(src, search_from, end, number)
     if nxt is not None:
         cuts.append((nxt, "footnote", nxt))
-    resume = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)").search(
-        src, search_from, end
-    )
+    resume = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)").search(src, search_from, end)
     if resume:
         cuts.append((resume.start(), "para", resume.end()))
     bullet = re.compile(r"\s+(?=•\s)").search(src, search_from, end)

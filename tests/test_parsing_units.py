@@ -1,0 +1,309 @@
+"""The parser's parts on small inputs: labels, headings by form, each repair, nesting."""
+
+from __future__ import annotations
+
+import pytest
+
+import resdiff
+from resdiff.parsing.headings import is_heading
+from resdiff.parsing.labels import classify, roman_value, split_label
+from resdiff.parsing.lines import Positions, split_lines
+from resdiff.parsing.repairs import Repair, find_glued_heading, split_line
+
+HEAD = (
+    "RESOLUTION 1 (DUBAI, 2018)\n\nTitle\n\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
+)
+
+
+def parse(body: str) -> resdiff.Resolution:
+    return resdiff.parse(HEAD + body)
+
+
+# -- labels ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "rest"),
+    [
+        ("a) that", "a)", "that"),
+        ("(a) that", "(a)", "that"),
+        ("1 to", "1", "to"),
+        ("1. to", "1.", "to"),
+        ("1 bis to", "1 bis", "to"),
+        ("4c to", "4c", "to"),
+        ("4.1 the", "4.1", "the"),
+        ("iv) the", "iv)", "the"),
+        ("vii) the", "vii)", "the"),
+        ("12) the", "12)", "the"),
+        ("a)", "a)", ""),
+    ],
+)
+def test_labels_as_written(text: str, label: str, rest: str) -> None:
+    found, offset = split_label(text)
+    assert found == label
+    assert text[offset:] == rest
+
+
+@pytest.mark.parametrize("text", ["that a)", "2030 Agenda", "to maintain", "Article 5", "a b"])
+def test_not_labels(text: str) -> None:
+    assert split_label(text) == (None, 0)
+
+
+def test_label_styles() -> None:
+    assert classify("a)").style == "alpha" and classify("a)").ordinal == 1
+    assert classify("ii)").style == "roman" and classify("ii)").ordinal == 2
+    assert classify("i)", prefer_alpha=True).style == "alpha"
+    assert classify("1 bis").suffix and classify("1 bis").ordinal == 1
+    assert classify("4.2").style == "dotted" and classify("4.2").ordinal == 2
+    assert roman_value("xiv") == 14 and roman_value("iiii") is None
+
+
+# -- headings by form ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "considering",
+        "recalling further",
+        "noting with satisfaction and appreciation",
+        "instructs the Secretary-General, in consultation with the Directors of the Bureaux",
+        "welcoming",  # not in any list: a participle opening a short line
+        "deploring",
+        "requests the Council",
+        "further invites Member States",
+    ],
+)
+def test_headings(line: str) -> None:
+    assert is_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "to maintain WG-COP, in order to facilitate the membership's input,",
+        "the continued challenge of trafficking in persons leading to loss of life and abuse,",
+        "that focus on the following activities is still needed",
+        "Considering",  # upper case: a title, not a heading
+        "resolves to do things; and more",
+        "based on an open, fair and transparent selection process, to appoint an auditor",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert not is_heading(line)
+
+
+def test_open_set_heading_opens_a_section() -> None:
+    r = parse("deploring\n\na) the loss;\n\ncommends\n\n1 the work.\n")
+    assert [s.key for s in r.sections] == ["deploring", "commends"]
+    assert r.clause("deploring/a").text == "the loss;"
+
+
+# -- repairs ---------------------------------------------------------------------------
+
+
+def cut(line: str) -> list[tuple[str, str]]:
+    found: list[Repair] = []
+    pieces = split_line(line, 0, len(line), found.append)
+    return [(p.kind, line[p.start : p.end]) for p in pieces]
+
+
+def test_glued_heading_at_end_of_line() -> None:
+    assert cut("5 to support the public and private sectors, requests the ITU Council") == [
+        ("para", "5 to support the public and private sectors,"),
+        ("heading", "requests the ITU Council"),
+    ]
+
+
+def test_glued_heading_with_its_paragraph() -> None:
+    assert cut(
+        "2 to act, instructs the Director of the Radiocommunication Bureau to ensure it,"
+    ) == [
+        ("para", "2 to act,"),
+        ("heading", "instructs the Director of the Radiocommunication Bureau"),
+        ("para", "to ensure it,"),
+    ]
+
+
+def test_glued_heading_with_numbered_paragraphs() -> None:
+    line = "c) all the rules, resolves to instruct the Secretary-General 1 to help; 2 to report,"
+    assert cut(line) == [
+        ("para", "c) all the rules,"),
+        ("heading", "resolves to instruct the Secretary-General"),
+        ("para", "1 to help;"),
+        ("para", "2 to report,"),
+    ]
+
+
+def test_glued_preamble_heading() -> None:
+    assert cut("c) Resolution 114 of the Conference, recognizing also") == [
+        ("para", "c) Resolution 114 of the Conference,"),
+        ("heading", "recognizing also"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "f) ITU Council Resolution 1305 (2009), which invites Member States to recognize it;",
+        "1 to coordinate with respect to the application of resolves 1, 2 and 3 above, in order;",
+        "c) Resolution 71 and, in particular, further instructs the Director thereof, on work;",
+        "b) the work of the groups, taking into account considering d) above;",
+        "a) the Council, resolves 1, 2 and 3 of Resolution 58;",
+        "1 to act, invites to the table the delegates;",
+    ],
+)
+def test_real_sentences_are_not_split(line: str) -> None:
+    assert cut(line) == [("para", line)]
+    assert find_glued_heading(line, 0, len(line)) is None
+
+
+def test_inline_footnote() -> None:
+    line = "2 to facilitate; ____________________ 1 These include the least developed countries."
+    assert cut(line) == [
+        ("para", "2 to facilitate;"),
+        ("footnote", "1 These include the least developed countries."),
+    ]
+
+
+def test_inline_footnotes_run_on_and_resume() -> None:
+    line = (
+        "1 to study; ____________________ 1 These include LDCs. 2 See the work of SG 13."
+        " 2 to coordinate studies,"
+    )
+    assert cut(line) == [
+        ("para", "1 to study;"),
+        ("footnote", "1 These include LDCs."),
+        ("footnote", "2 See the work of SG 13."),
+        ("para", "2 to coordinate studies,"),
+    ]
+
+
+def test_footnote_inside_a_list_continues_the_paragraph() -> None:
+    r = parse(
+        "recalling\n\ne) applications: • e-health • e-environment ____________________ "
+        "1 These include LDCs. • e-agriculture • e-science;\n"
+    )
+    assert r.clause("recalling/e").text == (
+        "applications: • e-health • e-environment • e-agriculture • e-science;"
+    )
+    assert r.footnotes[0].text == "These include LDCs."
+
+
+def test_run_on_numbered_paragraphs() -> None:
+    assert cut("9 to promote tools; 10 to involve communities; 11 to establish mechanisms,") == [
+        ("para", "9 to promote tools;"),
+        ("para", "10 to involve communities;"),
+        ("para", "11 to establish mechanisms,"),
+    ]
+
+
+def test_run_on_needs_the_next_number() -> None:
+    line = "9 to promote tools; 12 to involve communities; a) to act,"
+    assert cut(line) == [("para", line)]
+
+
+def test_annex_glued_to_a_paragraph() -> None:
+    r = parse(
+        "resolves\n\n1 to update the annex. ANNEX TO RESOLUTION 1 (DUBAI, 2018)"
+        " Guidelines for all\n\n"
+        "1 Typically, it is known.\n\na) In order to help.\n"
+    )
+    (annex,) = r.annexes
+    assert (annex.key, annex.heading, annex.title) == (
+        "annex",
+        "ANNEX TO RESOLUTION 1 (DUBAI, 2018)",
+        "Guidelines for all",
+    )
+    assert r.clause("resolves/1").text == "to update the annex."
+    assert r.clause("annex/1/a").text == "In order to help."
+    assert [d.code for d in r.diagnostics] == ["glued-annex"]
+
+
+def test_trailing_matter_is_a_region() -> None:
+    r = parse("resolves\n\n1 to act. 489 PART VI - SIGNATORIES The undersigned\n\n1 Original: x\n")
+    assert r.clause("resolves/1").text == "to act."
+    assert [(g.kind, g.text) for g in r.regions] == [
+        ("after", "489 PART VI - SIGNATORIES The undersigned\n\n1 Original: x\n")
+    ]
+
+
+def test_repairs_are_reported_with_positions() -> None:
+    text = HEAD + "resolves\n\n1 to act, requests the Council\n\nto do it.\n"
+    r = resdiff.parse(text)
+    (d,) = r.diagnostics
+    assert (d.level, d.code, d.line, d.column) == ("warning", "glued-heading", 9, 11)
+    assert text.splitlines()[d.line - 1][d.column - 1 :] == "requests the Council"
+
+
+# -- structure -------------------------------------------------------------------------
+
+
+def test_sub_clauses_nest_under_numbered_paragraphs() -> None:
+    r = parse("resolves\n\n1 to act:\n\ni) first;\n\nii) second;\n\n2 to report,\n")
+    one = r.clause("resolves/1")
+    assert [c.path for c in one.children] == ["resolves/1/i", "resolves/1/ii"]
+    assert [c.path for c in r.clauses()][3:] == [
+        "resolves/1",
+        "resolves/1/i",
+        "resolves/1/ii",
+        "resolves/2",
+    ]
+
+
+def test_letter_i_after_h_is_a_letter() -> None:
+    body = "".join(f"{c}) item {c};\n\n" for c in "abcdefghij")
+    r = parse("considering\n\n" + body)
+    assert [c.key for c in r.sections[0].clauses] == list("abcdefghij")
+
+
+def test_bis_and_unlabelled_paths() -> None:
+    r = parse(
+        "resolves\n\n1 to act;\n\n1 bis to add;\n\n2 to report,\n\nrequests the Council\n\n"
+        "to maintain WG-COP,\n\nto report.\n"
+    )
+    assert [c.path for c in r.clauses()][3:] == [
+        "resolves/1",
+        "resolves/1bis",
+        "resolves/2",
+        "requests-the-council/#1",
+        "requests-the-council/#2",
+    ]
+    assert r.diagnostics == ()
+
+
+def test_repeated_heading_and_duplicate_labels() -> None:
+    r = parse("resolves\n\n1 to act;\n\n1 to act again,\n\nresolves\n\n1 to report.\n")
+    assert [c.path for c in r.clauses()][3:] == ["resolves/1", "resolves/1~2", "resolves~2/1"]
+    assert [(d.code, d.line) for d in r.diagnostics] == [("label-duplicate", 11)]
+
+
+def test_unstructured_text_is_one_section_of_paragraphs() -> None:
+    r = resdiff.parse("Some prose.\nMore prose.\n\nThe end.")
+    (section,) = r.sections
+    assert (section.key, section.heading) == ("section", "")
+    assert [c.path for c in section.clauses] == ["section/#1", "section/#2", "section/#3"]
+    assert {d.code for d in r.diagnostics} == {"no-structure", "no-number"}
+    assert all(d.level == "warning" for d in r.diagnostics)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "\ufeff", "\r\n"])
+def test_empty_text(text: str) -> None:
+    r = resdiff.parse(text)
+    assert r.to_source() == text and r.to_text() == ""
+    assert [(d.level, d.code) for d in r.diagnostics] == [("error", "empty")]
+
+
+def test_positions_skip_the_bom() -> None:
+    text = "\ufeffab\ncd"
+    pos = Positions(text)
+    assert pos.at(1) == (1, 1)
+    assert pos.at(4) == (2, 1)
+    lines = split_lines(text)
+    assert [(ln.start, ln.end) for ln in lines] == [(1, 3), (4, 6)]
+
+
+def test_crlf_lines() -> None:
+    lines = split_lines("a\r\nb\r\n")
+    assert [(ln.start, ln.end) for ln in lines] == [(0, 1), (3, 4), (6, 6)]
