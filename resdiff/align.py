@@ -27,7 +27,7 @@ a drafter expects of resolutions. The steps, in order:
    unpaired old and new clauses are aligned in order (a small dynamic programme)
    on the TF-IDF cosine of their words — the "same subject" test: rare words such as
    "Resolution 1306" or "E.164" weigh, boilerplate such as "to continue" does not —
-   and pairs scoring ≥ ``threshold × 0.3`` are amended rather than removed + added.
+   and pairs scoring ≥ ``threshold × 0.27`` are amended rather than removed + added.
 8. **Moves**: a pair is moved when its new section is not the one its old section
    pairs with, or when it is out of order within its section beyond what insertions
    and deletions explain (not on a longest increasing subsequence of positions).
@@ -74,7 +74,7 @@ CONTAINMENT = 0.6
 #: A split/merge must beat the best one-to-one pair by at least this much.
 SPLIT_GAIN = 0.05
 #: A clause rewritten in place needs a TF-IDF cosine of ``threshold × IN_PLACE_FACTOR``.
-IN_PLACE_FACTOR = 0.3
+IN_PLACE_FACTOR = 0.27
 #: Rewritten-in-place pairing is tried only on gaps up to this many old×new pairs.
 MAX_GAP_PAIRS = 20_000
 
@@ -720,8 +720,24 @@ STOPWORDS = frozenset(
 )
 
 
+#: Endings stripped so that "coordination" and "coordinate", "protection" and "protect"
+#: count as one subject word (a crude stemmer: longest ending first, stem ≥ 4 letters).
+_SUFFIXES = (
+    "ations", "ation", "ators", "ator", "ings", "ing", "ities", "ity", "ions", "ion",
+    "ives", "ive", "ates", "ated", "ate", "ies", "ed", "es", "s",
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
 def _subject_words(text: str) -> list[str]:
-    return [w for w in content_words(text) if w not in STOPWORDS]
+    """The words that say what a clause is about: no function words, endings stripped."""
+    return [_stem(w) for w in content_words(text) if w not in STOPWORDS]
 
 
 #: Weight kept by a word of the resolution's title: the title names what every clause

@@ -52,7 +52,7 @@ def diff_resolutions(
     ``threshold`` (0–1, default :data:`DEFAULT_THRESHOLD`) is the similarity at which two
     clauses anywhere in the texts count as the same paragraph; a clause rewritten in
     place (same section, between the same aligned neighbours, on the same subject) needs
-    a TF-IDF cosine of only 0.3 × ``threshold``. Higher → more clauses reported removed + added.
+    a TF-IDF cosine of only 0.27 × ``threshold``. Higher → more clauses reported removed + added.
     """
     if not isinstance(threshold, (int, float)) or not 0.0 < threshold <= 1.0:
         raise ResdiffError(f"threshold must be a number in (0, 1], not {threshold!r}")
