@@ -65,7 +65,7 @@ class _Reader:
         stop = self._find_end(number_at)
         first = number_at if number_at is not None else self._next_nonblank(0, stop)
         if first is not None and first > 0:
-            self.region("before", 0, lines[first].start)
+            self.region("before", lines[0].start, lines[first].start)  # after a BOM
             if self.regions:
                 self.note("info", "site-text", "text before the resolution kept as a region", 0)
         header, body_from = self._header(number_at, stop)
