@@ -45,6 +45,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -498,9 +499,53 @@ class _Aligner:
                 self.add(group, [x], current)
             lone_many = [y for y in lone_many if y not in many_match]
 
+    # -- repeated texts -----------------------------------------------------------------
+    def untangle_repeats(self) -> None:
+        """Among clauses with the same text, hand out their partners in document order.
+
+        Identical old texts (boilerplate such as a footnote repeated in many places) score
+        the same against any partner, so which of them took which partner is an accident
+        of scoring; reassigning them in order — same section first — changes no score
+        and turns spurious crossings (reported as moves) back into order.
+        """
+        self._untangle(self.o, self.n, old_side=True)
+        self._untangle(self.n, self.o, old_side=False)
+
+    def _untangle(self, side: _Side, other: _Side, *, old_side: bool) -> None:
+        own = self.old_match if old_side else self.new_match
+        groups: dict[str, list[int]] = defaultdict(list)
+        for x, mid in own.items():
+            olds, news, _ = self.matches[mid]
+            if len(olds) == 1 and len(news) == 1 and side.keys[x]:
+                groups[side.keys[x]].append(x)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            members.sort()
+            partners = sorted(self._partner(own[x], old_side) for x in members)
+            for x in members:
+                self.drop(own[x])
+            for x in members:
+                home = side.sections[x]
+                target = self.section_map.get(home) if old_side else None
+                if old_side:
+                    pick = next((y for y in partners if other.sections[y] == target), partners[0])
+                else:
+                    pick = next(
+                        (y for y in partners if self.section_map.get(other.sections[y]) == home),
+                        partners[0],
+                    )
+                partners.remove(pick)
+                i, j = (x, pick) if old_side else (pick, x)
+                self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+
+    def _partner(self, mid: int, old_side: bool) -> int:
+        olds, news, _ = self.matches[mid]
+        return news[0] if old_side else olds[0]
+
     # -- rewritten in place --------------------------------------------------------------
     def in_place(self) -> None:
-        idf = _idf(self.o, self.n)
+        idf: dict[str, float] | None = None  # computed on the first gap that needs it
         floor = self.threshold * IN_PLACE_FACTOR
         for s_key, t_key in sorted(
             self.section_map.items(), key=lambda kv: self.o.members.get(kv[0], [0])[0]
@@ -520,6 +565,7 @@ class _Aligner:
                 gap_old = [x for x in o_members[a0 + 1 : a1] if x not in self.old_match]
                 gap_new = [y for y in n_members[b0 + 1 : b1] if y not in self.new_match]
                 if gap_old and gap_new and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS:
+                    idf = idf if idf is not None else _idf(self.o, self.n)
                     self._align_gap(gap_old, gap_new, idf, floor)
 
     def _anchors(self, o_members: list[int], n_members: list[int]) -> list[tuple[int, int]]:
@@ -728,6 +774,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
@@ -798,6 +845,7 @@ def align_resolutions(
     al.map_sections()
     for olds, news in domains:
         al.splits_and_merges(olds, news)
+    al.untangle_repeats()
     al.in_place()
     al.empty_by_path()
     al.map_sections()

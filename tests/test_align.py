@@ -269,3 +269,20 @@ def test_threshold_out_of_range_is_refused() -> None:
     res = build([("considering", letters(TEXTS[:1]))])
     with pytest.raises(ValueError, match="threshold"):
         align_resolutions(res, res, threshold=0)
+
+
+def test_repeated_boilerplate_amended_in_each_place_keeps_its_order() -> None:
+    boiler = (
+        "These include the least developed countries, small island developing states, "
+        "landlocked developing countries and countries with economies in transition."
+    )
+    words = boiler.split(" ")
+    olds, news = [], []
+    for k in range(6):
+        olds += [boiler, TEXTS[k]]
+        # later copies are amended less, so each old copy scores best against the last
+        amended = [*words[:3], *[f"word{k}"] * (6 - k), *words[3:]]
+        news += [" ".join(amended), TEXTS[k]]
+    al = align_resolutions(build([("notes", numbers(olds))]), build([("notes", numbers(news))]))
+    assert all(al.old[m.old[0]].path == al.new[m.new[0]].path for m in al.matches)
+    assert not moved(al)
