@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import resdiff
+from resdiff.parsing.headings import is_heading
 from resdiff.model import Resolution
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -205,6 +206,16 @@ def render(secs: list[Sec], noise: set[str], eol: str = "\n", bom: bool = False)
             lines.extend(block[1:])
         else:
             lines.extend(block)
+    if "web" in noise:  # the seed page: site text around, bullets, one line per paragraph
+        head = [f"PP {lines[0]}", lines[1], lines[2]]
+        body = [("  • " if is_heading(x) else "    • ") + x for x in lines[3:]]
+        if "footnote" not in noise:
+            body += [
+                "    • ____________________",
+                "    • 1 These include the least developed countries.",
+            ]
+        text = eol.join(["Site title", "", "PP Resolution 7", "", *head, *body])
+        return text + eol + eol + "Leave a Response" + eol
     if "footnote" not in noise:
         lines += ["____________________", "1 These include the least developed countries."]
     text = (eol + eol).join(lines) + eol
@@ -214,7 +225,7 @@ def render(secs: list[Sec], noise: set[str], eol: str = "\n", bom: bool = False)
 @SETTINGS
 @given(
     sections(),
-    st.sets(st.sampled_from(["glue", "footnote", "runon"])),
+    st.sets(st.sampled_from(["glue", "footnote", "runon", "web"])),
     st.sampled_from(["\n", "\r\n"]),
     st.booleans(),
 )
@@ -225,6 +236,9 @@ def test_generated_resolutions_survive_noise(
     noisy = assert_round_trip(render(secs, noise, eol, bom))
     assert clauses(noisy) == clauses(clean)
     expected = {"glue": "glued-heading", "footnote": "inline-footnote"}
+    if "web" in noise:
+        assert [g.kind for g in noisy.regions] == ["before", "other", "after"]
+        assert noisy.regions[-1].text.strip() == "Leave a Response"
     codes = {d.code for d in noisy.diagnostics}
     for kind, code in expected.items():
         if kind in noise:
