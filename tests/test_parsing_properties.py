@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import resdiff
-from resdiff.parsing.headings import is_heading
 from resdiff.model import Resolution
+from resdiff.parsing.headings import is_heading
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
