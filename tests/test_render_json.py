@@ -6,6 +6,7 @@ import json
 
 from render_cases import KEPT, SAMPLE, TREE
 
+from resdiff.changes import TreeDiff
 from resdiff.render import RenderOptions, render
 
 
@@ -82,3 +83,14 @@ def test_tree_document() -> None:
     ]
     assert doc["resolutions"][1]["diff"]["schema"] == "resdiff/diff/v1"
     assert doc["resolutions"][2]["diff"] is None
+
+
+def test_tree_serialised_entry_by_entry_is_the_plain_dump() -> None:
+    for show_all in (False, True):
+        expected = json.dumps(TREE.to_json(show_all), ensure_ascii=False, indent=2) + "\n"
+        assert render(TREE, "json", RenderOptions(show_all=show_all)) == expected
+    empty = TreeDiff('"resolutions": []', None, ())
+    assert render(empty, "json") == json.dumps(empty.to_json(), indent=2) + "\n"
+    tricky = TreeDiff('a "resolutions": [] b', "x", TREE.entries[:1])
+    expected = json.dumps(tricky.to_json(), ensure_ascii=False, indent=2) + "\n"
+    assert render(tricky, "json") == expected

@@ -8,7 +8,7 @@ import pytest
 
 import resdiff
 from resdiff.errors import InputError
-from resdiff.treediff import MIN_PARALLEL_PAIRS, diff_trees
+from resdiff.treediff import MIN_PARALLEL_PAIRS, diff_trees, shared
 
 
 def _amend(text: str, old: str, new: str) -> str:
@@ -97,3 +97,25 @@ def test_sequence_input_and_duplicates() -> None:
     assert tree.entries == () and not tree.differs
     with pytest.raises(InputError, match=r"old tree: a\.txt is given twice"):
         diff_trees([("a.txt", "x"), ("a.txt", "y")], [], jobs=1)
+
+
+def test_shared_diff_is_equal_and_holds_each_unchanged_text_once(seed_text: str) -> None:
+    new_text = seed_text.replace("educators", "teachers")
+    diff = resdiff.diff(resdiff.parse(seed_text), resdiff.parse(new_text))
+    compact = shared(diff)
+    assert compact == diff and compact.to_json(True) == diff.to_json(True)
+    kept = [c for c in compact.changes if c.kind == "unchanged"]
+    assert kept and all(c.old[0].text is c.new[0].text for c in kept)
+    assert all(text is c.new[0].text for c in kept for _, text in c.words)
+
+
+def test_identical_texts_parse_once_with_each_side_named(res179_2018_text: str) -> None:
+    tree = diff_trees({"r.txt": res179_2018_text}, {"r.txt": res179_2018_text}, old_label="a",
+                      new_label="b", jobs=1)  # fmt: skip
+    diff = tree.entries[0].diff
+    assert diff is not None and not diff.differs
+    assert (diff.old.source, diff.new.source) == ("a/r.txt", "b/r.txt")
+    direct = resdiff.diff(
+        resdiff.parse(res179_2018_text, "a/r.txt"), resdiff.parse(res179_2018_text, "b/r.txt")
+    )
+    assert diff == direct
