@@ -75,11 +75,8 @@ _NEEDS_OBJECT = re.compile(
     r"urges|encourages|calls|appeals|asks|charges|entrusts|directs)\b"
 )
 _PREAMBLE_WITH = re.compile(r".*\bwith\s+\S+")
+_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
 _GLUE_POINT = re.compile(r"[,.]\s+(?=[a-z])")
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
 
 
 def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
@@ -153,9 +150,11 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     the words before it are ``in particular`` (a quotation of another resolution's
     heading, ``…, in particular, instructs the Director … thereof``).
     """
-    for m in _GLUE_POINT.finditer(src, start, end):
-        before = src[start : m.start()]
-        if len(_words(before)) < 3 or before.rstrip().endswith("in particular"):
+    three_words = _THREE_WORDS.match(src, start, end)
+    if three_words is None:
+        return None
+    for m in _GLUE_POINT.finditer(src, three_words.end(), end):
+        if src[max(start, m.start() - 20) : m.start()].rstrip().endswith("in particular"):
             continue
         hit = heading_at(src, m.end(), end)
         if hit:
@@ -176,9 +175,38 @@ def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | N
     return None
 
 
-def _label_of(src: str, start: int, end: int) -> Label | None:
-    label, _ = split_label(src[start:end])
-    return classify(label) if label else None
+#: Longest span a label can take (``(viii)``, ``12 quinquies``) plus the space after it.
+_LABEL_WINDOW = 24
+
+
+def _label_at(src: str, start: int, end: int) -> tuple[Label | None, int]:
+    """The label opening ``src[start:end]`` and where the text after it starts."""
+    label, offset = split_label(src[start : min(end, start + _LABEL_WINDOW)])
+    return (classify(label), start + offset) if label else (None, start)
+
+
+class _Lookahead:
+    """The next match of a pattern at or after a position that only moves forward.
+
+    A line may hold dozens of pieces; searching its rest again for every piece would be
+    quadratic. A match found from an earlier position is still the first one from any
+    later position up to its start, so it is kept until the position passes it.
+    """
+
+    def __init__(self, src: str, end: int) -> None:
+        self.src = src
+        self.end = end
+        self.found: dict[re.Pattern[str], tuple[int, re.Match[str] | None]] = {}
+
+    def search(self, pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        cached = self.found.get(pattern)
+        if cached is not None:
+            since, match = cached
+            if since <= pos and (match is None or match.start() >= pos):
+                return match
+        match = pattern.search(self.src, pos, self.end)
+        self.found[pattern] = (pos, match)
+        return match
 
 
 def split_line(
@@ -190,6 +218,7 @@ def split_line(
     where every piece is a footnote.
     """
     pieces: list[Piece] = []
+    ahead = _Lookahead(src, end)
     pos = _skip_space(src, start, end)
     mode = "footnote" if footnotes else "para"
     cont = False
@@ -207,25 +236,25 @@ def split_line(
             pieces.append(Piece("annex", pos, lead.end()))
             pos = _skip_space(src, lead.end(), end)
             continue
-        label = _label_of(src, pos, end)
-        body = pos + (len(split_label(src[pos:end])[0] or "") if label else 0)
+        label, body = _label_at(src, pos, end)
         cuts: list[tuple[int, str, object]] = []
-        sep = SEPARATOR_RE.search(src, body, end)
+        sep = ahead.search(SEPARATOR_RE, body)
         if sep:
             cuts.append((sep.start(), "footnote", sep))
-        annex = ANNEX_RE.search(src, body, end)
+        annex = ahead.search(ANNEX_RE, body)
         if annex and annex.start() > pos:
             cuts.append((annex.start(), "annex", annex))
-        stop = END_RE.search(src, body, end)
+        stop = ahead.search(END_RE, body)
         if stop:
             cuts.append((stop.start(), "end", stop))
         limit = min([c[0] for c in cuts], default=end)
-        glued = find_glued_heading(src, pos, limit)
-        if glued:
-            cuts.append((glued[0], "heading", glued))
-        run_on = _find_run_on(src, body, min([c[0] for c in cuts], default=end), label)
+        run_on = _find_run_on(src, body, limit, label)
         if run_on is not None:
             cuts.append((run_on, "run-on", run_on))
+        # only up to the nearest cut, so a line of many pieces is read in linear time
+        glued = find_glued_heading(src, pos, min(limit, end if run_on is None else run_on))
+        if glued:
+            cuts.append((glued[0], "heading", glued))
         if not cuts:
             _add(pieces, src, Piece("para", pos, end, cont=cont))
             break
