@@ -78,6 +78,16 @@ def test_parsing_is_linear_in_lines() -> None:
     assert elapsed < 2.0, f"{elapsed:.2f}s for {big.count(chr(10))} lines"
 
 
+def test_a_long_line_of_pieces_is_linear() -> None:
+    """900 numbered paragraphs run on in one line, each ending with a glued-looking comma."""
+    line = "; ".join(f"{i} to act on item {i}, with care" for i in range(1, 901))
+    start = time.perf_counter()
+    r = resdiff.parse("resolves\n\n" + line + ".\n")
+    elapsed = time.perf_counter() - start
+    assert [c.path for c in r.clauses()][-1] == "resolves/900"
+    assert elapsed < 2.0, f"{elapsed:.2f}s"
+
+
 # -- Resolution 179 (Rev. Dubai, 2018) -------------------------------------------------
 
 RES_179_SECTIONS = [
