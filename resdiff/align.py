@@ -42,7 +42,7 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -360,29 +360,41 @@ class _Aligner:
                 self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
 
     def exact(self, olds: list[int], news: list[int]) -> None:
-        by_key: dict[str, list[int]] = defaultdict(list)
-        for j in news:
+        """Pair identical texts, then texts equal under :func:`match_key`.
+
+        Within one key, old clauses take partners in the same section first, then the
+        rest, each in document order.
+        """
+        self._exact(olds, news, [c.text for c in self.o.clauses], [c.text for c in self.n.clauses])
+        self._exact(olds, news, self.o.keys, self.n.keys)
+
+    def _exact(
+        self, olds: list[int], news: list[int], old_keys: list[str], new_keys: list[str]
+    ) -> None:
+        by_key: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
+        for j in self.free_new(news):
             if self.n.keys[j]:
-                by_key[self.n.keys[j]].append(j)
-        pending: dict[str, list[int]] = defaultdict(list)
-        for i in olds:
-            if self.o.keys[i] in by_key:
-                pending[self.o.keys[i]].append(i)
-        for key in sorted(pending, key=lambda k: pending[k][0]):
-            o_list, n_list = pending[key], by_key[key]
-            used: set[int] = set()
-            rest: list[int] = []
-            for i in o_list:  # same section (by heading key) first, in order
-                section = self.o.sections[i]
-                same = [j for j in n_list if j not in used and self.n.sections[j] == section]
-                if same:
-                    used.add(same[0])
-                    self.add([i], [same[0]], _ratio(self.o.codes[i], self.n.codes[same[0]]))
-                else:
-                    rest.append(i)
-            remaining = [j for j in n_list if j not in used]
-            for i, j in zip(rest, remaining[: len(rest)], strict=False):
-                self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+                by_key[new_keys[j]][self.n.sections[j]].append(j)
+        rest: list[int] = []
+        for i in self.free_old(olds):
+            sections = by_key.get(old_keys[i]) if self.o.keys[i] else None
+            if not sections:
+                continue
+            same = sections.get(self.o.sections[i])
+            if same:
+                self._take(i, same.popleft())
+            else:
+                rest.append(i)
+        for i in rest:  # then across sections, in document order
+            sections = by_key[old_keys[i]]
+            heads = [queue[0] for queue in sections.values() if queue]
+            if heads:
+                j = min(heads)
+                sections[self.n.sections[j]].popleft()
+                self._take(i, j)
+
+    def _take(self, i: int, j: int) -> None:
+        self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
 
     def map_sections(self) -> None:
         self.section_map = pair_sections(self.o.section_order, self.n.section_order, self.flow())
@@ -516,8 +528,8 @@ class _Aligner:
         groups: dict[str, list[int]] = defaultdict(list)
         for x, mid in own.items():
             olds, news, _ = self.matches[mid]
-            if len(olds) == 1 and len(news) == 1 and side.keys[x]:
-                groups[side.keys[x]].append(x)
+            if len(olds) == 1 and len(news) == 1 and side.codes[x]:
+                groups[side.codes[x]].append(x)  # same tokens: same score against anything
         for members in groups.values():
             if len(members) < 2:
                 continue
