@@ -9,8 +9,9 @@ enacting formula; the body is every line after the header.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from resdiff.model import HEADER, Clause, Diagnostic, Header, Region, Resolution
+from resdiff.model import HEADER, Clause, Diagnostic, Header, Level, Region, Resolution
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
@@ -21,6 +22,8 @@ from resdiff.parsing.structure import (
     build_sections,
     read_pieces,
 )
+
+RegionKind = Literal["before", "after", "other"]
 
 #: A text is a web page when at least this many lines carry a bullet.
 WEB_BULLETS = 3
@@ -42,15 +45,16 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
 
-    def note(self, level: str, code: str, message: str, offset: int) -> None:
+    def note(self, level: Level, code: str, message: str, offset: int) -> None:
+        """Record a diagnostic at a source offset."""
         line, column = self.positions.at(offset)
-        assert level in ("error", "warning", "info")
-        self.diagnostics.append(Diagnostic(level, code, message, line, column))  # type: ignore[arg-type]
+        self.diagnostics.append(Diagnostic(level, code, message, line, column))
 
-    def region(self, kind: str, start: int, end: int) -> None:
+    def region(self, kind: RegionKind, start: int, end: int) -> None:
+        """Keep ``text[start:end]`` as a region, unless it is only white space."""
         if self.text[start:end].strip():
             line, column = self.positions.at(start)
-            self.regions.append(Region(kind, self.text[start:end], line, column))  # type: ignore[arg-type]
+            self.regions.append(Region(kind, self.text[start:end], line, column))
 
     def content(self, line: Line) -> str:
         return line.content(self.text)

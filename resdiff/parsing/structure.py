@@ -251,9 +251,12 @@ def build_sections(
         seen[key] = count
         if count > 1:
             key = f"{key}~{count}"
-        full = f"{prefix}/{key}" if prefix and draft.heading else (prefix or key)
-        if prefix and not draft.heading and count > 1:
-            full = f"{prefix}~{count}"
+        if not prefix:
+            full = key  # a body section: "considering", "resolves~2"
+        elif draft.heading:
+            full = f"{prefix}/{key}"  # an annex section: "annex/considering"
+        else:
+            full = prefix  # an annex's paragraphs before any heading: "annex/1"
         clauses = build_clauses(nest(draft.paras), full, draft.heading, report)
         part: Part = (
             "preamble"
