@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_cases import MERGED, SAME, SAMPLE, TREE, ref
 
 from resdiff.changes import Change, Diff, WordOp
@@ -117,3 +121,13 @@ def test_tree_table_and_folded_details() -> None:
     assert out.count("<details>") == 1  # only the modified resolution is folded out
     assert "<summary>MOD itu-pp/res-179.txt: 1 added, 1 removed" in out
     assert "#### `considering/f` f) — amended, was e)" in out
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
+def test_escaping_loses_nothing_and_leaves_no_bare_syntax(text: str) -> None:
+    text = re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)
+    escaped = escape(text)
+    assert re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped) == text
+    bare = re.sub(r"\\[!-/:-@\[-`{-~]", "", escaped)
+    assert not set(bare) & set("\\`*_[]<>|~&@#$")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_cases import ADDED, KEPT, MOVED, SAME, SAMPLE, TREE, ref
 
 from resdiff.changes import Change, Diff
 from resdiff.render import RenderOptions, render
 from resdiff.render.common import clause_name, describe, kind_and_notes, summary_line
-from resdiff.render.text import change_heading
+from resdiff.render.text import PLAIN, change_heading, redline
 
 EXPECTED = """\
 --- res-179-2010.txt  RESOLUTION 179 (Guadalajara, 2010)
@@ -124,3 +128,36 @@ def test_describe_moves_and_relettering() -> None:
     assert change_heading(MOVED) == "recognizing/c  c)  amended, moved from recalling i)"
     moved_only = Change(kind="unchanged", old=MOVED.old, new=MOVED.new, moved=True)
     assert kind_and_notes(moved_only) == "moved from recalling i)"
+
+
+_PLAIN = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cs"),
+        blacklist_characters="[]{}-+\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["=", "-", "+"]), _PLAIN), min_size=1, max_size=8))
+def test_redline_markers_rebuild_both_texts(ops: list[tuple[str, str]]) -> None:
+    words = tuple((op, text) for op, text in ops)
+    old = "".join(t for op, t in words if op != "+")
+    new = "".join(t for op, t in words if op != "-")
+    change = Change(
+        kind="amended",
+        old=(ref("considering/a", "a)", "considering", old),),
+        new=(ref("considering/a", "a)", "considering", new),),
+        words=words,  # type: ignore[arg-type]
+    )
+    line = redline(change, PLAIN)
+    assert (
+        re.sub(r"\{\+(.*?)\+\}", "", re.sub(r"\[-(.*?)-\]", r"\1", line, flags=re.S), flags=re.S)
+        == old
+    )
+    assert (
+        re.sub(r"\[-(.*?)-\]", "", re.sub(r"\{\+(.*?)\+\}", r"\1", line, flags=re.S), flags=re.S)
+        == new
+    )
