@@ -307,3 +307,19 @@ def test_positions_skip_the_bom() -> None:
 def test_crlf_lines() -> None:
     lines = split_lines("a\r\nb\r\n")
     assert [(ln.start, ln.end) for ln in lines] == [(0, 1), (3, 4), (6, 6)]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("RESOLUTION 179 (REV. DUBAI, 2018)", "RESOLUTION 179 (REV. DUBAI, 2018)"),
+        ("PP RESOLUTION 179 (Guadalajara, 2010)", "RESOLUTION 179 (Guadalajara, 2010)"),
+        ("DECISION 5 (REV. DUBAI, 2018)", "DECISION 5 (REV. DUBAI, 2018)"),
+        ("RECOMMENDATION 7", "RECOMMENDATION 7"),
+        ("Resolution 71 (Rev. Dubai, 2018)", "Resolution 71 (Rev. Dubai, 2018)"),
+        ("PP Resolution 179", None),  # the seed page's site line
+        ("Resolution 1305 adopted by the Council", None),
+    ],
+)
+def test_number_line(line: str, number: str | None) -> None:
+    assert resdiff.parse(line + "\n\nconsidering\n\na) x\n").number == number

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 
 #: ``RESOLUTION 179 (REV. DUBAI, 2018)``; the seed page writes ``PP RESOLUTION 179 (…)``.
+#: The keyword in capitals, or in title case when the place and year follow in brackets
+#: (so the seed page's ``PP Resolution 179`` site line is not taken for it).
 NUMBER_RE = re.compile(
     r"(?P<prefix>PP(?:-\d+)?\s+)?"
     r"(?P<number>(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+[0-9][0-9A-Za-z/.-]*"
-    r"(?:\s*\([^()\n]{1,80}\))?)\s*"
+    r"(?:\s*\([^()\n]{1,80}\))?"
+    r"|(?:Resolution|Decision|Recommendation|Opinion)\s+[0-9][0-9A-Za-z/.-]*"
+    r"\s*\([^()\n]{0,80}\b\d{4}\))\s*"
 )
 
 #: ``The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),``
