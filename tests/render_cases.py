@@ -10,6 +10,8 @@ text with characters that Markdown, HTML and terminals treat specially.
 from __future__ import annotations
 
 from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange, TreeDiff, TreeEntry
+from resdiff.render import RenderOptions
+from resdiff.render import render as render_format
 
 
 def ref(path: str, label: str | None, section: str, text: str) -> ClauseRef:
@@ -168,3 +170,10 @@ TREE = TreeDiff(
         TreeEntry("itu-pp/res-99.txt", "removed", None),
     ),
 )
+
+
+def render(result: Diff | TreeDiff, fmt: str, options: RenderOptions | None = None) -> str:
+    """The registry's :func:`resdiff.render.render` for a text format (typed ``str``)."""
+    out = render_format(result, fmt, options)
+    assert isinstance(out, str)
+    return out

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from render_cases import KEPT, SAMPLE, TREE
+from render_cases import KEPT, SAMPLE, TREE, render
 
 from resdiff.changes import TreeDiff
-from resdiff.render import RenderOptions, render
+from resdiff.render import RenderOptions
 
 
 def test_diff_document_follows_the_contract() -> None:

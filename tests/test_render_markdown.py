@@ -7,10 +7,10 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_cases import MERGED, SAME, SAMPLE, TREE, ref
+from render_cases import MERGED, SAME, SAMPLE, TREE, ref, render
 
 from resdiff.changes import Change, Diff, WordOp
-from resdiff.render import RenderOptions, render
+from resdiff.render import RenderOptions
 from resdiff.render.markdown import escape, redline
 
 

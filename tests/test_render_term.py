@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from render_cases import SAMPLE, TREE, ref
+from render_cases import SAMPLE, TREE, ref, render
 
 from resdiff.changes import Change, Diff
-from resdiff.render import RenderOptions, render
+from resdiff.render import RenderOptions
 from resdiff.render.term import BOLD, DELETED, INSERTED, MARK_COLOURS, RESET
 
 

@@ -6,10 +6,10 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_cases import ADDED, KEPT, MOVED, SAME, SAMPLE, TREE, ref
+from render_cases import ADDED, KEPT, MOVED, SAME, SAMPLE, TREE, ref, render
 
 from resdiff.changes import Change, Diff
-from resdiff.render import RenderOptions, render
+from resdiff.render import RenderOptions
 from resdiff.render.common import clause_name, describe, kind_and_notes, summary_line
 from resdiff.render.text import PLAIN, change_heading, redline
 
