@@ -83,9 +83,16 @@ def find_corpus(start: Path) -> Path | None:
     return None
 
 
+#: git stores commit times as unsigned seconds since 1970: earlier adoption dates are
+#: committed at this time, and the Resdiff-Adopted trailer keeps the real date.
+EARLIEST_COMMIT_TIME = 12 * 3600
+
+
 def adoption_epoch(day: date) -> int:
-    """The commit time for an adoption date: noon UTC, so the date reads the same everywhere."""
-    return int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+    """The commit time for an adoption date: noon UTC, so the date reads the same everywhere
+    (1970-01-01 noon for earlier dates, which git cannot store)."""
+    epoch = int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+    return max(epoch, EARLIEST_COMMIT_TIME)
 
 
 def clause_refs(resolution: Resolution) -> list[ClauseRef]:
@@ -118,7 +125,7 @@ class Corpus:
         #: The corpus folder relative to the repository root, with a trailing slash ('' at root).
         self.prefix = "" if rel == "." else rel + "/"
         self.cache = DiffCache(self.git.common_dir / "resdiff-cache" / "diffs")
-        self._scans: dict[str, dict[ResolutionId, list[Revision]]] = {}
+        self._scans: dict[tuple[str, str], dict[ResolutionId, list[Revision]]] = {}
         self._parsed: dict[str, Resolution] = {}
 
     # -- creating ------------------------------------------------------------------
@@ -180,13 +187,18 @@ class Corpus:
             yield rel.as_posix()
 
     # -- revisions -----------------------------------------------------------------
-    def _scan(self, commit: str) -> dict[ResolutionId, list[Revision]]:
-        """Every revision of every resolution reachable from ``commit``, in history order."""
-        cached = self._scans.get(commit)
+    def _scan(
+        self, commit: str, rid: ResolutionId | None = None
+    ) -> dict[ResolutionId, list[Revision]]:
+        """Every revision of every resolution (or of ``rid`` only: one path-limited
+        ``git log``, fast in a corpus of thousands of commits) reachable from ``commit``,
+        in history order."""
+        pathspec = self.prefix if rid is None else self.repo_path(rid)
+        cached = self._scans.get((commit, pathspec))
         if cached is not None:
             return cached
         found: dict[ResolutionId, dict[str, Revision]] = {}
-        for info, changed in self.git.file_log(commit, self.prefix):
+        for info, changed in self.git.file_log(commit, pathspec):
             trailers = parse_trailers(info.message)
             if trailers.revision is None:
                 continue
@@ -203,12 +215,12 @@ class Corpus:
                     continue
                 revs = found.setdefault(rid, {})
                 adopted: date | None = _adopted(trailers, info.author_time)
-                earlier = revs.pop(name, None)
+                earlier = revs.get(name)  # an erratum keeps the revision's place
                 if earlier is not None and trailers.adopted is None:
                     adopted = earlier.adopted
                 revs[name] = Revision(rid, name, adopted, info.sha, blob)
-        result = {rid: list(revs.values()) for rid, revs in found.items()}
-        self._scans[commit] = result
+        result = {r: list(revs.values()) for r, revs in found.items()}
+        self._scans[(commit, pathspec)] = result
         return result
 
     def revisions(self, rid: ResolutionId, rev: str = "HEAD") -> list[Revision]:
@@ -216,7 +228,7 @@ class Corpus:
         commit = self._commit(rev)
         if commit is None:
             return []
-        return list(self._scan(commit).get(rid, []))
+        return list(self._scan(commit, rid).get(rid, []))
 
     def conferences(self, rev: str = "HEAD") -> dict[str, date | None]:
         """Every revision name in the corpus with its adoption date, in date order."""
@@ -238,13 +250,17 @@ class Corpus:
         A git rev that is not a revision commit gives a *pseudo* revision named by ``rev``
         (``adopted`` is ``None``). Unknown → :class:`RefError` listing the known revisions.
         """
+        return self._locate(rid, rev)[0]
+
+    def _locate(self, rid: ResolutionId, rev: str | None) -> tuple[Revision, list[Revision]]:
+        """The revision ``rev`` names, and the revisions reachable from it, oldest first."""
         revisions = self.revisions(rid)
         if rev is None:
             rev = "HEAD"
         else:
-            for r in revisions:
+            for i, r in enumerate(revisions):
                 if r.name == rev:
-                    return r
+                    return r, revisions[: i + 1]
         check_git_rev(rev)
         commit = self.git.resolve(rev)
         if commit is None:
@@ -255,10 +271,12 @@ class Corpus:
         blob = self.git.blob_at(commit, self.repo_path(rid))
         if blob is None:
             raise RefError(f"{rid} does not exist at {rev} ({commit[:10]})")
-        reachable = self.revisions(rid, commit)
+        head = self.git.head()
+        reachable = revisions if commit == head else self.revisions(rid, commit)
         if reachable and reachable[-1].blob == blob:
-            return reachable[-1]
-        return Revision(rid, rev, None, commit, blob)
+            return reachable[-1], reachable
+        pseudo = Revision(rid, rev, None, commit, blob)
+        return pseudo, [*reachable, pseudo]
 
     def text(self, rid: ResolutionId, rev: str | None = None) -> str:
         """The text of a resolution at a revision (name or git rev)."""
@@ -292,15 +310,7 @@ class Corpus:
 
     def chain(self, rid: ResolutionId, rev: str | None = None) -> list[Revision]:
         """The revisions leading to ``rev`` (default: HEAD), oldest first, ending with it."""
-        target = self.at(rid, rev)
-        revisions = self.revisions(rid, target.commit)
-        if target.adopted is not None and target in revisions:
-            return revisions[: revisions.index(target) + 1]
-        if target.adopted is not None:
-            return [*revisions, target]
-        if revisions and revisions[-1].blob == target.blob:
-            return revisions
-        return [*revisions, target]
+        return self._locate(rid, rev)[1]
 
     def tree(self, conference: str) -> dict[str, str]:
         """The whole corpus as of a conference: each resolution's latest revision adopted
@@ -619,6 +629,7 @@ class Corpus:
         new_head = self.git.resolve(branch)
         assert new_head is not None
         self.git.checkout_update(head, new_head)
+        self.git.write_commit_graph()
         self._scans.clear()
         return ImportResult(len(items), len({it.rid for it in items}), new_head)
 
@@ -732,7 +743,7 @@ def _commit_problems(
             out.append(Problem("error", where, f"Resdiff-Adopted: {exc}"))
         else:
             authored = datetime.fromtimestamp(author_time, tz=timezone.utc).date()
-            if authored != day:
+            if authored != day and adoption_epoch(day) != EARLIEST_COMMIT_TIME:
                 out.append(Problem("warning", where, f"author date {authored} is not the adoption"
                                    f" date {day}"))
     return out

@@ -87,6 +87,14 @@ def is_inside_repo(path: Path) -> bool:
     return True
 
 
+def _int(text: str) -> int:
+    """A commit time as git prints it (empty for times git cannot show: read as 0)."""
+    try:
+        return int(text)
+    except ValueError:
+        return 0
+
+
 def _stderr(exc: git.GitCommandError) -> str:
     text = exc.stderr if isinstance(exc.stderr, str) else str(exc)
     text = text.strip().removeprefix("stderr:").strip().strip("'").strip()
@@ -168,7 +176,8 @@ class GitRepo:
         return sorted(files)
 
     def file_log(self, rev: str, prefix: str) -> list[tuple[CommitInfo, dict[str, str | None]]]:
-        """Commits reachable from ``rev`` that touch files below ``prefix``, OLDEST first,
+        """Commits reachable from ``rev`` that touch ``prefix`` (a folder ending in ``/``, or
+        one file; all files when empty), OLDEST first,
         each with the files it changed there: repo-relative path → new blob id (``None``
         when the commit deleted the file). One ``git log --raw`` call for the whole corpus.
         """
@@ -177,7 +186,7 @@ class GitRepo:
             "--raw", "--no-abbrev", "--no-renames", "--reverse", "--end-of-options", rev, "--",
         ]
         if prefix:
-            args.append(prefix.rstrip("/") + "/")
+            args.append(prefix)
         out = self.repo.git.log(*args, strip_newline_in_stdout=False)
         result = []
         for record in out.split(_RS):
@@ -192,7 +201,7 @@ class GitRepo:
                 fields = meta.split()
                 status = fields[4] if len(fields) > 4 else ""
                 changed[path] = None if status.startswith("D") else fields[3]
-            info = CommitInfo(sha, tuple(parents.split()), int(when), message.strip("\n"))
+            info = CommitInfo(sha, tuple(parents.split()), _int(when), message.strip("\n"))
             result.append((info, changed))
         return result
 
@@ -206,7 +215,7 @@ class GitRepo:
             if record:
                 sha, parents, when, message = record.split(_US, 3)
                 commits.append(
-                    CommitInfo(sha, tuple(parents.split()), int(when), message.strip("\n"))
+                    CommitInfo(sha, tuple(parents.split()), _int(when), message.strip("\n"))
                 )
         return commits
 
@@ -401,6 +410,13 @@ class GitRepo:
             lines = [ln for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
             detail = lines[0] if lines else f"exit status {proc.returncode}"
             raise CorpusError(f"{self.root}: git fast-import failed: {detail}")
+
+    def write_commit_graph(self) -> None:
+        """Write git's commit-graph with changed-path Bloom filters, which makes a
+        path-limited ``git log`` over thousands of commits about ten times faster.
+        Best effort: a failure only costs speed."""
+        with contextlib.suppress(git.GitCommandError):
+            self.repo.git.commit_graph("write", "--reachable", "--changed-paths")
 
     def checkout_update(self, old: str | None, new: str) -> None:
         """Bring index and working tree from ``old`` to ``new`` (a two-tree merge, -u)."""
