@@ -106,7 +106,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--resolutions", type=int, default=500,
                         help="resolutions x 20 revisions are imported (default 500 = 10,000)")
-    parser.add_argument("--quick", action="store_true", help="skip the parsed (non-verbatim) import")
+    parser.add_argument("--quick", action="store_true",
+                        help="skip the parsed (non-verbatim) import")
     args = parser.parse_args()
     if not DUBAI.is_dir():
         print(f"real texts not found at {DUBAI}; set RESDIFF_SHARED_DATA", file=sys.stderr)
