@@ -286,3 +286,13 @@ def test_repeated_boilerplate_amended_in_each_place_keeps_its_order() -> None:
     al = align_resolutions(build([("notes", numbers(olds))]), build([("notes", numbers(news))]))
     assert all(al.old[m.old[0]].path == al.new[m.new[0]].path for m in al.matches)
     assert not moved(al)
+
+
+def test_threshold_one_pairs_only_identical_texts() -> None:
+    old = build([("recalling", letters([TEXTS[0], TEXTS[7], TEXTS[1]]))])
+    rewritten = TEXTS[7].replace("working group was set up", "working group has its mandate")
+    new = build([("recalling", letters([TEXTS[0], rewritten, TEXTS[1]]))])
+    assert mapping(align_resolutions(old, new))[("recalling/b",)] == ("recalling/b",)
+    strict = align_resolutions(old, new, threshold=1.0)
+    assert ("recalling/b",) not in mapping(strict)
+    assert [strict.old[i].path for i in strict.removed] == ["recalling/b"]
