@@ -111,3 +111,13 @@ def test_import_verbatim_commits_texts_as_they_are(tmp_path: Path) -> None:
     corpus.import_dir(src, verbatim=True)
     committed = git(corpus.git.root, "show", "HEAD:itu-pp/res-180.txt")
     assert committed == (DUBAI / "res-180.txt").read_text(encoding="utf-8")
+
+
+def test_import_into_an_empty_repository_keeps_staged_work(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    (corpus.path / "notes.md").write_text("staged, not committed\n", encoding="utf-8")
+    git(corpus.git.root, "add", "notes.md")
+    corpus.import_dir(import_folder(tmp_path))
+    status = git(corpus.git.root, "status", "--porcelain=v1", "--untracked-files=no")
+    assert status.splitlines() == ["A  notes.md"]
+    assert "notes.md" not in git(corpus.git.root, "ls-tree", "-r", "--name-only", "HEAD")

@@ -33,6 +33,8 @@ import git
 from resdiff.errors import CorpusError, RefError
 from resdiff.files import atomic_write
 
+#: The id of git's empty tree (the "old" side when importing into an empty repository).
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 #: Separators for ``git log --format``: unit and record separators never occur in messages.
 _US = "\x1f"
 _RS = "\x1e"
@@ -421,10 +423,9 @@ class GitRepo:
     def checkout_update(self, old: str | None, new: str) -> None:
         """Bring index and working tree from ``old`` to ``new`` (a two-tree merge, -u)."""
         try:
-            if old is None:
-                self.repo.git.read_tree("-m", "-u", new)
-            else:
-                self.repo.git.read_tree("-m", "-u", old, new)
+            # A two-tree merge keeps whatever else is staged; from an unborn branch the
+            # old tree is the empty tree.
+            self.repo.git.read_tree("-m", "-u", old or EMPTY_TREE, new)
         except git.GitCommandError as exc:
             raise CorpusError(
                 f"{self.root}: could not update the working tree: {_stderr(exc)}"
