@@ -97,7 +97,7 @@ def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> N
 
 def test_add_refuses_another_resolutions_text(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
-    with pytest.raises(CorpusError, match="not itu-pp/res-180"):
+    with pytest.raises(CorpusError, match="which is not number 180"):
         corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-180", "dubai-2018",
                    "2018-11-16")
 

@@ -11,7 +11,7 @@ from conftest import RES_179_2018, SEED_PAGE
 from corpus_support import DUBAI, git, new_corpus, snapshot
 
 from resdiff.cli import main
-from resdiff.corpus import Corpus, TextHasErrors
+from resdiff.corpus import Corpus, TextHasErrors, fastimport
 from resdiff.errors import CorpusError, InputError
 
 pytestmark = pytest.mark.usefixtures("shared_data")
@@ -90,7 +90,12 @@ def test_import_refuses_duplicates_and_bad_layout(tmp_path: Path) -> None:
     assert snapshot(corpus.git.root) == before
 
 
-def test_a_refused_text_mid_import_leaves_no_trace(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_refused_text_mid_import_leaves_no_trace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    if parallel:
+        monkeypatch.setattr(fastimport, "MIN_PARALLEL", 1)
     corpus = new_corpus(tmp_path / "c")
     corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
                "2010-10-22")
@@ -121,3 +126,18 @@ def test_import_into_an_empty_repository_keeps_staged_work(tmp_path: Path) -> No
     status = git(corpus.git.root, "status", "--porcelain=v1", "--untracked-files=no")
     assert status.splitlines() == ["A  notes.md"]
     assert "notes.md" not in git(corpus.git.root, "ls-tree", "-r", "--name-only", "HEAD")
+
+
+def test_import_refuses_a_text_filed_under_another_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fastimport, "MIN_PARALLEL", 1)  # parse in worker processes
+    corpus = new_corpus(tmp_path / "c")
+    src = import_folder(tmp_path)
+    wrong = src / "itu-pp" / "res-181" / "dubai-2018.txt"
+    wrong.parent.mkdir()
+    wrong.write_text(RES_179_2018.read_text(encoding="utf-8"), encoding="utf-8")
+    before = snapshot(corpus.git.root)
+    with pytest.raises(InputError, match="which is not number 181"):
+        corpus.import_dir(src, workers=2)
+    assert snapshot(corpus.git.root) == before

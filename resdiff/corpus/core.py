@@ -387,13 +387,7 @@ class Corpus:
         from resdiff import parse
 
         parsed = parse(text, source=source)
-        _refuse_unsound(parsed, source)
-        number = number_of(parsed.number)
-        if number is not None and number != rid.number:
-            raise CorpusError(
-                f"{source or '<text>'}: its number line reads {parsed.number!r},"
-                f" which is not {rid}"
-            )
+        check_text(parsed, source, rid.number)
         existing = self.revisions(rid)
         names = [r.name for r in existing]
         if revision not in names and existing:
@@ -550,13 +544,16 @@ class Corpus:
         return problems
 
     # -- importing -----------------------------------------------------------------
-    def import_dir(self, folder: str | Path, *, verbatim: bool = False) -> ImportResult:
+    def import_dir(
+        self, folder: str | Path, *, verbatim: bool = False, workers: int = 2
+    ) -> ImportResult:
         """Load ``<body>/<kind>-<number>/<revision>.txt`` files (with ``revisions.csv``
         giving each revision's adoption date) as revision commits, in date order, through
         ``git fast-import``. ``verbatim`` commits texts as they are instead of parsing and
-        writing them in canonical form (faster; no parser check).
+        writing them in canonical form (faster; no parser check). Texts are parsed in
+        ``workers`` processes (the order of commits does not depend on it).
         """
-        from resdiff.corpus.fastimport import ImportItem, build_stream
+        from resdiff.corpus.fastimport import ImportItem, build_stream, canonical_texts
 
         src = Path(folder)
         dates = _read_metadata(src)
@@ -603,18 +600,14 @@ class Corpus:
                 )
 
         def contents() -> Iterator[tuple[ImportItem, bytes, str]]:
-            from resdiff import parse
-
-            for it in items:
-                text = read_text(it.path)
-                if verbatim:
-                    number_line = _first_number_line(text)
-                    data = text
-                else:
-                    parsed = parse(text, source=str(it.path))
-                    _refuse_unsound(parsed, str(it.path))
-                    number_line = parsed.number
-                    data = parsed.to_text()
+            jobs_ = [(str(it.path), it.rid.number, verbatim) for it in items]
+            for it, (status, data, number_line, diagnostics) in zip(
+                items, canonical_texts(jobs_, workers), strict=True
+            ):
+                if status == "refused":
+                    raise TextHasErrors(data, diagnostics, str(it.path))
+                if status != "ok":
+                    raise InputError(data)
                 shown = it.title or subject_title(number_line) or it.revision
                 subject = f"Add {it.rid.kind_word} {it.rid.number} ({shown})"
                 message = format_message(subject, str(it.rid), it.revision, it.adopted.isoformat())
@@ -634,9 +627,10 @@ class Corpus:
         return ImportResult(len(items), len({it.rid for it in items}), new_head)
 
 
-def _refuse_unsound(parsed: Resolution, source: str | None) -> None:
-    """Refuse a text the corpus cannot version clause by clause: parser errors, or no
-    section at all (then it is not a resolution, whatever else it is)."""
+def check_text(parsed: Resolution, source: str | None, number: str) -> None:
+    """Refuse a text the corpus cannot version as resolution ``number``: parser errors, no
+    section at all (then it is not a resolution, whatever else it is), or a number line
+    naming another resolution."""
     where = source or "<text>"
     if parsed.errors:
         raise TextHasErrors(
@@ -651,6 +645,11 @@ def _refuse_unsound(parsed: Resolution, source: str | None) -> None:
             " this does not read as a resolution",
             parsed.diagnostics,
             source,
+        )
+    found = number_of(parsed.number)
+    if found is not None and found != number:
+        raise CorpusError(
+            f"{where}: its number line reads {parsed.number!r}, which is not number {number}"
         )
 
 
@@ -669,11 +668,6 @@ def _adopted(trailers: Trailers, author_time: int) -> date:
         except RefError:
             pass
     return datetime.fromtimestamp(author_time, tz=timezone.utc).date()
-
-
-def _first_number_line(text: str) -> str | None:
-    m = _NUMBER_LINE.search(text)
-    return m.group(0).strip() if m else None
 
 
 def _read_metadata(src: Path) -> dict[str, tuple[date, str | None]]:

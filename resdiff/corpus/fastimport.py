@@ -9,13 +9,67 @@ holds all texts in memory. See https://git-scm.com/docs/git-fast-import.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from resdiff.corpus.refs import ResolutionId
 from resdiff.corpus.repo import Identity
+from resdiff.errors import ResdiffError
+from resdiff.model import Diagnostic
+
+#: (file, resolution number, verbatim) → (status, text or message, number line, diagnostics)
+Job = tuple[str, str, bool]
+Result = tuple[str, str, "str | None", tuple[Diagnostic, ...]]
+#: Fewer texts than this are parsed in this process: starting workers costs more.
+MIN_PARALLEL = 64
+#: Texts handed to the workers at a time (bounds memory on huge imports).
+BATCH = 512
+_NUMBER_LINE = re.compile(
+    r"^\s*(?:[A-Z]{2,6}\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+[0-9]+[A-Za-z]?\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def canonical_job(job: Job) -> Result:
+    """Read one revision file and make its committed text (runs in a worker process).
+
+    Returns ``("ok", text, number line, ())``, ``("refused", message, None, diagnostics)``
+    for a text ``add`` would refuse, or ``("trouble", message, None, ())`` when the file
+    cannot be read. Plain tuples: they cross process boundaries without surprises.
+    """
+    from resdiff import parse
+    from resdiff.corpus.core import TextHasErrors, check_text
+    from resdiff.files import read_text
+
+    path, number, verbatim = job
+    try:
+        text = read_text(path)
+        if verbatim:
+            m = _NUMBER_LINE.search(text)
+            return ("ok", text, m.group(0).strip() if m else None, ())
+        parsed = parse(text, source=path)
+        check_text(parsed, path, number)
+    except TextHasErrors as exc:
+        return ("refused", str(exc), None, exc.diagnostics)
+    except ResdiffError as exc:
+        return ("trouble", str(exc), None, ())
+    return ("ok", parsed.to_text(), parsed.number, ())
+
+
+def canonical_texts(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
+    """:func:`canonical_job` over every job, in order, over ``workers`` processes."""
+    if workers <= 1 or len(jobs) < MIN_PARALLEL:
+        yield from map(canonical_job, jobs)
+        return
+    import resdiff.parsing  # noqa: F401  (loaded before the workers fork)
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for start in range(0, len(jobs), BATCH):
+            yield from pool.map(canonical_job, jobs[start : start + BATCH], chunksize=16)
 
 
 @dataclass(frozen=True)
