@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from resdiff.corpus.records import ClauseHistory
 
 FORMAT_CHOICE = click.Choice(["text", "json"])
+FORMAT_HELP = "text for people, json for programs."
 
 
 def open_corpus(corpus_path: str | None) -> Corpus:
@@ -102,10 +103,12 @@ def add_cmd(
 ) -> None:
     """Commit FILE as a revision of a resolution.
 
-    FILE is parsed (and refused, with its diagnostics, when it has errors); its canonical
-    text is written to <corpus>/<body>/<kind>-<number>.txt and committed alone, with the
+    FILE is parsed and refused, with its diagnostics, when it has errors, no sections,
+    or a number line naming another resolution. Its canonical text is written to
+    <corpus>/<body>/<kind>-<number>.txt and committed alone, with the
     Resdiff-Resolution/-Revision/-Adopted trailers and the adoption date as the commit
-    date. Refused when that file has uncommitted changes. All or nothing.
+    date. Refused when that file has uncommitted changes, or when the revision is older
+    than the latest one. All or nothing: on failure the repository is as it was.
 
     \b
     Example:
@@ -152,7 +155,10 @@ def import_cmd(folder: str, verbatim: bool, corpus_path: str | None) -> None:
 
 @click.command("log")
 @click.argument("res", metavar="RES[@REV]")
-@click.option("-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True,
+    help=FORMAT_HELP,
+)
 @corpus_option
 def log_cmd(res: str, fmt: str, corpus_path: str | None) -> None:
     """List the revisions of a resolution, newest first, each with a one-line summary of
@@ -190,7 +196,10 @@ def show_cmd(ref: str, corpus_path: str | None) -> None:
 
 @click.command("blame")
 @click.argument("ref", metavar="RES[@REV]")
-@click.option("-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True,
+    help=FORMAT_HELP,
+)
 @corpus_option
 def blame_cmd(ref: str, fmt: str, corpus_path: str | None) -> None:
     """For every clause of a revision: the revision that introduced it and the last one that
@@ -216,7 +225,10 @@ def blame_cmd(ref: str, fmt: str, corpus_path: str | None) -> None:
 @click.command("history")
 @click.argument("res", metavar="RES[@REV]")
 @click.argument("path", metavar="PATH")
-@click.option("-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True,
+    help=FORMAT_HELP,
+)
 @corpus_option
 def history_cmd(res: str, path: str, fmt: str, corpus_path: str | None) -> None:
     """Follow one clause (by its path, e.g. recognizing/c) through every revision, with its
@@ -275,7 +287,8 @@ def git_diff_driver_cmd(args: tuple[str, ...]) -> None:
       git config diff.resdiff.command "resdiff git-diff-driver"
       echo '*.txt diff=resdiff' >> .gitattributes
 
-    then git diff, git log -p and git show print clause-aware diffs of those files.
+    then git diff (and git log -p --ext-diff, git show --ext-diff) print
+    clause-aware diffs of those files.
     A text that cannot be read as a resolution falls back to a plain line diff.
     """
     if len(args) == 1:
