@@ -30,6 +30,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -252,15 +253,33 @@ def resdiff_cmd() -> list[str]:
 
 
 def wall(cmd: Sequence[str], *, runs: int = 1, cwd: Path | None = None) -> float:
-    """Median wall time of ``runs`` runs; output discarded; exit 0/1 accepted."""
+    """Median wall time of ``runs`` runs; output discarded; exit 0/1 accepted.
+
+    The CPU time (user + system, the command and its workers) of the median run is kept
+    in ``CPU[cmd_key]``: on a shared machine it moves much less than wall time.
+    """
     times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-        times.append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        times.append((elapsed, cpu))
         if proc.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()}")
-    return statistics.median(times)
+    times.sort()
+    median = times[len(times) // 2]
+    CPU[" ".join(cmd)] = median[1]
+    return median[0]
+
+
+CPU: dict[str, float] = {}
+
+
+def cpu_of(cmd: Sequence[str]) -> float:
+    return CPU[" ".join(cmd)]
 
 
 _PEAK = """
@@ -294,8 +313,9 @@ def timed(fn: Callable[[], object], runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def row(name: str, seconds: float, note: str = "") -> None:
-    print(f"  {name:<44} {seconds:9.3f} s  {note}")
+def row(name: str, seconds: float, note: str = "", cpu: float | None = None) -> None:
+    cpu_text = f"{cpu:8.3f} s" if cpu is not None else " " * 10
+    print(f"  {name:<44} {seconds:9.3f} s {cpu_text}  {note}")
 
 
 # ---------------------------------------------------------------------------- main
@@ -319,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # (a) the Res 179 pair -------------------------------------------------------
     print("\n(a) Res 179: Guadalajara 2010 seed page -> Dubai 2018")
+    print(f"  {'':<44} {'wall':>11} {'cpu':>10}")
     old_text, new_text = SEED.read_text("utf-8"), NEW_179.read_text("utf-8")
     old, new = resdiff.parse(old_text, str(SEED)), resdiff.parse(new_text, str(NEW_179))
     result = resdiff.diff(old, new)
@@ -326,13 +347,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     t_diff = timed(lambda: resdiff.diff(old, new), 20)
     row("library: parse both + diff", t_full, "(median of 20)")
     row("library: diff only", t_diff, "(median of 20)")
-    t_pass = wall([sys.executable, "-c", "pass"], runs=9)
-    t_cli = wall([*cli, "diff", str(SEED), str(NEW_179), "--format", "text"], runs=9)
-    t_help = wall([*cli, "--help"], runs=9)
-    row("python -c pass", t_pass, "(median of 9)")
-    row("resdiff --help", t_help, f"{t_help / t_pass:.1f}x python -c pass")
-    row("resdiff diff 2010 2018 --format text", t_cli, f"{t_cli / t_pass:.1f}x python -c pass"
-        " (target < 3x)")  # fmt: skip
+    pass_cmd = [sys.executable, "-c", "pass"]
+    cli_cmd = [*cli, "diff", str(SEED), str(NEW_179), "--format", "text"]
+    help_cmd = [*cli, "--help"]
+    t_pass, t_cli, t_help = (wall(c, runs=9) for c in (pass_cmd, cli_cmd, help_cmd))
+    c_pass, c_cli, c_help = (cpu_of(c) for c in (pass_cmd, cli_cmd, help_cmd))
+    row("python -c pass", t_pass, "(median of 9)", c_pass)
+    row("resdiff --help", t_help,
+        f"{t_help / t_pass:.1f}x python -c pass (cpu {c_help / c_pass:.1f}x)", c_help)  # fmt: skip
+    row("resdiff diff 2010 2018 --format text", t_cli,
+        f"{t_cli / t_pass:.1f}x python -c pass (cpu {c_cli / c_pass:.1f}x; target < 3x)",
+        c_cli)  # fmt: skip
     print(f"  summary: {json.dumps(result.summary)}")
 
     texts = [p.read_text("utf-8") for p in sorted(PP18.glob("*.txt"))]
@@ -346,35 +371,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"  built in {time.perf_counter() - start:.1f} s: {size / 1e6:.1f} MB of text, in {tmp}"
         )
-        tree_args = ["diff", "old", "new", "--format", "json", "--jobs", str(args.jobs)]
-        t_resdiff = wall([*cli, *tree_args], cwd=tmp)
-        t_git = wall(["git", "diff", "--no-index", "--word-diff", "old", "new"], cwd=tmp)
+        print(f"  {'':<44} {'wall':>11} {'cpu':>10}")
+        tree_cmd = [*cli, "diff", "old", "new", "--format", "json", "--jobs", str(args.jobs)]
+        git_cmd = ["git", "diff", "--no-index", "--word-diff", "old", "new"]
+        t_resdiff = wall(tree_cmd, cwd=tmp)
+        t_git = wall(git_cmd, cwd=tmp)
+        c_resdiff, c_git = cpu_of(tree_cmd), cpu_of(git_cmd)
         row("resdiff diff old/ new/ --format json", t_resdiff,
-            f"{t_resdiff / t_git:.1f}x git (target within 5x)")  # fmt: skip
-        row("git diff --no-index --word-diff", t_git)
-        start = time.perf_counter()
+            f"{t_resdiff / t_git:.1f}x git wall, {c_resdiff / c_git:.1f}x cpu (target within 5x)",
+            c_resdiff)  # fmt: skip
+        row("git diff --no-index --word-diff", t_git, "", c_git)
+        start, cpu0 = time.perf_counter(), time.process_time()
         for a, b in pairs:
             difflib.SequenceMatcher(None, a.split(), b.split()).get_opcodes()
-        t_difflib = time.perf_counter() - start
+        t_difflib, c_difflib = time.perf_counter() - start, time.process_time() - cpu0
         row("difflib SequenceMatcher on words (1 process)", t_difflib,
-            f"resdiff {t_difflib / t_resdiff:.1f}x faster")  # fmt: skip
+            f"resdiff {t_difflib / t_resdiff:.1f}x faster wall, {c_difflib / c_resdiff:.1f}x cpu",
+            c_difflib)  # fmt: skip
         try:
             from redlines import Redlines
         except ImportError:
             print("  redlines: not installed (pip install redlines), skipped")
         else:
-            start = time.perf_counter()
+            start, cpu0 = time.perf_counter(), time.process_time()
             done = 0
             for a, b in pairs:
                 _ = Redlines(a, b).output_markdown
                 done += 1
                 if time.perf_counter() - start > args.redlines_budget:
                     break
-            t_red = (time.perf_counter() - start) * len(pairs) / done
+            scale = len(pairs) / done
+            t_red = (time.perf_counter() - start) * scale
+            c_red = (time.process_time() - cpu0) * scale
             note = "" if done == len(pairs) else f"(extrapolated from {done} pairs) "
             row("redlines output_markdown (1 process)", t_red,
-                f"{note}resdiff {t_red / t_resdiff:.1f}x faster (target >= 10x)")  # fmt: skip
-        mem = peak_memory([*tree_args[:1], str(tmp / "old"), str(tmp / "new"), *tree_args[3:]])
+                f"{note}resdiff {t_red / t_resdiff:.1f}x faster wall, {c_red / c_resdiff:.1f}x"
+                " cpu (target >= 10x)", c_red)  # fmt: skip
+        mem = peak_memory([*tree_cmd[len(cli) :][:1], str(tmp / "old"), str(tmp / "new"),
+                           *tree_cmd[len(cli) + 3 :]])  # fmt: skip
         jobs = args.jobs or os.cpu_count() or 1
         main_mb, worker_mb = mem["main_kb"] / 1024, mem["worker_kb"] / 1024
         print(f"  peak RSS: main process {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB;"
