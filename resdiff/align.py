@@ -48,7 +48,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -137,12 +137,30 @@ class Alignment:
 # Items: the clauses of one side, flattened, with what alignment needs precomputed.
 
 
+class _PerClause:
+    """A value of each clause's text (match key, token codes), computed on first use.
+
+    Most clauses of a revision are paired by identical text and never need either.
+    """
+
+    def __init__(self, clauses: list[Clause], compute: Callable[[str], str]) -> None:
+        self._clauses = clauses
+        self._compute = compute
+        self._cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        value = self._cache.get(i)
+        if value is None:
+            value = self._cache[i] = self._compute(self._clauses[i].text)
+        return value
+
+
 @dataclass
 class _Side:
     clauses: list[Clause]
     sections: list[str]  # section key per clause
-    keys: list[str]  # match_key per clause
-    codes: list[str]  # token codes per clause (one char per token)
+    keys: _PerClause  # match_key per clause
+    codes: _PerClause  # token codes per clause (one char per token)
     section_order: list[Section]
     section_of_key: dict[str, Section]
     members: dict[str, list[int]]  # section key -> clause indices in order
@@ -199,8 +217,8 @@ def _side(resolution: Resolution, codec: _Codec) -> _Side:
     return _Side(
         clauses=clauses,
         sections=sections,
-        keys=[match_key(c.text) for c in clauses],
-        codes=[codec.encode(c.text) for c in clauses],
+        keys=_PerClause(clauses, match_key),
+        codes=_PerClause(clauses, codec.encode),
         section_order=order,
         section_of_key={s.key: s for s in order},
         members=dict(members),
@@ -371,19 +389,28 @@ class _Aligner:
         Within one key, old clauses take partners in the same section first, then the
         rest, each in document order.
         """
-        self._exact(olds, news, [c.text for c in self.o.clauses], [c.text for c in self.n.clauses])
-        self._exact(olds, news, self.o.keys, self.n.keys)
+        self._exact(
+            olds,
+            news,
+            lambda i: self.o.clauses[i].text.strip(),
+            lambda j: self.n.clauses[j].text.strip(),
+        )
+        self._exact(olds, news, self.o.keys.__getitem__, self.n.keys.__getitem__)
 
     def _exact(
-        self, olds: list[int], news: list[int], old_keys: list[str], new_keys: list[str]
+        self,
+        olds: list[int],
+        news: list[int],
+        old_key: Callable[[int], str],
+        new_key: Callable[[int], str],
     ) -> None:
         by_key: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
         for j in self.free_new(news):
-            if self.n.keys[j]:
-                by_key[new_keys[j]][self.n.sections[j]].append(j)
+            if new_key(j):
+                by_key[new_key(j)][self.n.sections[j]].append(j)
         rest: list[int] = []
         for i in self.free_old(olds):
-            sections = by_key.get(old_keys[i]) if self.o.keys[i] else None
+            sections = by_key.get(old_key(i)) if old_key(i) else None
             if not sections:
                 continue
             same = sections.get(self.o.sections[i])
@@ -392,7 +419,7 @@ class _Aligner:
             else:
                 rest.append(i)
         for i in rest:  # then across sections, in document order
-            sections = by_key[old_keys[i]]
+            sections = by_key[old_key(i)]
             heads = [queue[0] for queue in sections.values() if queue]
             if heads:
                 j = min(heads)
@@ -400,7 +427,8 @@ class _Aligner:
                 self._take(i, j)
 
     def _take(self, i: int, j: int) -> None:
-        self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+        same = self.o.clauses[i].text == self.n.clauses[j].text
+        self.add([i], [j], 1.0 if same else _ratio(self.o.codes[i], self.n.codes[j]))
 
     def map_sections(self) -> None:
         self.section_map = pair_sections(self.o.section_order, self.n.section_order, self.flow())
@@ -461,16 +489,18 @@ class _Aligner:
         many_pos = {x: k for k, x in enumerate(many_dom)}
         lone_many = [x for x in many_dom if x not in many_match and many.codes[x]]
         for x in one_dom:
+            if x in one_match:
+                olds_m, news_m, score = self.matches[one_match[x]]
+                if len(olds_m) != 1 or len(news_m) != 1 or score >= 1.0:
+                    continue
+            elif not lone_many:
+                continue
             code = one.codes[x]
             if not code:
                 continue
             anchor: int | None = None
             base = 0.0
             if x in one_match:
-                mid = one_match[x]
-                olds_m, news_m, score = self.matches[mid]
-                if len(olds_m) != 1 or len(news_m) != 1 or score >= 1.0:
-                    continue
                 anchor = news_m[0] if split else olds_m[0]
                 base = score
             else:
@@ -531,11 +561,16 @@ class _Aligner:
 
     def _untangle(self, side: _Side, other: _Side, *, old_side: bool) -> None:
         own = self.old_match if old_side else self.new_match
-        groups: dict[str, list[int]] = defaultdict(list)
+        by_key: dict[str, list[int]] = defaultdict(list)
         for x, mid in own.items():
             olds, news, _ = self.matches[mid]
-            if len(olds) == 1 and len(news) == 1 and side.codes[x]:
-                groups[side.codes[x]].append(x)  # same tokens: same score against anything
+            if len(olds) == 1 and len(news) == 1 and side.clauses[x].text:
+                by_key[side.clauses[x].text].append(x)
+        groups: dict[str, list[int]] = defaultdict(list)
+        for candidates in by_key.values():
+            if len(candidates) > 1:
+                for x in candidates:  # same tokens: same score against anything
+                    groups[side.codes[x]].append(x)
         for members in groups.values():
             if len(members) < 2:
                 continue
@@ -572,7 +607,7 @@ class _Aligner:
                 continue
             o_members = self.o.members.get(s_key, [])
             n_members = self.n.members.get(t_key, [])
-            if not o_members or not n_members:
+            if not self.free_old(o_members) or not self.free_new(n_members):
                 continue
             anchors = self._anchors(o_members, n_members)
             o_pos = {x: k for k, x in enumerate(o_members)}
@@ -800,9 +835,10 @@ def _stem(word: str) -> str:
     return word
 
 
-def _subject_words(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _subject_words(text: str) -> tuple[str, ...]:
     """The words that say what a clause is about: no function words, endings stripped."""
-    return [_stem(w) for w in content_words(text) if w not in STOPWORDS]
+    return tuple(_stem(w) for w in content_words(text) if w not in STOPWORDS)
 
 
 #: Weight kept by a word of the resolution's title: the title names what every clause

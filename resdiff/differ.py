@@ -137,7 +137,7 @@ def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
     news = [al.new[j] for j in match.new]
     old_text = PART_SEPARATOR.join(c.text for c in olds)
     new_text = PART_SEPARATOR.join(c.text for c in news)
-    renumbered = _label(olds[0]) != _label(news[0])
+    renumbered = olds[0].label != news[0].label and _label(olds[0]) != _label(news[0])
 
     def change(
         kind: ChangeKind, similarity: float, words: tuple[WordOp, ...], editorial: bool = False
