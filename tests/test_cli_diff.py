@@ -261,3 +261,12 @@ def test_bad_options(pair: tuple[str, str]) -> None:
     _trouble(run(*pair, "--date", "16/11/2018"), "not an ISO 8601 date")
     _trouble(run(*pair, "--format", "pdf"), "'pdf' is not one of")
     _trouble(run(pair[0]), "Missing argument 'NEW'")
+
+
+def test_help_is_the_docstring() -> None:
+    result = CliRunner().invoke(main, ["diff", "--help"])
+    assert result.exit_code == 0
+    assert "Compare OLD and NEW clause by clause" in result.output
+    assert "0 no differences, 1 differences, 2 trouble" in result.output
+    for option in ("--format", "--all", "--threshold", "--ignore-editorial", "--color", "--jobs"):
+        assert option in result.output

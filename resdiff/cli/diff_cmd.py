@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 from pathlib import Path
@@ -211,6 +210,8 @@ def _use_color(choice: str, terminal: bool) -> bool:
 
 
 def _check_date(value: str) -> None:
+    import datetime
+
     try:
         datetime.datetime.fromisoformat(value)
     except ValueError:
