@@ -35,8 +35,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RESDIFF_SHARED_DATA", ROOT.parent / "shared" / "data"))
 DUBAI = SHARED / "itu-pp" / "2018-dubai"
 REVISIONS = 20
-WORDS = ("promptly", "effectively", "in cooperation with the regions", "as appropriate",
-         "within available resources", "in particular developing countries")
+WORDS = (
+    "promptly",
+    "effectively",
+    "in cooperation with the regions",
+    "as appropriate",
+    "within available resources",
+    "in particular developing countries",
+)
 
 
 def revision_names(count: int) -> list[tuple[str, str]]:
@@ -97,19 +103,32 @@ def timed(label: str, func: Callable[[], Any], limit: float | None, misses: list
 def cli(corpus: Path, *args: str) -> str:
     """Run the real CLI in a fresh process (start-up included, as a user sees it)."""
     out = subprocess.run(
-        [sys.executable, "-c", "from resdiff.cli import main; main()", *args,
-         "--corpus", str(corpus)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "from resdiff.cli import main; main()",
+            *args,
+            "--corpus",
+            str(corpus),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return out.stdout
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--resolutions", type=int, default=500,
-                        help="resolutions x 20 revisions are imported (default 500 = 10,000)")
-    parser.add_argument("--quick", action="store_true",
-                        help="skip the parsed (non-verbatim) import")
+    parser.add_argument(
+        "--resolutions",
+        type=int,
+        default=500,
+        help="resolutions x 20 revisions are imported (default 500 = 10,000)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="skip the parsed (non-verbatim) import"
+    )
     args = parser.parse_args()
     if not DUBAI.is_dir():
         print(f"real texts not found at {DUBAI}; set RESDIFF_SHARED_DATA", file=sys.stderr)
@@ -118,21 +137,30 @@ def main() -> int:
     from resdiff.corpus.refs import ResolutionId
 
     misses: list[str] = []
-    env = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    env = {
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
     os.environ.update(env)
     with tempfile.TemporaryDirectory(prefix="resdiff-bench-") as tmp:
         src = Path(tmp) / "input"
         src.mkdir()
-        n = timed(f"generate {args.resolutions * REVISIONS} revision files", lambda: make_input(
-            src, args.resolutions), None, misses)
+        n = timed(
+            f"generate {args.resolutions * REVISIONS} revision files",
+            lambda: make_input(src, args.resolutions),
+            None,
+            misses,
+        )
         runs = [("verbatim", True)] if args.quick else [("verbatim", True), ("parsed", False)]
         for mode, verbatim in runs:
             corpus = Corpus.init(Path(tmp) / f"corpus-{mode}")
             result = timed(
                 f"import {n} revision commits ({mode}, git fast-import)",
                 functools.partial(corpus.import_dir, src, verbatim=verbatim),
-                60.0 if n <= 10_000 else None, misses,
+                60.0 if n <= 10_000 else None,
+                misses,
             )
             assert result.commits == n
         # log / blame / history over 20 revisions, on the last corpus imported.
@@ -148,13 +176,25 @@ def main() -> int:
         ):
             cache = fresh.git.common_dir / "resdiff-cache"
             shutil.rmtree(cache, ignore_errors=True)
-            timed(f"resdiff {label} over {REVISIONS} revisions (CLI, cold cache)",
-                  functools.partial(cli, path, *cmd), None, misses)
-            timed(f"resdiff {label} over {REVISIONS} revisions (CLI, warm cache)",
-                  functools.partial(cli, path, *cmd), 1.0, misses)
+            timed(
+                f"resdiff {label} over {REVISIONS} revisions (CLI, cold cache)",
+                functools.partial(cli, path, *cmd),
+                None,
+                misses,
+            )
+            timed(
+                f"resdiff {label} over {REVISIONS} revisions (CLI, warm cache)",
+                functools.partial(cli, path, *cmd),
+                1.0,
+                misses,
+            )
         warm = Corpus(path)
-        timed("library: log + blame + history, warm cache, new Corpus",
-              lambda: (warm.log(rid), warm.blame(rid), warm.history(rid, clause)), 1.0, misses)
+        timed(
+            "library: log + blame + history, warm cache, new Corpus",
+            lambda: (warm.log(rid), warm.blame(rid), warm.history(rid, clause)),
+            1.0,
+            misses,
+        )
         print(f"cache: {warm.cache.hits} hits, {warm.cache.misses} misses")
     if misses:
         print("targets missed: " + "; ".join(misses))

@@ -38,14 +38,29 @@ def new_corpus(path: Path) -> Corpus:
 
 def load_real(corpus: Corpus) -> None:
     """Res 179 (2010 seed page, then Rev. Dubai 2018) and several other PP-18 texts."""
-    corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-               "2010-10-22", source=str(SEED_PAGE))
-    corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018",
-               "2018-11-16", source=str(RES_179_2018))
+    corpus.add(
+        SEED_PAGE.read_text(encoding="utf-8"),
+        "itu-pp/res-179",
+        "guadalajara-2010",
+        "2010-10-22",
+        source=str(SEED_PAGE),
+    )
+    corpus.add(
+        RES_179_2018.read_text(encoding="utf-8"),
+        "itu-pp/res-179",
+        "dubai-2018",
+        "2018-11-16",
+        source=str(RES_179_2018),
+    )
     for name in OTHER_2018:
         path = DUBAI / f"{name}.txt"
-        corpus.add(path.read_text(encoding="utf-8"), f"itu-pp/{name}", "dubai-2018",
-                   "2018-11-16", source=str(path))
+        corpus.add(
+            path.read_text(encoding="utf-8"),
+            f"itu-pp/{name}",
+            "dubai-2018",
+            "2018-11-16",
+            source=str(path),
+        )
 
 
 def snapshot(repo: Path) -> dict[str, object]:

@@ -47,12 +47,24 @@ def test_init_and_add_through_the_cli(tmp_path: Path, monkeypatch: pytest.Monkey
     assert code == 0 and "Initialized a resdiff corpus" in out
     configure(tmp_path / "c")
     monkeypatch.chdir(tmp_path / "c")  # found as the nearest folder with resdiff.toml
-    code, out, err = run("add", str(SEED_PAGE), "--resolution", "itu-pp/res-179",
-                         "--revision", "guadalajara-2010", "--adopted", "2010-10-22")
+    code, out, err = run(
+        "add",
+        str(SEED_PAGE),
+        "--resolution",
+        "itu-pp/res-179",
+        "--revision",
+        "guadalajara-2010",
+        "--adopted",
+        "2010-10-22",
+    )
     assert code == 0, err
     assert out.splitlines()[0].endswith("Add Resolution 179 (Guadalajara, 2010)")
     assert out.splitlines()[1].split() == [
-        "itu-pp/res-179.txt", "guadalajara-2010", "adopted", "2010-10-22"]
+        "itu-pp/res-179.txt",
+        "guadalajara-2010",
+        "adopted",
+        "2010-10-22",
+    ]
 
 
 def test_no_corpus_found_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,8 +78,9 @@ def test_no_corpus_found_says_what_to_do(tmp_path: Path, monkeypatch: pytest.Mon
     )
 
 
-def test_corpus_from_the_environment(loaded: Corpus, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corpus_from_the_environment(
+    loaded: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("show", "res-180@dubai-2018", env={"RESDIFF_CORPUS": str(loaded.path)})
     assert code == 0 and out.startswith("RESOLUTION 180 (REV. DUBAI, 2018)")
@@ -103,9 +116,12 @@ def test_blame_json_contract(loaded: Corpus) -> None:
     entries = json.loads(out)
     assert all(list(e) == ["path", "label", "introduced", "last_amended"] for e in entries)
     by_path = {e["path"]: e for e in entries}
-    assert by_path["recognizing/c"] == {"path": "recognizing/c", "label": "c)",
-                                        "introduced": "guadalajara-2010",
-                                        "last_amended": "dubai-2018"}
+    assert by_path["recognizing/c"] == {
+        "path": "recognizing/c",
+        "label": "c)",
+        "introduced": "guadalajara-2010",
+        "last_amended": "dubai-2018",
+    }
     code, text, _ = at(loaded, "blame", "res-179")
     line = next(ln for ln in text.splitlines() if ln.startswith("considering/b "))
     assert line.split()[:3] == ["considering/b", "guadalajara-2010", "guadalajara-2010"]
@@ -124,8 +140,9 @@ def test_history_shows_word_changes(loaded: Corpus) -> None:
 
 # -- diff with refs ----------------------------------------------------------------------
 def test_diff_two_revisions_by_ref(loaded: Corpus) -> None:
-    code, out, _ = at(loaded, "diff", "res-179@guadalajara-2010", "res-179@dubai-2018",
-                      "--format", "json")
+    code, out, _ = at(
+        loaded, "diff", "res-179@guadalajara-2010", "res-179@dubai-2018", "--format", "json"
+    )
     assert code == 1
     doc = json.loads(out)
     expected = resdiff.diff(
@@ -143,7 +160,8 @@ def test_diff_a_draft_file_against_a_ref(loaded: Corpus) -> None:
     doc = json.loads(out)
     moved = [c for c in doc["changes"] if c["moved"]]
     assert [(c["old"][0]["path"], c["new"][0]["path"]) for c in moved] == [
-        ("recalling/i", "recognizing/e")]
+        ("recalling/i", "recognizing/e")
+    ]
     assert "ILLUSTRATION" not in json.dumps(doc["changes"])
 
 
@@ -153,34 +171,74 @@ def test_diff_the_whole_corpus_by_conference(loaded: Corpus) -> None:
     doc = json.loads(out)
     assert doc["schema"] == "resdiff/tree-diff/v1"
     statuses = {r["path"]: r["status"] for r in doc["resolutions"]}
-    assert statuses == {"itu-pp/res-179.txt": "modified",
-                        **{f"itu-pp/{n}.txt": "added" for n in OTHER_2018}}
+    assert statuses == {
+        "itu-pp/res-179.txt": "modified",
+        **{f"itu-pp/{n}.txt": "added" for n in OTHER_2018},
+    }
 
 
 # -- refusals ----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("show", "res-179@busan-2014"),
-         "resdiff: unknown revision 'busan-2014' of itu-pp/res-179; known revisions:"
-         " guadalajara-2010, dubai-2018 (or any git rev)\n"),
-        (("show", "res-179@--upload-pack=touch x"),
-         "resdiff: '--upload-pack=touch x': a ref may not start with '-'\n"),
-        (("show", "../../etc/passwd@HEAD"),
-         "resdiff: '../../etc/passwd' is not a resolution name; use itu-pp/res-179,"
-         " res-179 or 179\n"),
-        (("show", "/etc/res-1@HEAD"),
-         "resdiff: '/etc/res-1' is not a resolution name; use itu-pp/res-179, res-179 or 179\n"),
-        (("add", str(SEED_PAGE), "--resolution", "../evil/res-1", "--revision", "x-2010",
-          "--adopted", "2010-10-22"),
-         "resdiff: '../evil/res-1' is not a resolution id; expected <body>/<kind>-<number>,"
-         " e.g. itu-pp/res-179\n"),
-        (("add", str(SEED_PAGE), "--resolution", "itu-pp/res-179", "--revision", "--all",
-          "--adopted", "2010-10-22"),
-         "resdiff: '--all' is not a revision name"),
-        (("add", str(SEED_PAGE), "--resolution", "itu-pp/res-179", "--revision", "x-2010",
-          "--adopted", "2010-02-30"),
-         "resdiff: '2010-02-30' is not a real date\n"),
+        (
+            ("show", "res-179@busan-2014"),
+            "resdiff: unknown revision 'busan-2014' of itu-pp/res-179; known revisions:"
+            " guadalajara-2010, dubai-2018 (or any git rev)\n",
+        ),
+        (
+            ("show", "res-179@--upload-pack=touch x"),
+            "resdiff: '--upload-pack=touch x': a ref may not start with '-'\n",
+        ),
+        (
+            ("show", "../../etc/passwd@HEAD"),
+            "resdiff: '../../etc/passwd' is not a resolution name; use itu-pp/res-179,"
+            " res-179 or 179\n",
+        ),
+        (
+            ("show", "/etc/res-1@HEAD"),
+            "resdiff: '/etc/res-1' is not a resolution name; use itu-pp/res-179, res-179 or 179\n",
+        ),
+        (
+            (
+                "add",
+                str(SEED_PAGE),
+                "--resolution",
+                "../evil/res-1",
+                "--revision",
+                "x-2010",
+                "--adopted",
+                "2010-10-22",
+            ),
+            "resdiff: '../evil/res-1' is not a resolution id; expected <body>/<kind>-<number>,"
+            " e.g. itu-pp/res-179\n",
+        ),
+        (
+            (
+                "add",
+                str(SEED_PAGE),
+                "--resolution",
+                "itu-pp/res-179",
+                "--revision",
+                "--all",
+                "--adopted",
+                "2010-10-22",
+            ),
+            "resdiff: '--all' is not a revision name",
+        ),
+        (
+            (
+                "add",
+                str(SEED_PAGE),
+                "--resolution",
+                "itu-pp/res-179",
+                "--revision",
+                "x-2010",
+                "--adopted",
+                "2010-02-30",
+            ),
+            "resdiff: '2010-02-30' is not a real date\n",
+        ),
     ],
 )
 def test_refusals_exit_2_with_one_line(loaded: Corpus, args: tuple[str, ...], message: str) -> None:
@@ -203,8 +261,17 @@ def test_add_refuses_text_with_errors_printing_its_diagnostics(tmp_path: Path) -
     corpus = new_corpus(tmp_path / "c")
     bad = tmp_path / "note.txt"
     bad.write_text("A note that is not a resolution.\n", encoding="utf-8")
-    code, out, err = at(corpus, "add", str(bad), "--resolution", "itu-pp/res-1",
-                        "--revision", "x-2010", "--adopted", "2010-10-22")
+    code, out, err = at(
+        corpus,
+        "add",
+        str(bad),
+        "--resolution",
+        "itu-pp/res-1",
+        "--revision",
+        "x-2010",
+        "--adopted",
+        "2010-10-22",
+    )
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert f"{bad}:1:1: warning: no section heading found" in lines[1]
@@ -217,8 +284,17 @@ def test_add_refuses_a_dirty_file(tmp_path: Path) -> None:
     load_real(corpus)
     target = corpus.path / "itu-pp" / "res-179.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\nlocal edit\n", encoding="utf-8")
-    code, _out, err = at(corpus, "add", str(RES_179_2018), "--resolution", "itu-pp/res-179",
-                         "--revision", "dubai-2018", "--adopted", "2018-11-16")
+    code, _out, err = at(
+        corpus,
+        "add",
+        str(RES_179_2018),
+        "--resolution",
+        "itu-pp/res-179",
+        "--revision",
+        "dubai-2018",
+        "--adopted",
+        "2018-11-16",
+    )
     assert code == 2
     assert err == (
         "resdiff: itu-pp/res-179.txt: has uncommitted changes (modified in the working tree);"
@@ -232,9 +308,12 @@ def test_check_base_markdown_on_a_proposal_branch(tmp_path: Path) -> None:
     load_real(corpus)
     git(corpus.git.root, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
-    target.write_text(target.read_text(encoding="utf-8").replace(
-        "child online safety issues", "child online safety and well-being issues"),
-        encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(
+            "child online safety issues", "child online safety and well-being issues"
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = at(corpus, "check", "--base", "main", "--format", "markdown")
     assert code == 0
     assert out.startswith("## resdiff check passed\n")
@@ -248,8 +327,7 @@ def test_check_base_markdown_on_a_proposal_branch(tmp_path: Path) -> None:
     (corpus.path / "itu-pp" / "Resolution 179 draft.txt").write_text("x\n", encoding="utf-8")
     code, out, _ = at(corpus, "check")
     assert code == 1
-    assert ("itu-pp/Resolution 179 draft.txt: error: file outside the corpus layout"
-            in out)
+    assert "itu-pp/Resolution 179 draft.txt: error: file outside the corpus layout" in out
 
 
 # -- git integration ---------------------------------------------------------------------
@@ -268,9 +346,12 @@ def test_git_diff_driver_through_real_git(tmp_path: Path) -> None:
     git(repo, "config", "diff.resdiff.command", _driver_command())
     (repo / ".gitattributes").write_text("*.txt diff=resdiff\n", encoding="utf-8")
     target = corpus.path / "itu-pp" / "res-179.txt"
-    target.write_text(target.read_text(encoding="utf-8").replace(
-        "child online safety issues", "child online safety and well-being issues"),
-        encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(
+            "child online safety issues", "child online safety and well-being issues"
+        ),
+        encoding="utf-8",
+    )
     out = git(repo, "diff")
     assert out.startswith("resdiff a/itu-pp/res-179.txt b/itu-pp/res-179.txt\n")
     assert "resolves/1  1  amended" in out
@@ -279,8 +360,9 @@ def test_git_diff_driver_through_real_git(tmp_path: Path) -> None:
     # git log and git show run external diff drivers when asked with --ext-diff.
     shown = git(repo, "show", "--ext-diff", "HEAD")
     assert "resolves/1  1  amended" in shown
-    log = git(repo, "log", "-p", "--ext-diff", "-2", "--format=commit %s", "--",
-              "itu-pp/res-179.txt")
+    log = git(
+        repo, "log", "-p", "--ext-diff", "-2", "--format=commit %s", "--", "itu-pp/res-179.txt"
+    )
     assert log.count("resdiff a/itu-pp/res-179.txt") == 2
     assert "header/number  amended" in log  # the 2010 → 2018 revision, clause by clause
     # A new file and a non-resolution text degrade gracefully, never failing git.
@@ -294,8 +376,16 @@ def test_git_diff_driver_argument_protocol(tmp_path: Path) -> None:
     new = tmp_path / "new.txt"
     old.write_text(SEED_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
     new.write_text(RES_179_2018.read_text(encoding="utf-8"), encoding="utf-8")
-    code, out, _ = run("git-diff-driver", "itu-pp/res-179.txt", str(old), "a" * 40, "100644",
-                       str(new), "b" * 40, "100644")
+    code, out, _ = run(
+        "git-diff-driver",
+        "itu-pp/res-179.txt",
+        str(old),
+        "a" * 40,
+        "100644",
+        str(new),
+        "b" * 40,
+        "100644",
+    )
     assert code == 0
     assert out.startswith("resdiff a/itu-pp/res-179.txt b/itu-pp/res-179.txt\n")
     assert "recognizing/c  c)  amended, moved from recalling i)" in out

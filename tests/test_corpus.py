@@ -47,8 +47,9 @@ def test_init_inside_a_repository_makes_a_folder_corpus(tmp_path: Path) -> None:
     corpus = Corpus.init(tmp_path / "corpus")
     assert not (tmp_path / "corpus" / ".git").exists()
     assert corpus.prefix == "corpus/"
-    rev = corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179",
-                     "guadalajara-2010", "2010-10-22")
+    rev = corpus.add(
+        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
+    )
     assert git(tmp_path, "ls-files").split() == ["corpus/itu-pp/res-179.txt"]
     assert corpus.revisions(rev.resolution)[0].name == "guadalajara-2010"
 
@@ -62,7 +63,9 @@ def test_add_commits_canonical_text_with_trailers_and_adoption_date(loaded: Corp
     ]
     # The committer date is the adoption date too.
     assert git(repo, "log", "--format=%cs", "--", "itu-pp/res-179.txt").split() == [
-        "2018-11-16", "2010-10-22"]
+        "2018-11-16",
+        "2010-10-22",
+    ]
     body = git(repo, "log", "-1", "--format=%B", "--", "itu-pp/res-179.txt")
     assert body.strip().splitlines()[-3:] == [
         "Resdiff-Resolution: itu-pp/res-179",
@@ -90,25 +93,32 @@ def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> N
         corpus.add("   \n", "itu-pp/res-179", "guadalajara-2010", "2010-10-22", source="x.txt")
     assert any(d.level == "error" for d in info.value.diagnostics)
     with pytest.raises(TextHasErrors, match="no sections"):
-        corpus.add("Just a note about nothing.\n", "itu-pp/res-179", "guadalajara-2010",
-                   "2010-10-22")
+        corpus.add(
+            "Just a note about nothing.\n", "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
+        )
     assert snapshot(corpus.git.root) == before
 
 
 def test_add_refuses_another_resolutions_text(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
     with pytest.raises(CorpusError, match="which is not number 180"):
-        corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-180", "dubai-2018",
-                   "2018-11-16")
+        corpus.add(
+            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-180", "dubai-2018", "2018-11-16"
+        )
 
 
 def test_add_refuses_revisions_out_of_date_order(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
-    corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018",
-               "2018-11-16")
+    corpus.add(
+        RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
+    )
     with pytest.raises(CorpusError, match="older than dubai-2018"):
-        corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-                   "2010-10-22")
+        corpus.add(
+            SEED_PAGE.read_text(encoding="utf-8"),
+            "itu-pp/res-179",
+            "guadalajara-2010",
+            "2010-10-22",
+        )
 
 
 @pytest.mark.parametrize("how", ["modified", "staged", "untracked", "deleted"])
@@ -116,8 +126,12 @@ def test_add_refuses_a_file_with_uncommitted_changes(tmp_path: Path, how: str) -
     corpus = new_corpus(tmp_path / "c")
     target = corpus.path / "itu-pp" / "res-179.txt"
     if how != "untracked":
-        corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-                   "2010-10-22")
+        corpus.add(
+            SEED_PAGE.read_text(encoding="utf-8"),
+            "itu-pp/res-179",
+            "guadalajara-2010",
+            "2010-10-22",
+        )
     if how == "deleted":
         target.unlink()
     else:
@@ -127,8 +141,9 @@ def test_add_refuses_a_file_with_uncommitted_changes(tmp_path: Path, how: str) -
         git(corpus.git.root, "add", "itu-pp/res-179.txt")
     before = snapshot(corpus.git.root)
     with pytest.raises(CorpusError, match="uncommitted changes"):
-        corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018",
-                   "2018-11-16")
+        corpus.add(
+            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
+        )
     assert snapshot(corpus.git.root) == before
 
 
@@ -136,8 +151,9 @@ def test_add_keeps_other_staged_work_staged_and_uncommitted(tmp_path: Path) -> N
     corpus = new_corpus(tmp_path / "c")
     (corpus.path / "notes.md").write_text("work in progress\n", encoding="utf-8")
     git(corpus.git.root, "add", "notes.md")
-    corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-               "2010-10-22")
+    corpus.add(
+        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
+    )
     assert git(corpus.git.root, "show", "--name-only", "--format=", "HEAD").split() == [
         "itu-pp/res-179.txt"
     ]
@@ -149,8 +165,12 @@ def test_add_keeps_other_staged_work_staged_and_uncommitted(tmp_path: Path) -> N
 def test_failure_between_write_and_commit_leaves_no_trace(tmp_path: Path, existing: bool) -> None:
     corpus = new_corpus(tmp_path / "c")
     if existing:
-        corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-                   "2010-10-22")
+        corpus.add(
+            SEED_PAGE.read_text(encoding="utf-8"),
+            "itu-pp/res-179",
+            "guadalajara-2010",
+            "2010-10-22",
+        )
     before = snapshot(corpus.git.root)
     written: list[bytes] = []
 
@@ -160,13 +180,15 @@ def test_failure_between_write_and_commit_leaves_no_trace(tmp_path: Path, existi
 
     corpus.git.before_ref_update = explode
     with pytest.raises(OSError, match="disk on fire"):
-        corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018",
-                   "2018-11-16")
+        corpus.add(
+            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
+        )
     assert written and b"DUBAI, 2018" in written[0]  # the file had been written …
     assert snapshot(corpus.git.root) == before  # … and every trace is gone
     corpus.git.before_ref_update = None
-    corpus.add(RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018",
-               "2018-11-16")
+    corpus.add(
+        RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
+    )
     assert git(corpus.git.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
 
 
@@ -178,16 +200,30 @@ def test_a_concurrent_add_fails_cleanly_and_nothing_is_lost(tmp_path: Path) -> N
     results: list[subprocess.CompletedProcess[str]] = []
 
     def second_add() -> None:
-        results.append(other(
-            [*RESDIFF, "add", str(RES_179_2018.parent / "res-180.txt"),
-             "--resolution", "itu-pp/res-180", "--revision", "dubai-2018",
-             "--adopted", "2018-11-16", "--corpus", str(corpus.path)],
-            capture_output=True, text=True,
-        ))
+        results.append(
+            other(
+                [
+                    *RESDIFF,
+                    "add",
+                    str(RES_179_2018.parent / "res-180.txt"),
+                    "--resolution",
+                    "itu-pp/res-180",
+                    "--revision",
+                    "dubai-2018",
+                    "--adopted",
+                    "2018-11-16",
+                    "--corpus",
+                    str(corpus.path),
+                ],
+                capture_output=True,
+                text=True,
+            )
+        )
 
     corpus.git.before_ref_update = second_add
-    corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-               "2010-10-22")
+    corpus.add(
+        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
+    )
     assert results[0].returncode == 2, results[0].stderr
     assert "another git command is writing this repository" in results[0].stderr
     assert "Traceback" not in results[0].stderr
@@ -207,10 +243,22 @@ def test_parallel_adds_lose_nothing(tmp_path: Path) -> None:
     names = ("res-180", "res-175", "res-2", "dec-5")
     procs = [
         subprocess.Popen(
-            [*RESDIFF, "add", str(RES_179_2018.parent / f"{n}.txt"),
-             "--resolution", f"itu-pp/{n}", "--revision", "dubai-2018", "--adopted", "2018-11-16",
-             "--corpus", str(corpus.path)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                *RESDIFF,
+                "add",
+                str(RES_179_2018.parent / f"{n}.txt"),
+                "--resolution",
+                f"itu-pp/{n}",
+                "--revision",
+                "dubai-2018",
+                "--adopted",
+                "2018-11-16",
+                "--corpus",
+                str(corpus.path),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for n in names
     ]
@@ -280,13 +328,17 @@ def test_blame_follows_a_moved_and_relettered_clause(loaded: Corpus) -> None:
     blame = {e.path: e for e in loaded.blame(loaded.resolve_id("res-179"))}
     # 2010 recalling i) (Res 67, WTDC) became 2018 recognizing c): origin kept, amended.
     assert (blame["recognizing/c"].introduced, blame["recognizing/c"].last_amended) == (
-        "guadalajara-2010", "dubai-2018")
+        "guadalajara-2010",
+        "dubai-2018",
+    )
     # Wholly new in 2018.
     assert blame["recognizing/a"].introduced == "dubai-2018"
     assert blame["recalling/h"].introduced == "dubai-2018"
     # Unchanged since 2010.
     assert (blame["considering/b"].introduced, blame["considering/b"].last_amended) == (
-        "guadalajara-2010", "guadalajara-2010")
+        "guadalajara-2010",
+        "guadalajara-2010",
+    )
     assert blame["considering/b"].label == "b)"
     # Every clause of the 2018 text is blamed, in document order.
     parsed = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"))
@@ -296,13 +348,16 @@ def test_blame_follows_a_moved_and_relettered_clause(loaded: Corpus) -> None:
 def test_blame_at_an_earlier_revision(loaded: Corpus) -> None:
     entries = loaded.blame(loaded.resolve_id("res-179"), "guadalajara-2010")
     assert {(e.introduced, e.last_amended) for e in entries} == {
-        ("guadalajara-2010", "guadalajara-2010")}
+        ("guadalajara-2010", "guadalajara-2010")
+    }
 
 
 def test_history_of_one_clause(loaded: Corpus) -> None:
     hist = loaded.history(loaded.resolve_id("res-179"), "recognizing/c")
     assert [(s.revision.name, s.kind) for s in hist.steps] == [
-        ("guadalajara-2010", "introduced"), ("dubai-2018", "amended")]
+        ("guadalajara-2010", "introduced"),
+        ("dubai-2018", "amended"),
+    ]
     assert [c.path for c in hist.steps[0].clauses] == ["recalling/i"]
     change = hist.steps[1].change
     assert change is not None and change.moved and change.renumbered
@@ -345,7 +400,8 @@ def test_check_on_a_proposal_branch(tmp_path: Path) -> None:
     git(repo, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
     text = target.read_text(encoding="utf-8").replace(
-        "child online safety issues", "child online safety and well-being issues")
+        "child online safety issues", "child online safety and well-being issues"
+    )
     target.write_text(text, encoding="utf-8")
     git(repo, "commit", "-q", "-am", "Propose: well-being in resolves 1")
     report = corpus.check("main")
@@ -364,7 +420,8 @@ def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
     assert corpus.check().ok
     (corpus.path / "stray.txt").write_text(RES_179_2018.read_text(encoding="utf-8"))
     (corpus.path / "itu-pp" / "res-213.txt").write_text(
-        (RES_179_2018.parent / "res-213.txt").read_text(encoding="utf-8"))
+        (RES_179_2018.parent / "res-213.txt").read_text(encoding="utf-8")
+    )
     git(repo, "add", "itu-pp/res-213.txt")
     git(repo, "commit", "-q", "-m", "Add Resolution 213 (Rev. Dubai, 2018)")
     report = corpus.check()

@@ -72,8 +72,9 @@ def test_blame_follows_moves_splits_and_merges() -> None:
 def test_blame_of_a_merge_keeps_the_earliest_origin() -> None:
     d = diff(change("merged", ["resolves/1", "resolves/4"], ["resolves/1"]))
     state_first = [ref("resolves/1")]
-    d0 = diff(change("unchanged", ["resolves/1"], ["resolves/1"]),
-              change("added", [], ["resolves/4"]))
+    d0 = diff(
+        change("unchanged", ["resolves/1"], ["resolves/1"]), change("added", [], ["resolves/4"])
+    )
     got = blame(REVS, state_first, [d0, d], [ref("resolves/1")])
     assert (got[0].introduced, got[0].last_amended) == ("a-2010", "c-2018")
 
@@ -96,11 +97,16 @@ def test_history_through_a_split_and_a_merge() -> None:
 def test_history_of_a_moved_clause_and_of_a_removed_one() -> None:
     steps = history(REVS, FIRST, [D1, D2], "recognizing/a")
     assert [(s.revision.name, s.kind) for s in steps] == [
-        ("a-2010", "introduced"), ("b-2014", "unchanged"), ("c-2018", "amended")]
+        ("a-2010", "introduced"),
+        ("b-2014", "unchanged"),
+        ("c-2018", "amended"),
+    ]
     assert steps[1].change is not None and steps[1].change.moved
     gone = history(REVS, FIRST, [D1, D2], "resolves/4")
     assert [(s.revision.name, s.kind) for s in gone] == [
-        ("b-2014", "introduced"), ("c-2018", "removed")]
+        ("b-2014", "introduced"),
+        ("c-2018", "removed"),
+    ]
 
 
 def test_history_of_an_unknown_clause() -> None:

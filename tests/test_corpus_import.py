@@ -30,7 +30,7 @@ def import_folder(tmp_path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     (src / "revisions.csv").write_text(
-        'revision,adopted,title\nguadalajara-2010,2010-10-22,\ndubai-2018,2018-11-16,'
+        "revision,adopted,title\nguadalajara-2010,2010-10-22,\ndubai-2018,2018-11-16,"
         '"Rev. Dubai, 2018"\n',
         encoding="utf-8",
     )
@@ -39,8 +39,9 @@ def import_folder(tmp_path: Path) -> Path:
 
 def test_import_makes_one_revision_commit_each_in_date_order(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
-    result = CliRunner().invoke(main, ["import", str(import_folder(tmp_path)),
-                                       "--corpus", str(corpus.path)])
+    result = CliRunner().invoke(
+        main, ["import", str(import_folder(tmp_path)), "--corpus", str(corpus.path)]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Imported 4 revision commit(s) of 3 resolution(s); HEAD ")
     repo = corpus.git.root
@@ -97,8 +98,9 @@ def test_a_refused_text_mid_import_leaves_no_trace(
     if parallel:
         monkeypatch.setattr(fastimport, "MIN_PARALLEL", 1)
     corpus = new_corpus(tmp_path / "c")
-    corpus.add(SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010",
-               "2010-10-22")
+    corpus.add(
+        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
+    )
     src = import_folder(tmp_path)
     (src / "itu-pp" / "res-179" / "guadalajara-2010.txt").unlink()
     # Sorted last of the 2018 items, after three good commits were streamed.

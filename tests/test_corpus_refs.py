@@ -35,8 +35,19 @@ def test_resolution_id_and_its_file() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["../res-179", "itu-pp/../res-179", "/etc/res-1", "itu-pp/res-179.txt", "itu-pp//res-1",
-     "ITU-PP/res-179", "itu-pp/res-", "itu-pp/res-179/x", "-x/res-1", "itu pp/res-1", ""],
+    [
+        "../res-179",
+        "itu-pp/../res-179",
+        "/etc/res-1",
+        "itu-pp/res-179.txt",
+        "itu-pp//res-1",
+        "ITU-PP/res-179",
+        "itu-pp/res-",
+        "itu-pp/res-179/x",
+        "-x/res-1",
+        "itu pp/res-1",
+        "",
+    ],
 )
 def test_bad_resolution_ids_are_refused(bad: str) -> None:
     with pytest.raises(RefError, match="is not a resolution id"):
@@ -66,14 +77,17 @@ def test_no_accepted_rev_reads_as_an_option_or_a_range(text: str) -> None:
     assert all(c.isascii() and c.isprintable() and not c.isspace() for c in text)
 
 
-@pytest.mark.parametrize("rev", ["HEAD", "HEAD~1", "main", "a1b2c3d", "origin/main", "v1.0",
-                                 "HEAD^2", "main@{1}"])
+@pytest.mark.parametrize(
+    "rev", ["HEAD", "HEAD~1", "main", "a1b2c3d", "origin/main", "v1.0", "HEAD^2", "main@{1}"]
+)
 def test_git_revs_accepted(rev: str) -> None:
     assert check_git_rev(rev) == rev
 
 
-@pytest.mark.parametrize("rev", ["--upload-pack=x", "-n", "HEAD..main", "HEAD:file", "a b",
-                                 "x;rm", "$(id)", "", "main.lock"])
+@pytest.mark.parametrize(
+    "rev",
+    ["--upload-pack=x", "-n", "HEAD..main", "HEAD:file", "a b", "x;rm", "$(id)", "", "main.lock"],
+)
 def test_git_revs_refused(rev: str) -> None:
     with pytest.raises(RefError):
         check_git_rev(rev)
@@ -112,8 +126,9 @@ def test_subject_title_from_the_number_line() -> None:
 
 
 def test_trailers_round_trip_and_only_the_last_paragraph_counts() -> None:
-    message = format_message("Add Resolution 179 (Rev. Dubai, 2018)", "itu-pp/res-179",
-                             "dubai-2018", "2018-11-16")
+    message = format_message(
+        "Add Resolution 179 (Rev. Dubai, 2018)", "itu-pp/res-179", "dubai-2018", "2018-11-16"
+    )
     assert parse_trailers(message) == Trailers("itu-pp/res-179", "dubai-2018", "2018-11-16")
     body = "Fix a typo\n\nResdiff-Revision: dubai-2018 is mentioned here\n\nSigned-off-by: A <a@b>"
     assert parse_trailers(body) == Trailers()

@@ -156,7 +156,12 @@ def import_cmd(folder: str, verbatim: bool, corpus_path: str | None) -> None:
 @click.command("log")
 @click.argument("res", metavar="RES[@REV]")
 @click.option(
-    "-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True,
+    "-f",
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
     help=FORMAT_HELP,
 )
 @corpus_option
@@ -197,7 +202,12 @@ def show_cmd(ref: str, corpus_path: str | None) -> None:
 @click.command("blame")
 @click.argument("ref", metavar="RES[@REV]")
 @click.option(
-    "-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True,
+    "-f",
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
     help=FORMAT_HELP,
 )
 @corpus_option
@@ -226,7 +236,12 @@ def blame_cmd(ref: str, fmt: str, corpus_path: str | None) -> None:
 @click.argument("res", metavar="RES[@REV]")
 @click.argument("path", metavar="PATH")
 @click.option(
-    "-f", "--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True,
+    "-f",
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
     help=FORMAT_HELP,
 )
 @corpus_option

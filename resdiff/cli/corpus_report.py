@@ -94,8 +94,13 @@ def _file_json(f: FileCheck, shown: set[str]) -> dict[str, Any]:
         "status": f.status,
         "errors": len(f.errors),
         "diagnostics": [
-            {"level": d.level, "code": d.code, "message": d.message, "line": d.line,
-             "column": d.column}
+            {
+                "level": d.level,
+                "code": d.code,
+                "message": d.message,
+                "line": d.line,
+                "column": d.column,
+            }
             for d in f.diagnostics
             if d.level in shown
         ],

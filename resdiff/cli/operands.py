@@ -88,4 +88,3 @@ def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:
     rid = corpus.resolve_id(spec.resolution)
     revision = corpus.at(rid, spec.rev)
     return Document(label=f"{rid}@{revision.name}", text=corpus.read(revision))
-

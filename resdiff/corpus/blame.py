@@ -93,8 +93,10 @@ def history(
     # Find the latest revision that has the clause.
     at = _latest_with(path, first, diffs)
     if at is None:
-        known = sorted({r.path for d in diffs[-1:] for c in d.changes for r in c.new} or
-                       {c.path for c in first})
+        known = sorted(
+            {r.path for d in diffs[-1:] for c in d.changes for r in c.new}
+            or {c.path for c in first}
+        )
         raise RefError(
             f"no clause {path!r} in any revision of {revisions[0].resolution};"
             f" clauses are e.g. {', '.join(known[:8])}"

@@ -158,7 +158,7 @@ class Corpus:
         commit = commit or self.git.head()
         if commit is not None:
             for path, _blob in self.git.ls_tree(commit, self.prefix):
-                rid = ResolutionId.from_relpath(path[len(self.prefix):])
+                rid = ResolutionId.from_relpath(path[len(self.prefix) :])
                 if rid is not None:
                     found.add(rid)
         return sorted(found)
@@ -205,7 +205,7 @@ class Corpus:
             for path, blob in changed.items():
                 if not path.startswith(self.prefix):
                     continue
-                rid = ResolutionId.from_relpath(path[len(self.prefix):])
+                rid = ResolutionId.from_relpath(path[len(self.prefix) :])
                 if rid is None or blob is None:
                     continue
                 if trailers.resolution is not None and trailers.resolution != str(rid):
@@ -358,7 +358,7 @@ class Corpus:
             raise RefError(f"unknown git revision {rev!r}")
         files = {}
         for path, blob in self.git.ls_tree(commit, self.prefix):
-            rel = path[len(self.prefix):]
+            rel = path[len(self.prefix) :]
             if ResolutionId.from_relpath(rel) is not None:
                 files[rel] = decode(self.git.read_blob(blob), f"{rel}@{rev}")
         return files
@@ -391,8 +391,11 @@ class Corpus:
         existing = self.revisions(rid)
         names = [r.name for r in existing]
         if revision not in names and existing:
-            latest = max((r for r in existing if r.adopted), key=lambda r: r.adopted or date.min,
-                         default=None)
+            latest = max(
+                (r for r in existing if r.adopted),
+                key=lambda r: r.adopted or date.min,
+                default=None,
+            )
             if latest is not None and latest.adopted is not None and day < latest.adopted:
                 raise CorpusError(
                     f"{rid}: revision {revision} (adopted {day}) is older than {latest.name}"
@@ -482,7 +485,7 @@ class Corpus:
             base_commit = self.git.merge_base(resolved, head) if head else resolved
             base_commit = base_commit or resolved
             base_files = {
-                path[len(self.prefix):]: blob
+                path[len(self.prefix) :]: blob
                 for path, blob in self.git.ls_tree(base_commit, self.prefix)
             }
         work = {rel: self.path / rel for rel in self._worktree_files()}
@@ -490,15 +493,19 @@ class Corpus:
             rid = ResolutionId.from_relpath(rel)
             if rid is None:
                 if rel in work:
-                    problems.append(Problem(
-                        "error", self.prefix + rel,
-                        "file outside the corpus layout <body>/<kind>-<number>.txt"
-                        " (e.g. itu-pp/res-179.txt)",
-                    ))
+                    problems.append(
+                        Problem(
+                            "error",
+                            self.prefix + rel,
+                            "file outside the corpus layout <body>/<kind>-<number>.txt"
+                            " (e.g. itu-pp/res-179.txt)",
+                        )
+                    )
                 continue
             old_text = (
                 decode(self.git.read_blob(base_files[rel]), f"{rel}@{base}")
-                if rel in base_files else None
+                if rel in base_files
+                else None
             )
             if rel not in work:
                 if base is not None:
@@ -532,12 +539,16 @@ class Corpus:
         for info, changed in self.git.file_log(head, self.prefix):
             trailers = parse_trailers(info.message)
             rids = [
-                r for r in (ResolutionId.from_relpath(p[len(self.prefix):]) for p in changed)
+                r
+                for r in (ResolutionId.from_relpath(p[len(self.prefix) :]) for p in changed)
                 if r is not None
             ]
             if wanted is None or info.sha in wanted:
-                problems.extend(_commit_problems(info.sha, info.subject, trailers, rids, known,
-                                                 info.author_time))
+                problems.extend(
+                    _commit_problems(
+                        info.sha, info.subject, trailers, rids, known, info.author_time
+                    )
+                )
             if trailers.revision:
                 for rid in rids:
                     known.setdefault(rid, set()).add(trailers.revision)
@@ -615,7 +626,11 @@ class Corpus:
 
         ident = self.git.identity()
         stream = build_stream(
-            contents(), branch=branch, parent=head, prefix=self.prefix, ident=ident,
+            contents(),
+            branch=branch,
+            parent=head,
+            prefix=self.prefix,
+            ident=ident,
             epoch_of=adoption_epoch,
         )
         self.git.fast_import(stream)
@@ -712,24 +727,42 @@ def _commit_problems(
             out.append(Problem("error", where, f"Resdiff-Resolution: {exc}"))
             rid = None
         if rid is not None and rid not in rids:
-            out.append(Problem(
-                "error", where, f"Resdiff-Resolution is {rid}, but the commit leaves its file alone"
-            ))
-        for key, value in (("Resdiff-Revision", trailers.revision),
-                           ("Resdiff-Adopted", trailers.adopted)):
+            out.append(
+                Problem(
+                    "error",
+                    where,
+                    f"Resdiff-Resolution is {rid}, but the commit leaves its file alone",
+                )
+            )
+        for key, value in (
+            ("Resdiff-Revision", trailers.revision),
+            ("Resdiff-Adopted", trailers.adopted),
+        ):
             if value is None:
                 out.append(Problem("error", where, f"Resdiff-Resolution without {key}"))
     elif trailers.adopted is not None:
         out.append(Problem("error", where, "Resdiff-Adopted without Resdiff-Resolution"))
     if trailers.revision is not None:
         if not _valid_name(trailers.revision):
-            out.append(Problem("error", where, f"Resdiff-Revision {trailers.revision!r} is not a"
-                               " revision name (e.g. dubai-2018)"))
+            out.append(
+                Problem(
+                    "error",
+                    where,
+                    f"Resdiff-Revision {trailers.revision!r} is not a"
+                    " revision name (e.g. dubai-2018)",
+                )
+            )
         elif trailers.resolution is None:
             for rid in rids:
                 if trailers.revision not in known.get(rid, set()):
-                    out.append(Problem("error", where, f"Resdiff-Revision {trailers.revision}"
-                                       f" corrects no earlier revision of {rid}"))
+                    out.append(
+                        Problem(
+                            "error",
+                            where,
+                            f"Resdiff-Revision {trailers.revision}"
+                            f" corrects no earlier revision of {rid}",
+                        )
+                    )
     if trailers.adopted is not None:
         try:
             day = check_date(trailers.adopted)
@@ -738,8 +771,11 @@ def _commit_problems(
         else:
             authored = datetime.fromtimestamp(author_time, tz=timezone.utc).date()
             if authored != day and adoption_epoch(day) != EARLIEST_COMMIT_TIME:
-                out.append(Problem("warning", where, f"author date {authored} is not the adoption"
-                                   f" date {day}"))
+                out.append(
+                    Problem(
+                        "warning", where, f"author date {authored} is not the adoption date {day}"
+                    )
+                )
     return out
 
 

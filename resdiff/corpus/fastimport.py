@@ -109,7 +109,9 @@ def build_stream(
             b"commit " + branch.encode() + b"\n",
             b"author " + who + when,
             b"committer " + who + when,
-            b"data %d\n" % len(msg), msg, b"\n",
+            b"data %d\n" % len(msg),
+            msg,
+            b"\n",
         ]
         if first and parent is not None:
             chunk.append(b"from " + parent.encode() + b"\n")

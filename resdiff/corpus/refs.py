@@ -97,9 +97,7 @@ def check_shorthand(text: str) -> None:
     if not (
         RESOLUTION_ID.fullmatch(text) or SHORT_ID.fullmatch(text) or NUMBER_ONLY.fullmatch(text)
     ):
-        raise RefError(
-            f"{text!r} is not a resolution name; use itu-pp/res-179, res-179 or 179"
-        )
+        raise RefError(f"{text!r} is not a resolution name; use itu-pp/res-179, res-179 or 179")
 
 
 def check_revision_name(name: str) -> str:

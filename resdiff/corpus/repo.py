@@ -185,7 +185,13 @@ class GitRepo:
         """
         args = [
             f"--format={_RS}%H{_US}%P{_US}%at{_US}%B{_US}",
-            "--raw", "--no-abbrev", "--no-renames", "--reverse", "--end-of-options", rev, "--",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+            "--reverse",
+            "--end-of-options",
+            rev,
+            "--",
         ]
         if prefix:
             args.append(prefix)
@@ -331,8 +337,10 @@ class GitRepo:
             committed = True
             return commit
         except git.GitCommandError as exc:
-            raise CorpusError(f"{path}: git {exc.command[1] if len(exc.command) > 1 else ''}"
-                              f" failed: {_stderr(exc)}") from None
+            raise CorpusError(
+                f"{path}: git {exc.command[1] if len(exc.command) > 1 else ''}"
+                f" failed: {_stderr(exc)}"
+            ) from None
         finally:
             if fd >= 0:
                 os.close(fd)
