@@ -76,6 +76,9 @@ DEFAULT_THRESHOLD = 0.65
 MAX_COMPARISONS = 4_000_000
 #: Bonus added to a candidate's score (for ordering only) when it stays in its section.
 SAME_SECTION_BONUS = 0.05
+#: Two crossing neighbour pairs are swapped back into order when that loses at most this
+#: much summed similarity (near-duplicate clauses, each amended).
+SWAP_TOLERANCE = 0.15
 #: A part of a split/merge must have at least this share of its tokens in the whole.
 CONTAINMENT = 0.6
 #: A split/merge must beat the best one-to-one pair by at least this much.
@@ -596,6 +599,41 @@ class _Aligner:
         olds, news, _ = self.matches[mid]
         return news[0] if old_side else olds[0]
 
+    def uncross(self) -> None:
+        """Swap partners of two neighbouring pairs that cross when order costs little score.
+
+        Greedy best-first pairing ignores order: of two near-duplicate clauses, each
+        amended, the first may take the second's partner by a few hundredths. When two
+        pairs of one section pair are neighbours in the old text but inverted in the
+        new, and the swapped pairs score together within :data:`SWAP_TOLERANCE` of the
+        crossed ones (each still at the threshold), the order-keeping pairs win.
+        """
+        for _ in range(3):  # a few passes settle chains of near-duplicates
+            swapped = False
+            per_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for mid, (olds, news, _) in self.matches.items():
+                if len(olds) == 1 and len(news) == 1:
+                    per_pair[(self.o.sections[olds[0]], self.n.sections[news[0]])].append(mid)
+            for mids in per_pair.values():
+                mids.sort(key=lambda m: self.matches[m][0][0])
+                for a, b in itertools.pairwise(mids):
+                    if a not in self.matches or b not in self.matches:
+                        continue
+                    (i1,), (j1,), s1 = self.matches[a]
+                    (i2,), (j2,), s2 = self.matches[b]
+                    if j1 < j2:
+                        continue
+                    t1 = _ratio(self.o.codes[i1], self.n.codes[j2])
+                    t2 = _ratio(self.o.codes[i2], self.n.codes[j1])
+                    if min(t1, t2) >= self.threshold and t1 + t2 >= s1 + s2 - SWAP_TOLERANCE:
+                        self.drop(a)
+                        self.drop(b)
+                        self.add([i1], [j2], t1)
+                        self.add([i2], [j1], t2)
+                        swapped = True
+            if not swapped:
+                return
+
     # -- rewritten in place --------------------------------------------------------------
     def in_place(self) -> None:
         idf: dict[str, float] | None = None  # computed on the first gap that needs it
@@ -900,6 +938,7 @@ def align_resolutions(
     for olds, news in domains:
         al.splits_and_merges(olds, news)
     al.untangle_repeats()
+    al.uncross()
     if threshold < 1.0:  # at 1, only identical texts pair
         al.in_place()
     al.empty_by_path()

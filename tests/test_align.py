@@ -296,3 +296,50 @@ def test_threshold_one_pairs_only_identical_texts() -> None:
     strict = align_resolutions(old, new, threshold=1.0)
     assert ("recalling/b",) not in mapping(strict)
     assert [strict.old[i].path for i in strict.removed] == ["recalling/b"]
+
+
+def test_near_duplicate_clauses_each_amended_keep_their_order() -> None:
+    old = build(
+        [
+            (
+                "recalling",
+                letters(
+                    [
+                        TEXTS[0],
+                        "Resolution 66 (Rev. Dubai, 2018) of this conference;",
+                        "Resolution 165 (Rev. Dubai, 2018) of this conference;",
+                        TEXTS[1],
+                    ]
+                ),
+            )
+        ]
+    )
+    new = build(
+        [
+            (
+                "recalling",
+                letters(
+                    [
+                        TEXTS[0],
+                        "Resolution 66 notably (Rev. Dubai, 2018) of this revised",
+                        "Resolution revised (Rev. Dubai, notably 2018) of this conference;",
+                        TEXTS[1],
+                    ]
+                ),
+            )
+        ]
+    )
+    al = align_resolutions(old, new)
+    assert mapping(al)[("recalling/b",)] == ("recalling/b",)
+    assert mapping(al)[("recalling/c",)] == ("recalling/c",)
+    assert not moved(al)
+
+
+def test_a_real_swap_of_different_clauses_is_kept() -> None:
+    a, b = TEXTS[2], TEXTS[3]
+    old = build([("considering", letters([TEXTS[0], a, b, TEXTS[1]]))])
+    new = build([("considering", letters([TEXTS[0], b + " notably", a + " further", TEXTS[1]]))])
+    al = align_resolutions(old, new)
+    assert mapping(al)[("considering/b",)] == ("considering/c",)
+    assert mapping(al)[("considering/c",)] == ("considering/b",)
+    assert len(moved(al)) == 1
