@@ -27,13 +27,15 @@ a drafter expects of resolutions. The steps, in order:
    than any one part) is one split; merges likewise.
 7. **Repeated texts**: clauses with the same tokens score alike against anything, so
    their partners are handed out again in document order (no spurious moves).
-8. **Rewritten in place**: between two aligned neighbours of a paired section, the
+8. **Order**: two neighbouring pairs that cross are swapped back when that costs at
+   most :data:`SWAP_TOLERANCE` of summed similarity.
+9. **Rewritten in place**: between two aligned neighbours of a paired section, the
    unpaired old and new clauses are aligned in order (a small dynamic programme)
    on the TF-IDF cosine of their subject words — the "same subject" test: rare words
    such as "Resolution 1306" or "E.164" weigh; function words, the title's words and
    boilerplate such as "to continue" do not — and pairs scoring ≥ ``threshold × 0.27``
    are amended rather than removed + added (off at ``threshold`` 1).
-9. **Moves**: a pair is moved when its new section is not the one its old section
+10. **Moves**: a pair is moved when its new section is not the one its old section
    pairs with, or when it is out of order within its section beyond what insertions
    and deletions explain (not on a longest increasing subsequence of positions).
 
