@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_cases import MERGED, SAME, SAMPLE, TREE, ref, render
+from render_cases import MERGED, SAME, SAMPLE, TREE, check_golden, ref, render, res179_diff
 
 from resdiff.changes import Change, Diff, WordOp
 from resdiff.render import RenderOptions
@@ -131,3 +132,8 @@ def test_escaping_loses_nothing_and_leaves_no_bare_syntax(text: str) -> None:
     assert re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped) == text
     bare = re.sub(r"\\[!-/:-@\[-`{-~]", "", escaped)
     assert not set(bare) & set("\\`*_[]<>|~&@#$")
+
+
+def test_res179_pair_golden(shared_data: Path) -> None:
+    """The real pair as a drafter reads it (reviewed by eye against both texts)."""
+    check_golden("res-179-2010-2018.md", render(res179_diff(shared_data), "markdown"))

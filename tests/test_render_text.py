@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_cases import ADDED, KEPT, MOVED, SAME, SAMPLE, TREE, ref, render
+from render_cases import (
+    ADDED,
+    KEPT,
+    MOVED,
+    SAME,
+    SAMPLE,
+    TREE,
+    check_golden,
+    ref,
+    render,
+    res179_diff,
+)
 
 from resdiff.changes import Change, Diff
 from resdiff.render import RenderOptions
@@ -161,3 +173,8 @@ def test_redline_markers_rebuild_both_texts(ops: list[tuple[str, str]]) -> None:
         re.sub(r"\[-(.*?)-\]", "", re.sub(r"\{\+(.*?)\+\}", r"\1", line, flags=re.S), flags=re.S)
         == new
     )
+
+
+def test_res179_pair_golden(shared_data: Path) -> None:
+    """The real pair as a drafter reads it (reviewed by eye against both texts)."""
+    check_golden("res-179-2010-2018.txt", render(res179_diff(shared_data), "text"))
