@@ -172,6 +172,18 @@ def test_diff_of_a_text_with_itself_has_no_changes(generated: tuple[Doc, list[st
 
 
 @SETTINGS
+@given(documents())
+def test_diff_against_the_canonical_text_reparsed_is_at_most_editorial(
+    generated: tuple[Doc, list[str]],
+) -> None:
+    res = generated[0].resolution()
+    d = diff_resolutions(res, resdiff.parse(res.to_text()))
+    assert all(c.kind == "unchanged" or c.editorial for c in d.changes)
+    assert not any(c.moved or c.renumbered for c in d.changes)
+    assert all(s.kind == "unchanged" for s in d.sections)
+
+
+@SETTINGS
 @given(revisions())
 def test_applying_the_changes_reproduces_the_new_clauses(pair: tuple[Doc, Doc]) -> None:
     old_doc, new_doc = pair
