@@ -102,7 +102,7 @@ def diff_cmd(
     Examples:
       resdiff diff res-179-2010.txt res-179-2018.txt
       resdiff diff old.txt new.txt --format markdown -o report.md
-      resdiff diff pp-2014/ pp-2018/ --format json
+      resdiff diff pp-2010/ pp-2018/ --format json
     """
     from resdiff.render import RenderOptions, render
 
