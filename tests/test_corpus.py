@@ -433,3 +433,50 @@ def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
     base_report = corpus.check("HEAD~1")
     assert [f.relpath for f in base_report.files] == ["itu-pp/res-213.txt"]
     assert base_report.files[0].status == "added"
+
+
+def test_an_erratum_corrects_its_revision_in_place(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    load_real(corpus)
+    repo = corpus.git.root
+    rid = corpus.resolve_id("res-179")
+    # An erratum to the 2018 text, committed by hand with only Resdiff-Revision.
+    target = corpus.path / "itu-pp" / "res-179.txt"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("ITU T E.1100", "ITU-T E.1100"),
+        encoding="utf-8",
+    )
+    git(repo, "commit", "-q", "-am", "Restore a lost hyphen\n\nResdiff-Revision: dubai-2018")
+    # A curation commit without trailers is not a revision.
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Tidy up")
+    fresh = Corpus(corpus.path)
+    revs = fresh.revisions(rid)
+    assert [r.name for r in revs] == ["guadalajara-2010", "dubai-2018"]
+    assert revs[1].adopted == date(2018, 11, 16)
+    assert "ITU-T E.1100" in fresh.text(rid, "dubai-2018")
+    assert fresh.check().ok
+    # Re-adding a revision is a correction, said so in the subject.
+    fresh.add(
+        RES_179_2018.read_text(encoding="utf-8"),
+        "itu-pp/res-179",
+        "dubai-2018",
+        "2018-11-16",
+    )
+    assert git(repo, "log", "-1", "--format=%s") == "Correct Resolution 179 (Rev. Dubai, 2018)\n"
+    assert [r.name for r in Corpus(corpus.path).revisions(rid)] == [
+        "guadalajara-2010",
+        "dubai-2018",
+    ]
+
+
+def test_an_erratum_for_an_unknown_revision_fails_the_check(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    load_real(corpus)
+    target = corpus.path / "itu-pp" / "res-180.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(corpus.git.root, "commit", "-q", "-am", "Fix\n\nResdiff-Revision: busan-2014")
+    messages = [p.format() for p in corpus.check().problems]
+    assert any(
+        "Resdiff-Revision busan-2014 corrects no earlier revision of itu-pp/res-180" in m
+        for m in messages
+    )
