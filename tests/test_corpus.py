@@ -480,3 +480,20 @@ def test_an_erratum_for_an_unknown_revision_fails_the_check(tmp_path: Path) -> N
         "Resdiff-Revision busan-2014 corrects no earlier revision of itu-pp/res-180" in m
         for m in messages
     )
+
+
+def test_check_flags_a_text_without_structure_or_under_the_wrong_number(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    (corpus.path / "itu-pp").mkdir()
+    (corpus.path / "itu-pp" / "res-1.txt").write_text("Just a note.\n", encoding="utf-8")
+    (corpus.path / "itu-pp" / "res-2.txt").write_text(
+        RES_179_2018.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    report = corpus.check()
+    assert not report.ok
+    assert [p.format() for p in report.problems] == [
+        "itu-pp/res-1.txt: error: no sections found (no 'considering', 'resolves' …):"
+        " this does not read as a resolution",
+        "itu-pp/res-2.txt: error: its number line reads 'RESOLUTION 179 (REV. DUBAI, 2018)',"
+        " which is not number 2",
+    ]

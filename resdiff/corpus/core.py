@@ -519,6 +519,11 @@ class Corpus:
             if base is not None and old_text == text:
                 continue
             parsed = parse(text, source=self.prefix + rel)
+            if not parsed.errors:
+                try:
+                    check_text(parsed, self.prefix + rel, rid.number)
+                except CorpusError as exc:
+                    problems.append(Problem("error", self.prefix + rel, _after_source(str(exc))))
             if base is None:
                 files.append(FileCheck(rel, "checked", parsed.diagnostics))
             elif old_text is None:
@@ -666,6 +671,12 @@ def check_text(parsed: Resolution, source: str | None, number: str) -> None:
         raise CorpusError(
             f"{where}: its number line reads {parsed.number!r}, which is not number {number}"
         )
+
+
+def _after_source(message: str) -> str:
+    """``"file: refused, …"`` → ``"…"`` (the check report names the file itself)."""
+    rest = message.split(": ", 1)[-1]
+    return rest.removeprefix("refused, ")
 
 
 def _valid_name(name: str) -> bool:
