@@ -391,3 +391,34 @@ def test_git_diff_driver_argument_protocol(tmp_path: Path) -> None:
     assert "recognizing/c  c)  amended, moved from recalling i)" in out
     code, out, err = run("git-diff-driver", "a", "b")
     assert code == 2 and "expected the 7 arguments" in err
+
+
+def test_pre_commit_hooks_run_as_declared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each hook's entry, given what pre-commit passes, accepts a canonical corpus file and
+    rejects a broken one."""
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = [
+        line.split(":", 1)[1].split() for line in hooks.splitlines() if line.startswith("  entry:")
+    ]
+    passes = ["pass_filenames: false" not in block for block in hooks.split("\n- id: ")[1:]]
+    assert [e[:2] for e in entries] == [
+        ["resdiff", "check"],
+        ["resdiff", "fmt"],
+        ["resdiff", "check"],
+    ]
+    corpus = new_corpus(tmp_path / "c")
+    corpus.add(
+        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
+    )
+    monkeypatch.chdir(corpus.path)
+    monkeypatch.delenv("RESDIFF_CORPUS", raising=False)
+    good = "itu-pp/res-179.txt"
+    for entry, pass_files in zip(entries, passes, strict=True):
+        code, _out, err = run(*entry[1:], *([good] if pass_files else []))
+        assert code == 0, (entry, err)
+    (corpus.path / "itu-pp" / "res-179.txt").write_text(
+        SEED_PAGE.read_text(encoding="utf-8"),
+        encoding="utf-8",  # not canonical: bullets, site text
+    )
+    code, _out, _err = run(*entries[1][1:], good)
+    assert code == 1
