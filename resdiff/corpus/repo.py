@@ -324,7 +324,12 @@ class GitRepo:
             new_index = self._scratch_index(scratch, copy_from=index)
             atomic_write(target, data)
             wrote = True
-            self.repo.git.update_index("--add", "--", path, env={"GIT_INDEX_FILE": str(new_index)})
+            # The entry is the blob just committed (never re-hashed through filters), then
+            # its stat data is refreshed so that git status sees a clean file at once.
+            new_env = {"GIT_INDEX_FILE": str(new_index)}
+            self.repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=new_env)
+            with contextlib.suppress(git.GitCommandError):  # exits 1 when others need updating
+                self.repo.git.update_index("-q", "--refresh", env=new_env)
             if self.before_ref_update is not None:
                 self.before_ref_update()
             subject = message.split("\n", 1)[0]
