@@ -47,18 +47,18 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, Section
-from resdiff.normalize import content_words, match_key, normalize
+from resdiff.normalize import match_key, normalize
+from resdiff.section_pairing import pair_sections
+from resdiff.subject import SubjectIndex
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -240,89 +240,6 @@ def _ratio(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
     return float(fuzz.ratio(a, b)) / 100.0
-
-
-# ----------------------------------------------------------------------------------------
-# Section pairing
-
-
-def _heading_similarity(a: Section, b: Section) -> float:
-    return (
-        float(
-            fuzz.ratio(normalize(a.heading, fold_case=True), normalize(b.heading, fold_case=True))
-        )
-        / 100.0
-    )
-
-
-def pair_sections(
-    old: Sequence[Section], new: Sequence[Section], flow: Counter[tuple[str, str]]
-) -> dict[str, str]:
-    """Pair old sections with new ones (old key → new key) from clause flow and headings.
-
-    ``flow[(s, t)]`` counts aligned clauses going from old section ``s`` to new ``t``.
-    In order, each step only among sections still unpaired:
-
-    1. content: most of ``s``'s clauses went to ``t`` and most clauses aligned into ``t``
-       came from ``s`` (at least two, or headings alike) — a renamed or kept section;
-    2. the same heading (path key, ``~n`` included);
-    3. alike headings (≥ 0.6) with at least one clause flowing between them;
-    4. nearly equal headings (≥ 0.9) where neither section's clauses went anywhere else.
-    """
-    size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
-    inflow: Counter[str] = Counter()
-    outflow: Counter[str] = Counter()
-    for (s, t), f in flow.items():
-        inflow[t] += f
-        outflow[s] += f
-    pos_old = {s.key: i for i, s in enumerate(old)}
-    pos_new = {s.key: i for i, s in enumerate(new)}
-    by_key_new = {s.key: s for s in new}
-    by_key_old = {s.key: s for s in old}
-    result: dict[str, str] = {}
-    taken: set[str] = set()
-
-    def free(s: str, t: str) -> bool:
-        return s not in result and t not in taken
-
-    # 1. content
-    candidates = []
-    for (s, t), f in flow.items():
-        if s not in by_key_old or t not in by_key_new:
-            continue
-        if 2 * f > size_old[s] and 2 * f > inflow[t]:
-            alike = _heading_similarity(by_key_old[s], by_key_new[t]) >= 0.6
-            if f >= 2 or alike or s == t:
-                candidates.append((-f, pos_old[s], pos_new[t], s, t))
-    for _, _, _, s, t in sorted(candidates):
-        if free(s, t):
-            result[s] = t
-            taken.add(t)
-    # 2. same key
-    for sec in old:
-        if sec.key in by_key_new and free(sec.key, sec.key):
-            result[sec.key] = sec.key
-            taken.add(sec.key)
-    # 3./4. alike headings
-    scored = []
-    for o_sec in old:
-        if o_sec.key in result:
-            continue
-        for n_sec in new:
-            if n_sec.key in taken:
-                continue
-            sim = _heading_similarity(o_sec, n_sec)
-            f = flow.get((o_sec.key, n_sec.key), 0)
-            isolated = outflow[o_sec.key] == 0 and inflow[n_sec.key] == 0
-            if (sim >= 0.6 and f > 0) or (sim >= 0.9 and isolated):
-                scored.append(
-                    (-f, -sim, pos_old[o_sec.key], pos_new[n_sec.key], o_sec.key, n_sec.key)
-                )
-    for *_, s_key, t_key in sorted(scored):
-        if free(s_key, t_key):
-            result[s_key] = t_key
-            taken.add(t_key)
-    return result
 
 
 # ----------------------------------------------------------------------------------------
@@ -638,7 +555,7 @@ class _Aligner:
 
     # -- rewritten in place --------------------------------------------------------------
     def in_place(self) -> None:
-        idf: dict[str, float] | None = None  # computed on the first gap that needs it
+        subjects: SubjectIndex | None = None  # built on the first gap that needs it
         floor = self.threshold * IN_PLACE_FACTOR
         for s_key, t_key in sorted(
             self.section_map.items(), key=lambda kv: self.o.members.get(kv[0], [0])[0]
@@ -658,8 +575,21 @@ class _Aligner:
                 gap_old = [x for x in o_members[a0 + 1 : a1] if x not in self.old_match]
                 gap_new = [y for y in n_members[b0 + 1 : b1] if y not in self.new_match]
                 if gap_old and gap_new and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS:
-                    idf = idf if idf is not None else _idf(self.o, self.n)
-                    self._align_gap(gap_old, gap_new, idf, floor)
+                    subjects = subjects or self._subjects()
+                    self._align_gap(gap_old, gap_new, subjects, floor)
+
+    def _subjects(self) -> SubjectIndex:
+        """Subject-word weights over the body and footnotes of both texts."""
+        texts = [
+            c.text
+            for side in (self.o, self.n)
+            for c, s in zip(side.clauses, side.sections, strict=True)
+            if s != HEADER
+        ]
+        titles = [
+            c.text for side in (self.o, self.n) for c in side.clauses if c.path == "header/title"
+        ]
+        return SubjectIndex(texts, titles)
 
     def _anchors(self, o_members: list[int], n_members: list[int]) -> list[tuple[int, int]]:
         """Pairs inside this section pair that keep their order (a longest increasing run)."""
@@ -676,25 +606,26 @@ class _Aligner:
         return [pairs[k] for k in keep]
 
     def _align_gap(
-        self, gap_old: list[int], gap_new: list[int], idf: dict[str, float], floor: float
+        self, gap_old: list[int], gap_new: list[int], subjects: SubjectIndex, floor: float
     ) -> None:
-        vo = [_tfidf(self.o.clauses[i].text, idf) for i in gap_old]
-        vn = [_tfidf(self.n.clauses[j].text, idf) for j in gap_new]
+        """Order-keeping pairs of one gap maximising the summed same-subject score."""
+        cos = [
+            [subjects.similarity(self.o.clauses[i].text, self.n.clauses[j].text) for j in gap_new]
+            for i in gap_old
+        ]
         rows, cols = len(gap_old), len(gap_new)
-        score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+        best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
         for r in range(rows - 1, -1, -1):
             for c in range(cols - 1, -1, -1):
-                cos = _cosine(vo[r], vn[c])
-                take = score[r + 1][c + 1] + cos if cos >= floor else -1.0
-                score[r][c] = max(take, score[r + 1][c], score[r][c + 1])
+                take = best[r + 1][c + 1] + cos[r][c] if cos[r][c] >= floor else -1.0
+                best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
         r = c = 0
         while r < rows and c < cols:
-            cos = _cosine(vo[r], vn[c])
-            if cos >= floor and score[r][c] == score[r + 1][c + 1] + cos:
+            if cos[r][c] >= floor and best[r][c] == best[r + 1][c + 1] + cos[r][c]:
                 i, j = gap_old[r], gap_new[c]
                 self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
                 r, c = r + 1, c + 1
-            elif score[r][c] == score[r + 1][c]:
+            elif best[r][c] == best[r + 1][c]:
                 r += 1
             else:
                 c += 1
@@ -753,171 +684,6 @@ def _lis(values: Sequence[int]) -> list[int]:
         out.append(k)
         k = prev[k]
     return out[::-1]
-
-
-#: Function words: they say nothing about a clause's subject, so the "same subject" test
-#: ignores them (IDF alone cannot tell, in a resolution of three clauses).
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "do",
-        "does",
-        "each",
-        "either",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "may",
-        "might",
-        "more",
-        "most",
-        "must",
-        "no",
-        "nor",
-        "not",
-        "of",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "shall",
-        "should",
-        "so",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "under",
-        "until",
-        "upon",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "would",
-        "also",
-        "all",
-        "well",
-        "including",
-        "inter",
-        "alia",
-    ]
-)
-
-
-#: Endings stripped so that "coordination" and "coordinate", "protection" and "protect"
-#: count as one subject word (a crude stemmer: longest ending first, stem ≥ 4 letters).
-_SUFFIXES = (
-    "ations", "ation", "ators", "ator", "ings", "ing", "ities", "ity", "ions", "ion",
-    "ives", "ive", "ates", "ated", "ate", "ies", "ed", "es", "s",
-)  # fmt: skip
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-@lru_cache(maxsize=16384)
-def _subject_words(text: str) -> tuple[str, ...]:
-    """The words that say what a clause is about: no function words, endings stripped."""
-    return tuple(_stem(w) for w in content_words(text) if w not in STOPWORDS)
-
-
-#: Weight kept by a word of the resolution's title: the title names what every clause
-#: is about ("child online protection"), so sharing it says little about two clauses.
-TITLE_WEIGHT = 0.25
-
-
-def _idf(old: _Side, new: _Side) -> dict[str, float]:
-    """Inverse document frequency of each subject word over both texts' clauses."""
-    clauses = [
-        c
-        for side in (old, new)
-        for c, s in zip(side.clauses, side.sections, strict=True)
-        if s != HEADER
-    ]
-    docs = [set(_subject_words(c.text)) for c in clauses]
-    df: Counter[str] = Counter(w for d in docs for w in d)
-    n = len(docs) + 1
-    idf = {w: math.log(n / k) for w, k in df.items()}
-    for side in (old, new):
-        for c, s in zip(side.clauses, side.sections, strict=True):
-            if s == HEADER and c.path == "header/title":
-                for w in _subject_words(c.text):
-                    if w in idf:
-                        idf[w] *= TITLE_WEIGHT
-    return idf
-
-
-def _tfidf(text: str, idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(_subject_words(text))
-    vec = {w: (1.0 + math.log(k)) * idf.get(w, 0.0) for w, k in counts.items()}
-    norm = math.sqrt(sum(x * x for x in vec.values()))
-    return {w: x / norm for w, x in vec.items()} if norm else {}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
 def align_resolutions(

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from differ_cases import TEXTS, build, letters, numbers
 
-from resdiff.align import Alignment, _lis, align_resolutions, pair_sections, similarity
-from resdiff.model import Clause, Section, section_key
+from resdiff.align import Alignment, _lis, align_resolutions, similarity
 
 
 def mapping(al: Alignment) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -232,23 +229,6 @@ def test_sub_clauses_are_aligned_too() -> None:
     assert mapping(al)[("resolves/1/i",)] == ("resolves/1/ii",)
     assert mapping(al)[("resolves/1/ii",)] == ("resolves/1/iii",)
     assert [al.new[j].path for j in al.added] == ["resolves/1/i"]
-
-
-def test_pair_sections_prefers_content_then_heading() -> None:
-    def sec(heading: str, n: int) -> Section:
-        key = section_key(heading)
-        clauses = tuple(Clause(f"{key}/{k}", None, "x", heading, 1, 1) for k in range(n))
-        return Section(key, heading, clauses, 1, 1)
-
-    bdt = "instructs the Director of the Telecommunication Development Bureau"
-    tsb = "instructs the Director of the Telecommunication Standardization Bureau"
-    old = [sec("noting", 3), sec(bdt, 2)]
-    new = [sec("noting", 2), sec("recalling", 3), sec(tsb, 2)]
-    flow = Counter({("noting", "recalling"): 3})
-    # "noting" pairs by content, not by name; the two directors' sections share nothing
-    assert pair_sections(old, new, flow) == {"noting": "recalling"}
-    flow[(section_key(bdt), section_key(tsb))] = 1
-    assert pair_sections(old, new, flow)[section_key(bdt)] == section_key(tsb)
 
 
 @pytest.mark.parametrize(

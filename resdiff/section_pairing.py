@@ -1,0 +1,102 @@
+"""Which old section became which new one: kept, renamed, or none (added / removed).
+
+Sections are paired after clauses, from where their clauses went ("flow") and from
+their headings. :func:`pair_sections` is called by :mod:`resdiff.align` twice: once on
+the exact clause pairs (a first guess, so that similarity prefers the same section) and
+once on all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from resdiff.model import Section
+from resdiff.normalize import normalize
+
+__all__ = ["heading_similarity", "pair_sections"]
+
+#: Headings at least this alike pair when a clause flows between their sections.
+ALIKE = 0.6
+#: Headings at least this alike pair even without shared clauses, when neither section's
+#: clauses went anywhere else ("requests the Council" / "requests the ITU Council": 0.91;
+#: the Development and Standardization Bureau headings: 0.85, not a rename).
+NEARLY_EQUAL = 0.9
+
+
+def heading_similarity(a: Section, b: Section) -> float:
+    """Character similarity (0–1) of two headings, normalised and case-folded."""
+    left, right = normalize(a.heading, fold_case=True), normalize(b.heading, fold_case=True)
+    return float(fuzz.ratio(left, right)) / 100.0
+
+
+def pair_sections(
+    old: Sequence[Section], new: Sequence[Section], flow: Counter[tuple[str, str]]
+) -> dict[str, str]:
+    """Pair old sections with new ones (old key → new key) from clause flow and headings.
+
+    ``flow[(s, t)]`` counts aligned clauses going from old section ``s`` to new ``t``.
+    In order, each step only among sections still unpaired:
+
+    1. content: most of ``s``'s clauses went to ``t`` and most clauses aligned into ``t``
+       came from ``s`` (at least two, or headings alike) — a renamed or kept section;
+    2. the same heading (path key, ``~n`` included);
+    3. alike headings (≥ :data:`ALIKE`) with at least one clause flowing between them;
+    4. nearly equal headings (≥ :data:`NEARLY_EQUAL`) where neither section's clauses
+       went anywhere else.
+
+    Ties are broken by flow, then heading similarity, then document positions.
+    """
+    size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
+    inflow: Counter[str] = Counter()
+    outflow: Counter[str] = Counter()
+    for (s, t), f in flow.items():
+        inflow[t] += f
+        outflow[s] += f
+    pos_old = {s.key: i for i, s in enumerate(old)}
+    pos_new = {s.key: i for i, s in enumerate(new)}
+    by_key_new = {s.key: s for s in new}
+    by_key_old = {s.key: s for s in old}
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def take(s: str, t: str) -> None:
+        if s not in result and t not in taken:
+            result[s] = t
+            taken.add(t)
+
+    # 1. content
+    candidates = []
+    for (s, t), f in flow.items():
+        if s not in by_key_old or t not in by_key_new:
+            continue
+        if 2 * f > size_old[s] and 2 * f > inflow[t]:
+            alike = heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE
+            if f >= 2 or alike or s == t:
+                candidates.append((-f, pos_old[s], pos_new[t], s, t))
+    for *_, s, t in sorted(candidates):
+        take(s, t)
+    # 2. same key
+    for sec in old:
+        if sec.key in by_key_new:
+            take(sec.key, sec.key)
+    # 3./4. alike headings
+    scored = []
+    for o_sec in old:
+        if o_sec.key in result:
+            continue
+        for n_sec in new:
+            if n_sec.key in taken:
+                continue
+            sim = heading_similarity(o_sec, n_sec)
+            f = flow.get((o_sec.key, n_sec.key), 0)
+            isolated = outflow[o_sec.key] == 0 and inflow[n_sec.key] == 0
+            if (sim >= ALIKE and f > 0) or (sim >= NEARLY_EQUAL and isolated):
+                scored.append(
+                    (-f, -sim, pos_old[o_sec.key], pos_new[n_sec.key], o_sec.key, n_sec.key)
+                )
+    for *_, s_key, t_key in sorted(scored):
+        take(s_key, t_key)
+    return result

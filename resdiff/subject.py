@@ -1,0 +1,93 @@
+"""Whether two clauses are about the same thing: TF-IDF cosine of their subject words.
+
+Used by :mod:`resdiff.align` to decide whether a clause rewritten in place (same section,
+between the same aligned neighbours) is still "the same paragraph". Word order and
+wording may have changed completely; what survives a rewrite is its subject — rare words
+such as "Resolution 1306", "E.164", "numbering". So:
+
+- function words are dropped (:data:`STOPWORDS`): inverse document frequency alone cannot
+  tell that "the" says nothing in a resolution of three clauses;
+- simple endings are stripped (:func:`stem`) so that "coordination" and "coordinate",
+  "protection" and "protect" count as one word;
+- each word is weighted by its inverse document frequency over the clauses of both
+  texts, and words of the resolution's title keep only :data:`TITLE_WEIGHT` of it: the
+  title names what every clause is about ("child online protection").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from resdiff.normalize import content_words
+
+__all__ = ["STOPWORDS", "TITLE_WEIGHT", "SubjectIndex", "stem", "subject_words"]
+
+#: Function words: they say nothing about a clause's subject.
+STOPWORDS = frozenset(
+    """a an and any are as at be been being between both but by can could do does each
+    either for from had has have having he her his how i if in into is it its may might
+    more most must no nor not of on once only or other our shall should so such than that
+    the their them then there these they this those through to under until upon very was
+    we were what when where whether which while who whom whose why will with within would
+    also all well including inter alia""".split()  # noqa: SIM905 (a word list reads better)
+)
+
+#: Endings stripped, longest first, when at least four letters remain.
+_SUFFIXES = (
+    "ations", "ation", "ators", "ator", "ings", "ing", "ities", "ity", "ions", "ion",
+    "ives", "ive", "ates", "ated", "ate", "ies", "ed", "es", "s",
+)  # fmt: skip
+
+#: Weight kept by a word of the resolution's title.
+TITLE_WEIGHT = 0.25
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem: ``coordination`` → ``coordin``, ``coordinate`` → ``coordin``."""
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=16384)
+def subject_words(text: str) -> tuple[str, ...]:
+    """The words that say what a clause is about: no function words, endings stripped."""
+    return tuple(stem(w) for w in content_words(text) if w not in STOPWORDS)
+
+
+class SubjectIndex:
+    """IDF weights over a set of clauses; :meth:`similarity` compares two of their texts."""
+
+    def __init__(self, texts: Iterable[str], titles: Iterable[str] = ()) -> None:
+        docs = [set(subject_words(t)) for t in texts]
+        df: Counter[str] = Counter(w for d in docs for w in d)
+        n = len(docs) + 1
+        self.idf = {w: math.log(n / k) for w, k in df.items()}
+        for title in titles:
+            for w in set(subject_words(title)):
+                if w in self.idf:
+                    self.idf[w] *= TITLE_WEIGHT
+        self._vectors: dict[str, dict[str, float]] = {}
+
+    def vector(self, text: str) -> dict[str, float]:
+        """The unit TF-IDF vector of ``text`` (empty when it has no weighted word)."""
+        vec = self._vectors.get(text)
+        if vec is None:
+            counts = Counter(subject_words(text))
+            raw = {w: (1.0 + math.log(k)) * self.idf.get(w, 0.0) for w, k in counts.items()}
+            norm = math.sqrt(sum(x * x for x in raw.values()))
+            vec = {w: x / norm for w, x in raw.items()} if norm else {}
+            self._vectors[text] = vec
+        return vec
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine (0–1) of the two texts' TF-IDF vectors."""
+        va, vb = self.vector(a), self.vector(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(x * vb.get(w, 0.0) for w, x in va.items())
