@@ -10,9 +10,7 @@ subclasses; it never prints. Git access goes through :mod:`resdiff.corpus.repo` 
 from __future__ import annotations
 
 import contextlib
-import csv
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -25,10 +23,8 @@ from resdiff.corpus.records import (
     BlameEntry,
     CheckReport,
     ClauseHistory,
-    FileCheck,
     ImportResult,
     LogEntry,
-    Problem,
     Revision,
 )
 from resdiff.corpus.refs import (
@@ -37,16 +33,18 @@ from resdiff.corpus.refs import (
     check_git_rev,
     check_revision_name,
     check_shorthand,
+    is_revision_name,
     matches_shorthand,
     subject_title,
 )
 from resdiff.corpus.repo import GitRepo, init_repo, is_inside_repo
-from resdiff.corpus.trailers import Trailers, format_message, parse_trailers
-from resdiff.errors import CorpusError, InputError, RefError
-from resdiff.files import atomic_write, decode, read_text
+from resdiff.corpus.texts import TextHasErrors, check_text
+from resdiff.corpus.trailers import Trailers, adoption_epoch, format_message, parse_trailers
+from resdiff.errors import CorpusError, RefError
+from resdiff.files import atomic_write, decode
 
 if TYPE_CHECKING:
-    from resdiff.model import Diagnostic, Resolution
+    from resdiff.model import Resolution
 
 CONFIG = "resdiff.toml"
 CONFIG_TEXT = """\
@@ -56,22 +54,6 @@ CONFIG_TEXT = """\
 [corpus]
 format = 1
 """
-#: The metadata file of an import folder: one line per revision name.
-IMPORT_METADATA = "revisions.csv"
-_NUMBER_LINE = re.compile(
-    r"^\s*(?:[A-Z]{2,6}\s+)?(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+"
-    r"(?P<number>[0-9]+[A-Za-z]?)\b.*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-class TextHasErrors(CorpusError):
-    """A text was refused because the parser found errors in it; ``diagnostics`` lists them."""
-
-    def __init__(self, message: str, diagnostics: Sequence[Diagnostic], source: str | None):
-        super().__init__(message)
-        self.diagnostics = tuple(diagnostics)
-        self.source = source
 
 
 def find_corpus(start: Path) -> Path | None:
@@ -83,29 +65,9 @@ def find_corpus(start: Path) -> Path | None:
     return None
 
 
-#: git stores commit times as unsigned seconds since 1970: earlier adoption dates are
-#: committed at this time, and the Resdiff-Adopted trailer keeps the real date.
-EARLIEST_COMMIT_TIME = 12 * 3600
-
-
-def adoption_epoch(day: date) -> int:
-    """The commit time for an adoption date: noon UTC, so the date reads the same everywhere
-    (1970-01-01 noon for earlier dates, which git cannot store)."""
-    epoch = int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
-    return max(epoch, EARLIEST_COMMIT_TIME)
-
-
 def clause_refs(resolution: Resolution) -> list[ClauseRef]:
     """Every clause of a parsed resolution as the change model names them, in order."""
     return [ClauseRef(c.path, c.label, c.section, c.text) for c in resolution.clauses()]
-
-
-def number_of(number_line: str | None) -> str | None:
-    """The number in a number line (``RESOLUTION 179 (REV. DUBAI, 2018)`` → ``179``)."""
-    if not number_line:
-        return None
-    m = _NUMBER_LINE.match(number_line)
-    return m["number"].lower() if m else None
 
 
 class Corpus:
@@ -151,7 +113,7 @@ class Corpus:
     def resolution_ids(self, commit: str | None = None) -> list[ResolutionId]:
         """Every resolution of the corpus: in the working tree and at ``commit`` (HEAD)."""
         found: set[ResolutionId] = set()
-        for rel in self._worktree_files():
+        for rel in self.worktree_files():
             rid = ResolutionId.from_relpath(rel)
             if rid is not None:
                 found.add(rid)
@@ -179,7 +141,7 @@ class Corpus:
             f"{text!r} is ambiguous: {', '.join(str(r) for r in matches)}; use the full id"
         )
 
-    def _worktree_files(self) -> Iterator[str]:
+    def worktree_files(self) -> Iterator[str]:
         for path in sorted(self.path.rglob("*.txt")):
             rel = path.relative_to(self.path)
             if any(part.startswith(".") for part in rel.parts) or not path.is_file():
@@ -187,7 +149,7 @@ class Corpus:
             yield rel.as_posix()
 
     # -- revisions -----------------------------------------------------------------
-    def _scan(
+    def scan(
         self, commit: str, rid: ResolutionId | None = None
     ) -> dict[ResolutionId, list[Revision]]:
         """Every revision of every resolution (or of ``rid`` only: one path-limited
@@ -211,7 +173,7 @@ class Corpus:
                 if trailers.resolution is not None and trailers.resolution != str(rid):
                     continue
                 name = trailers.revision
-                if not _valid_name(name):
+                if not is_revision_name(name):
                     continue
                 revs = found.setdefault(rid, {})
                 adopted: date | None = _adopted(trailers, info.author_time)
@@ -228,14 +190,14 @@ class Corpus:
         commit = self._commit(rev)
         if commit is None:
             return []
-        return list(self._scan(commit, rid).get(rid, []))
+        return list(self.scan(commit, rid).get(rid, []))
 
     def conferences(self, rev: str = "HEAD") -> dict[str, date | None]:
         """Every revision name in the corpus with its adoption date, in date order."""
         commit = self._commit(rev)
         names: dict[str, date | None] = {}
         if commit is not None:
-            for revs in self._scan(commit).values():
+            for revs in self.scan(commit).values():
                 for r in revs:
                     names.setdefault(r.name, r.adopted)
         return dict(sorted(names.items(), key=lambda kv: (kv[1] or date.max, kv[0])))
@@ -326,7 +288,7 @@ class Corpus:
         head = self.git.head()
         assert head is not None
         files: dict[str, str] = {}
-        for rid, revisions in sorted(self._scan(head).items()):
+        for rid, revisions in sorted(self.scan(head).items()):
             chosen = None
             for r in revisions:
                 if r.name == conference or (r.adopted is not None and r.adopted <= day):
@@ -418,7 +380,7 @@ class Corpus:
                 with contextlib.suppress(OSError):
                     folder.rmdir()
             raise
-        self._scans.clear()
+        self.forget()
         blob = self.git.blob_at(commit, self.repo_path(rid))
         assert blob is not None
         return Revision(rid, revision, day, commit, blob)
@@ -466,225 +428,32 @@ class Corpus:
         steps = blame_mod.history(chain, self._first_clauses(chain, diffs), diffs, path)
         return ClauseHistory(rid, path, tuple(steps))
 
-    # -- checking ------------------------------------------------------------------
+    # -- checking and importing (see resdiff.corpus.checks / resdiff.corpus.importer) -----
     def check(self, base: str | None = None) -> CheckReport:
         """Validate the corpus: every file (or, with ``base``, those changed since it) and
         the trailers of revision commits; with ``base``, each changed resolution's diff."""
-        from resdiff import diff, parse
+        from resdiff.corpus.checks import check_corpus
 
-        problems: list[Problem] = []
-        files: list[FileCheck] = []
-        head = self.git.head()
-        base_commit = None
-        base_files: dict[str, str] = {}
-        if base is not None:
-            check_git_rev(base)
-            resolved = self.git.resolve(base)
-            if resolved is None:
-                raise RefError(f"unknown base revision {base!r}")
-            base_commit = self.git.merge_base(resolved, head) if head else resolved
-            base_commit = base_commit or resolved
-            base_files = {
-                path[len(self.prefix) :]: blob
-                for path, blob in self.git.ls_tree(base_commit, self.prefix)
-            }
-        work = {rel: self.path / rel for rel in self._worktree_files()}
-        for rel in sorted(set(work) | set(base_files)):
-            rid = ResolutionId.from_relpath(rel)
-            if rid is None:
-                if rel in work:
-                    problems.append(
-                        Problem(
-                            "error",
-                            self.prefix + rel,
-                            "file outside the corpus layout <body>/<kind>-<number>.txt"
-                            " (e.g. itu-pp/res-179.txt)",
-                        )
-                    )
-                continue
-            old_text = (
-                decode(self.git.read_blob(base_files[rel]), f"{rel}@{base}")
-                if rel in base_files
-                else None
-            )
-            if rel not in work:
-                if base is not None:
-                    files.append(FileCheck(rel, "removed", ()))
-                continue
-            try:
-                text = read_text(work[rel])
-            except InputError as exc:
-                problems.append(Problem("error", self.prefix + rel, str(exc)))
-                continue
-            if base is not None and old_text == text:
-                continue
-            parsed = parse(text, source=self.prefix + rel)
-            if not parsed.errors:
-                try:
-                    check_text(parsed, self.prefix + rel, rid.number)
-                except CorpusError as exc:
-                    problems.append(Problem("error", self.prefix + rel, _after_source(str(exc))))
-            if base is None:
-                files.append(FileCheck(rel, "checked", parsed.diagnostics))
-            elif old_text is None:
-                files.append(FileCheck(rel, "added", parsed.diagnostics))
-            else:
-                old = parse(old_text, source=f"{self.prefix}{rel}@{base}")
-                d = diff(old, parsed)
-                status = "modified" if d.differs else "unchanged"
-                files.append(FileCheck(rel, status, parsed.diagnostics, d))
-        if head is not None:
-            problems.extend(self._check_commits(head, base_commit))
-        return CheckReport(base, tuple(files), tuple(problems))
+        return check_corpus(self, base)
 
-    def _check_commits(self, head: str, base: str | None) -> list[Problem]:
-        problems = []
-        known: dict[ResolutionId, set[str]] = {}
-        wanted = {c.sha for c in self.git.commits_between(base, head)} if base else None
-        for info, changed in self.git.file_log(head, self.prefix):
-            trailers = parse_trailers(info.message)
-            rids = [
-                r
-                for r in (ResolutionId.from_relpath(p[len(self.prefix) :]) for p in changed)
-                if r is not None
-            ]
-            if wanted is None or info.sha in wanted:
-                problems.extend(
-                    _commit_problems(
-                        info.sha, info.subject, trailers, rids, known, info.author_time
-                    )
-                )
-            if trailers.revision:
-                for rid in rids:
-                    known.setdefault(rid, set()).add(trailers.revision)
-        return problems
-
-    # -- importing -----------------------------------------------------------------
     def import_dir(
         self, folder: str | Path, *, verbatim: bool = False, workers: int = 2
     ) -> ImportResult:
         """Load ``<body>/<kind>-<number>/<revision>.txt`` files (with ``revisions.csv``
         giving each revision's adoption date) as revision commits, in date order, through
-        ``git fast-import``. ``verbatim`` commits texts as they are instead of parsing and
-        writing them in canonical form (faster; no parser check). Texts are parsed in
-        ``workers`` processes (the order of commits does not depend on it).
-        """
-        from resdiff.corpus.fastimport import ImportItem, build_stream, canonical_texts
+        ``git fast-import``; see :func:`resdiff.corpus.importer.import_folder`."""
+        from resdiff.corpus.importer import import_folder
 
-        src = Path(folder)
-        dates = _read_metadata(src)
-        items: list[ImportItem] = []
-        for path in sorted(src.rglob("*.txt")):
-            rel = path.relative_to(src)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            if len(rel.parts) != 3:
-                raise InputError(f"{path}: expected <body>/<kind>-<number>/<revision>.txt")
-            body, res, name = rel.parts
-            try:
-                rid = ResolutionId.parse(f"{body}/{res}")
-                revision = check_revision_name(name[: -len(".txt")])
-            except RefError as exc:
-                raise InputError(f"{path}: {exc}") from None
-            if revision not in dates:
-                raise InputError(f"{path}: revision {revision!r} is not in {IMPORT_METADATA}")
-            items.append(ImportItem(rid, revision, dates[revision][0], dates[revision][1], path))
-        if not items:
-            raise InputError(f"{src}: no <body>/<kind>-<number>/<revision>.txt files found")
-        items.sort(key=lambda it: (it.adopted, it.rid, it.revision))
-        branch = self.git.branch()
-        if branch is None:
-            raise CorpusError(f"{self.git.root}: HEAD is detached; check out a branch to import")
-        head = self.git.head()
-        existing = self._scan(head) if head else {}
-        for it in items:
-            revs = existing.get(it.rid, [])
-            if any(r.name == it.revision for r in revs):
-                raise CorpusError(f"{it.path}: {it.rid} already has revision {it.revision}")
-            later = [r for r in revs if r.adopted and r.adopted > it.adopted]
-            if later:
-                raise CorpusError(
-                    f"{it.path}: {it.rid} already has the later revision {later[-1].name}"
-                    f" ({later[-1].adopted}); import revisions in date order"
-                )
-        touched = sorted({self.repo_path(it.rid) for it in items})
-        for p in touched:
-            reason = self.git.worktree_status(p)
-            if reason is not None:
-                raise CorpusError(
-                    f"{p}: has uncommitted changes ({reason}); commit or discard them first"
-                )
+        result = import_folder(self, Path(folder), verbatim=verbatim, workers=workers)
+        self.forget()
+        return result
 
-        def contents() -> Iterator[tuple[ImportItem, bytes, str]]:
-            jobs_ = [(str(it.path), it.rid.number, verbatim) for it in items]
-            for it, (status, data, number_line, diagnostics) in zip(
-                items, canonical_texts(jobs_, workers), strict=True
-            ):
-                if status == "refused":
-                    raise TextHasErrors(data, diagnostics, str(it.path))
-                if status != "ok":
-                    raise InputError(data)
-                shown = it.title or subject_title(number_line) or it.revision
-                subject = f"Add {it.rid.kind_word} {it.rid.number} ({shown})"
-                message = format_message(subject, str(it.rid), it.revision, it.adopted.isoformat())
-                yield it, data.encode("utf-8"), message
-
-        ident = self.git.identity()
-        stream = build_stream(
-            contents(),
-            branch=branch,
-            parent=head,
-            prefix=self.prefix,
-            ident=ident,
-            epoch_of=adoption_epoch,
-        )
-        self.git.fast_import(stream)
-        new_head = self.git.resolve(branch)
-        assert new_head is not None
-        self.git.checkout_update(head, new_head)
-        self.git.write_commit_graph()
+    def forget(self) -> None:
+        """Drop what this object remembers of the history (after a write)."""
         self._scans.clear()
-        return ImportResult(len(items), len({it.rid for it in items}), new_head)
 
-
-def check_text(parsed: Resolution, source: str | None, number: str) -> None:
-    """Refuse a text the corpus cannot version as resolution ``number``: parser errors, no
-    section at all (then it is not a resolution, whatever else it is), or a number line
-    naming another resolution."""
-    where = source or "<text>"
-    if parsed.errors:
-        raise TextHasErrors(
-            f"{where}: refused, the parser found {len(parsed.errors)} error(s);"
-            f" first: {parsed.errors[0].format(source)}",
-            parsed.diagnostics,
-            source,
-        )
-    if not parsed.sections or any(d.code == "no-structure" for d in parsed.diagnostics):
-        raise TextHasErrors(
-            f"{where}: refused, no sections found (no 'considering', 'resolves' …):"
-            " this does not read as a resolution",
-            parsed.diagnostics,
-            source,
-        )
-    found = number_of(parsed.number)
-    if found is not None and found != number:
-        raise CorpusError(
-            f"{where}: its number line reads {parsed.number!r}, which is not number {number}"
-        )
-
-
-def _after_source(message: str) -> str:
-    """``"file: refused, …"`` → ``"…"`` (the check report names the file itself)."""
-    rest = message.split(": ", 1)[-1]
-    return rest.removeprefix("refused, ")
-
-
-def _valid_name(name: str) -> bool:
-    try:
-        check_revision_name(name)
-    except RefError:
-        return False
-    return True
+    # -- checking ------------------------------------------------------------------
+    # -- importing -----------------------------------------------------------------
 
 
 def _adopted(trailers: Trailers, author_time: int) -> date:
@@ -696,98 +465,4 @@ def _adopted(trailers: Trailers, author_time: int) -> date:
     return datetime.fromtimestamp(author_time, tz=timezone.utc).date()
 
 
-def _read_metadata(src: Path) -> dict[str, tuple[date, str | None]]:
-    meta = src / IMPORT_METADATA
-    text = read_text(meta)
-    dates: dict[str, tuple[date, str | None]] = {}
-    reader = csv.DictReader(text.splitlines())
-    if reader.fieldnames is None or not {"revision", "adopted"} <= set(reader.fieldnames):
-        raise InputError(f"{meta}: expected a header line 'revision,adopted[,title]'")
-    for n, row in enumerate(reader, start=2):
-        try:
-            name = check_revision_name((row.get("revision") or "").strip())
-            day = check_date((row.get("adopted") or "").strip())
-        except RefError as exc:
-            raise InputError(f"{meta}:{n}: {exc}") from None
-        title = (row.get("title") or "").strip() or None
-        dates[name] = (day, title)
-    return dates
-
-
-_SUBJECT_ADD = re.compile(r"^(Add|Correct)\s+(Resolution|Decision|Recommendation)\b")
-
-
-def _commit_problems(
-    sha: str,
-    subject: str,
-    trailers: Trailers,
-    rids: list[ResolutionId],
-    known: dict[ResolutionId, set[str]],
-    author_time: int,
-) -> list[Problem]:
-    where = f"commit {sha[:10]} ({subject[:60]})"
-    out: list[Problem] = []
-    if not trailers.any:
-        if _SUBJECT_ADD.match(subject):
-            out.append(Problem("error", where, "a revision commit without Resdiff-* trailers"))
-        return out
-    if trailers.resolution is not None:
-        try:
-            rid = ResolutionId.parse(trailers.resolution)
-        except RefError as exc:
-            out.append(Problem("error", where, f"Resdiff-Resolution: {exc}"))
-            rid = None
-        if rid is not None and rid not in rids:
-            out.append(
-                Problem(
-                    "error",
-                    where,
-                    f"Resdiff-Resolution is {rid}, but the commit leaves its file alone",
-                )
-            )
-        for key, value in (
-            ("Resdiff-Revision", trailers.revision),
-            ("Resdiff-Adopted", trailers.adopted),
-        ):
-            if value is None:
-                out.append(Problem("error", where, f"Resdiff-Resolution without {key}"))
-    elif trailers.adopted is not None:
-        out.append(Problem("error", where, "Resdiff-Adopted without Resdiff-Resolution"))
-    if trailers.revision is not None:
-        if not _valid_name(trailers.revision):
-            out.append(
-                Problem(
-                    "error",
-                    where,
-                    f"Resdiff-Revision {trailers.revision!r} is not a"
-                    " revision name (e.g. dubai-2018)",
-                )
-            )
-        elif trailers.resolution is None:
-            for rid in rids:
-                if trailers.revision not in known.get(rid, set()):
-                    out.append(
-                        Problem(
-                            "error",
-                            where,
-                            f"Resdiff-Revision {trailers.revision}"
-                            f" corrects no earlier revision of {rid}",
-                        )
-                    )
-    if trailers.adopted is not None:
-        try:
-            day = check_date(trailers.adopted)
-        except RefError as exc:
-            out.append(Problem("error", where, f"Resdiff-Adopted: {exc}"))
-        else:
-            authored = datetime.fromtimestamp(author_time, tz=timezone.utc).date()
-            if authored != day and adoption_epoch(day) != EARLIEST_COMMIT_TIME:
-                out.append(
-                    Problem(
-                        "warning", where, f"author date {authored} is not the adoption date {day}"
-                    )
-                )
-    return out
-
-
-__all__ = ["Corpus", "TextHasErrors", "find_corpus"]
+__all__ = ["CONFIG", "Corpus", "TextHasErrors", "find_corpus"]

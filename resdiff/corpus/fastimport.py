@@ -9,7 +9,6 @@ holds all texts in memory. See https://git-scm.com/docs/git-fast-import.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -28,10 +27,6 @@ Result = tuple[str, str, "str | None", tuple[Diagnostic, ...]]
 MIN_PARALLEL = 64
 #: Texts handed to the workers at a time (bounds memory on huge imports).
 BATCH = 512
-_NUMBER_LINE = re.compile(
-    r"^\s*(?:[A-Z]{2,6}\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+[0-9]+[A-Za-z]?\b.*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 def canonical_job(job: Job) -> Result:
@@ -42,15 +37,14 @@ def canonical_job(job: Job) -> Result:
     cannot be read. Plain tuples: they cross process boundaries without surprises.
     """
     from resdiff import parse
-    from resdiff.corpus.core import TextHasErrors, check_text
+    from resdiff.corpus.texts import TextHasErrors, check_text, first_number_line
     from resdiff.files import read_text
 
     path, number, verbatim = job
     try:
         text = read_text(path)
         if verbatim:
-            m = _NUMBER_LINE.search(text)
-            return ("ok", text, m.group(0).strip() if m else None, ())
+            return ("ok", text, first_number_line(text), ())
         parsed = parse(text, source=path)
         check_text(parsed, path, number)
     except TextHasErrors as exc:

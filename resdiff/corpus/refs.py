@@ -110,6 +110,11 @@ def check_revision_name(name: str) -> str:
     return name
 
 
+def is_revision_name(name: str) -> bool:
+    """Whether ``name`` is a valid revision name (no exception)."""
+    return REVISION_NAME.fullmatch(name) is not None
+
+
 def check_git_rev(rev: str) -> str:
     """Return ``rev`` when it is safe to hand to git as one commit-ish, else RefError.
 

@@ -8,13 +8,15 @@
     Resdiff-Revision: dubai-2018
     Resdiff-Adopted: 2018-11-16
 
-Only the message's last paragraph is read, as ``git interpret-trailers`` does.
+Only the message's last paragraph is read, as ``git interpret-trailers`` does. The
+commit's author and committer dates are the adoption date (:func:`adoption_epoch`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 
 RESOLUTION = "Resdiff-Resolution"
 REVISION = "Resdiff-Revision"
@@ -58,3 +60,15 @@ def format_message(subject: str, resolution: str, revision: str, adopted: str) -
     return (
         f"{subject}\n\n{RESOLUTION}: {resolution}\n{REVISION}: {revision}\n{ADOPTED}: {adopted}\n"
     )
+
+
+#: git stores commit times as unsigned seconds since 1970: earlier adoption dates are
+#: committed at this time, and the Resdiff-Adopted trailer keeps the real date.
+EARLIEST_COMMIT_TIME = 12 * 3600
+
+
+def adoption_epoch(day: date) -> int:
+    """The commit time for an adoption date: noon UTC, so the date reads the same everywhere
+    (1970-01-01 noon for earlier dates, which git cannot store)."""
+    epoch = int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+    return max(epoch, EARLIEST_COMMIT_TIME)
