@@ -23,7 +23,15 @@ from functools import lru_cache
 
 from resdiff.normalize import content_words
 
-__all__ = ["STOPWORDS", "TITLE_WEIGHT", "SubjectIndex", "stem", "subject_words"]
+__all__ = [
+    "MIN_IDF",
+    "MIN_SHARED",
+    "STOPWORDS",
+    "TITLE_WEIGHT",
+    "SubjectIndex",
+    "stem",
+    "subject_words",
+]
 
 #: Function words: they say nothing about a clause's subject.
 STOPWORDS = frozenset(
@@ -43,6 +51,10 @@ _SUFFIXES = (
 
 #: Weight kept by a word of the resolution's title.
 TITLE_WEIGHT = 0.25
+#: Two texts are on one subject only if they share this many distinctive words …
+MIN_SHARED = 2
+#: … a word being distinctive when its IDF is at least this (in < 37 % of the clauses).
+MIN_IDF = 1.0
 
 
 @lru_cache(maxsize=65536)
@@ -57,7 +69,9 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=16384)
 def subject_words(text: str) -> tuple[str, ...]:
     """The words that say what a clause is about: no function words, endings stripped."""
-    return tuple(stem(w) for w in content_words(text) if w not in STOPWORDS)
+    return tuple(
+        stem(w) for w in content_words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    )
 
 
 class SubjectIndex:
@@ -86,8 +100,15 @@ class SubjectIndex:
         return vec
 
     def similarity(self, a: str, b: str) -> float:
-        """Cosine (0–1) of the two texts' TF-IDF vectors."""
+        """Cosine (0–1) of the two texts' TF-IDF vectors.
+
+        0 unless the texts share at least :data:`MIN_SHARED` distinctive words (IDF ≥
+        :data:`MIN_IDF`): one shared word ("maintain") is a coincidence, not a subject.
+        """
         va, vb = self.vector(a), self.vector(b)
         if len(va) > len(vb):
             va, vb = vb, va
-        return sum(x * vb.get(w, 0.0) for w, x in va.items())
+        shared = [w for w in va if w in vb]
+        if sum(1 for w in shared if self.idf.get(w, 0.0) >= MIN_IDF) < MIN_SHARED:
+            return 0.0
+        return sum(va[w] * vb[w] for w in shared)
