@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -497,3 +498,38 @@ def test_check_flags_a_text_without_structure_or_under_the_wrong_number(tmp_path
         "itu-pp/res-2.txt: error: its number line reads 'RESOLUTION 179 (REV. DUBAI, 2018)',"
         " which is not number 2",
     ]
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_failure_after_head_moved_rolls_head_back(
+    tmp_path: Path, existing: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last step (installing the new index) fails: HEAD goes back, the file too."""
+    corpus = new_corpus(tmp_path / "c")
+    if existing:
+        corpus.add(
+            SEED_PAGE.read_text(encoding="utf-8"),
+            "itu-pp/res-179",
+            "guadalajara-2010",
+            "2010-10-22",
+        )
+    before = snapshot(corpus.git.root)
+    real_replace = os.replace
+
+    def failing_replace(src: object, dst: object) -> None:
+        if str(dst).endswith(f"{os.sep}index"):
+            raise OSError("index could not be installed")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", failing_replace)  # the rename git's protocol ends with
+    with pytest.raises(OSError, match="index could not be installed"):
+        corpus.add(
+            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
+        )
+    monkeypatch.undo()
+    after = snapshot(corpus.git.root)
+    assert {k: v for k, v in after.items() if k != "gitdir"} == {
+        k: v for k, v in before.items() if k != "gitdir"
+    }
+    # Only git's reflog remembers that HEAD moved and came back.
+    assert set(after["gitdir"]) - set(before["gitdir"]) <= {"logs"}  # type: ignore[call-overload]

@@ -350,8 +350,8 @@ class GitRepo:
             if fd >= 0:
                 os.close(fd)
             if not committed:
-                if ref_moved and head is not None:
-                    self._undo_ref(head)
+                if ref_moved:
+                    self._undo_ref(head, commit)
                 if wrote:
                     if old_bytes is None:
                         target.unlink(missing_ok=True)
@@ -362,9 +362,13 @@ class GitRepo:
                 tmp.unlink(missing_ok=True)
                 Path(f"{tmp}.lock").unlink(missing_ok=True)
 
-    def _undo_ref(self, head: str) -> None:
+    def _undo_ref(self, head: str | None, commit: str) -> None:
+        """Put HEAD back where it was (delete the branch again after a first commit)."""
         with contextlib.suppress(git.GitCommandError):  # nothing better left to do
-            self.repo.git.update_ref("-m", "resdiff add: roll back", "HEAD", head)
+            if head is None:
+                self.repo.git.update_ref("-d", "HEAD", commit)
+            else:
+                self.repo.git.update_ref("-m", "resdiff add: roll back", "HEAD", head, commit)
 
     def _store_blob(self, data: bytes, scratch: list[Path]) -> str:
         fd, name = tempfile.mkstemp(prefix="resdiff-blob.", dir=self.git_dir)
