@@ -13,7 +13,7 @@ entries sorted by path, so the output does not depend on scheduling or on ``jobs
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -45,27 +45,32 @@ def diff_trees(
 
     ``jobs`` is the number of worker processes (``None`` or 0: one per CPU; 1: none).
     Each pair's sources read ``<label>/<path>``. Entries are sorted by path.
+
+    Given iterators of pairs (not mappings), the texts are held only here, and each
+    pair's texts are released once it is diffed: the caller that drops its own
+    references (as the CLI does) keeps peak memory at the diffs, not the diffs plus
+    every input text.
     """
     old_files = _as_mapping(old, old_label or "old tree")
     new_files = _as_mapping(new, new_label or "new tree")
-    common = sorted(set(old_files) & set(new_files))
-    tasks: list[_Task] = [
-        (
-            path,
-            old_files[path],
-            new_files[path],
-            _source(old_label, path),
-            _source(new_label, path),
-            diff_options,
-        )
-        for path in common
-    ]
-    diffs = dict(zip(common, _run(tasks, _workers(jobs)), strict=True))
+    paths = sorted(set(old_files) | set(new_files))
+    only_old = {p for p in paths if p not in new_files}
+    only_new = {p for p in paths if p not in old_files}
+    common = [p for p in paths if p not in only_old and p not in only_new]
+
+    def tasks() -> Iterator[_Task]:
+        # Popped, not looked up: once a pair is diffed nothing here holds its texts.
+        for path in common:
+            old_text, new_text = old_files.pop(path), new_files.pop(path)
+            yield (path, old_text, new_text, _source(old_label, path),
+                   _source(new_label, path), diff_options)  # fmt: skip
+
+    diffs = dict(zip(common, _run(tasks(), len(common), _workers(jobs)), strict=True))
     entries: list[TreeEntry] = []
-    for path in sorted(set(old_files) | set(new_files)):
-        if path not in old_files:
+    for path in paths:
+        if path in only_new:
             entries.append(TreeEntry(path=path, status="added", diff=None))
-        elif path not in new_files:
+        elif path in only_old:
             entries.append(TreeEntry(path=path, status="removed", diff=None))
         else:
             diff = diffs[path]
@@ -138,16 +143,16 @@ def shared(diff: Diff) -> Diff:
     return replace(diff, changes=tuple(changes))
 
 
-def _run(tasks: list[_Task], workers: int) -> list[Diff]:
-    """Diff every task, in task order, in-process or over ``workers`` processes."""
-    if workers <= 1 or len(tasks) < MIN_PARALLEL_PAIRS:
+def _run(tasks: Iterable[_Task], count: int, workers: int) -> list[Diff]:
+    """Diff ``count`` tasks, in task order, in-process or over ``workers`` processes."""
+    if workers <= 1 or count < MIN_PARALLEL_PAIRS:
         return [_diff_task(t) for t in tasks]
     # Import the parser and differ before forking, so workers start with them loaded.
     import resdiff.differ
     import resdiff.parsing  # noqa: F401
 
-    workers = min(workers, len(tasks))
-    chunk = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
+    workers = min(workers, count)
+    chunk = max(1, min(MAX_CHUNK, count // (workers * 4)))
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             return list(pool.map(_diff_task, tasks, chunksize=chunk))

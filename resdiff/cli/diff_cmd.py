@@ -118,14 +118,15 @@ def diff_cmd(
     if output is not None:
         _check_output(output)
 
-    old_op = operands.resolve(old, encoding=encoding, corpus_path=corpus_path)
-    new_op = operands.resolve(new, encoding=encoding, corpus_path=corpus_path)
+    sides = [
+        operands.resolve(arg, encoding=encoding, corpus_path=corpus_path) for arg in (old, new)
+    ]
     diff_options: dict[str, Any] = {}
     if threshold is not None:
         diff_options["threshold"] = threshold
     if ignore_editorial:
         diff_options["ignore_editorial"] = True
-    result = _compare(old_op, new_op, jobs, diff_options)
+    result = _compare(sides, jobs, diff_options)
 
     render_options = RenderOptions(
         show_all=show_all,
@@ -146,12 +147,15 @@ def diff_cmd(
 
 
 def _compare(
-    old: operands.Document | operands.Tree,
-    new: operands.Document | operands.Tree,
-    jobs: int,
-    diff_options: dict[str, Any],
+    sides: list[operands.Document | operands.Tree], jobs: int, diff_options: dict[str, Any]
 ) -> Any:
-    """Diff two documents, or two trees; a document against a tree is refused."""
+    """Diff two documents, or two trees; a document against a tree is refused.
+
+    ``sides`` is emptied: for trees, only one-shot iterators over the files are handed
+    on, so each pair's texts are freed as soon as that pair is diffed.
+    """
+    new = sides.pop()
+    old = sides.pop()
     if isinstance(old, operands.Document) and isinstance(new, operands.Document):
         import resdiff
 
@@ -161,19 +165,16 @@ def _compare(
             **diff_options,
         )
     if isinstance(old, operands.Tree) and isinstance(new, operands.Tree):
-        for tree in (old, new):
-            if not tree.files:
-                raise InputError(f"{tree.label}: no resolution files (*.txt) in this directory")
+        empty = next((t.label for t in (old, new) if not t.files), None)
+        if empty is not None:
+            raise InputError(f"{empty}: no resolution files (*.txt) in this directory")
         from resdiff.treediff import diff_trees
 
-        return diff_trees(
-            old.files,
-            new.files,
-            old_label=old.label,
-            new_label=new.label,
-            jobs=jobs,
-            **diff_options,
-        )
+        labels = old.label, new.label
+        files = iter(old.files), iter(new.files)
+        del old, new
+        return diff_trees(*files, old_label=labels[0], new_label=labels[1], jobs=jobs,
+                          **diff_options)  # fmt: skip
     kinds = {operands.Document: "a file", operands.Tree: "a directory"}
     raise InputError(
         f"cannot compare {kinds[type(old)]} ({old.label}) with {kinds[type(new)]} ({new.label}):"
