@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import docx
 import pytest
 from conftest import RES_179_2018, SEED_PAGE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
-from render_samples import NEW, OLD, sample_diff
+from render_samples import NEW, OLD, random_revision, revise, revision_text, sample_diff
 
 import resdiff
 from resdiff.changes import Diff, TreeDiff, TreeEntry
@@ -166,6 +170,19 @@ def test_real_res_179_accept_and_reject(res179: tuple[Resolution, Resolution, Di
     data = docx_of(diff)
     assert resolve(data, accept=True) == paragraphs_of(new)
     assert resolve(data, accept=False) == paragraphs_of(old)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_generated_revisions_accept_to_new_and_reject_to_old(r: random.Random) -> None:
+    old_sections = random_revision(r)
+    old = resdiff.parse(revision_text(old_sections))
+    new = resdiff.parse(revision_text(revise(r, old_sections)))
+    data = docx_of(resdiff.diff(old, new))
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    # The old paragraphs all come back; their order too, except when clauses cross between
+    # sections both ways (the Diff does not say where a moved clause's old section stood).
+    assert Counter(resolve(data, accept=False)) == Counter(paragraphs_of(old))
 
 
 SOFFICE = shutil.which("soffice")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from conftest import RES_179_2018, SEED_PAGE
-from render_samples import XSS_IMG, XSS_SCRIPT, sample_diff
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from render_samples import XSS_IMG, XSS_SCRIPT, random_revision, revise, revision_text, sample_diff
 
 import resdiff
 from resdiff.changes import Diff, TreeDiff, TreeEntry
@@ -181,6 +184,21 @@ def test_tree_summary_links_each_resolution() -> None:
     p = parse(page)
     assert "res:res-179.txt" in p.ids and "res-179.txt:considering/c" in p.ids
     assert "res:res-1.txt" in parse(html_of(tree, show_all=True)).ids
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_generated_revisions_have_unique_ids_and_resolving_links(r: random.Random) -> None:
+    old_sections = random_revision(r)
+    old = resdiff.parse(revision_text(old_sections))
+    new = resdiff.parse(revision_text(revise(r, old_sections)))
+    diff = resdiff.diff(old, new)
+    p = parse(html_of(diff, marks="itu"))
+    assert len(p.ids) == len(set(p.ids))
+    assert sorted(set(p.links) - set(p.ids)) == []
+    for change in diff.changes:  # an anchor per clause path
+        for ref in change.new:
+            assert ref.path in p.ids
 
 
 def test_output_is_deterministic() -> None:

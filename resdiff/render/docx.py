@@ -244,6 +244,25 @@ def _emit_row(b: _Builder, row: Row) -> None:
     b.paragraph(runs([*_label_ops(old, new), *change.words]), _style(new), None, note)
 
 
+def _stands(row: Row) -> tuple[str | None, str | None]:
+    """The sections a row stands in, in the old text and in the new (None: not there)."""
+    change = row.change
+    stands_old = bool(change.old) and (row.moved_away or not change.moved)
+    stands_new = bool(change.new) and not row.moved_away
+    return (
+        change.old[0].section if stands_old else None,
+        change.new[0].section if stands_new else None,
+    )
+
+
+def _next(stands: list[tuple[str | None, str | None]], i: int, side: int) -> str | None:
+    """The section of the next row after ``i`` that stands in the old (0) or new (1) text."""
+    for pair in stands[i + 1 :]:
+        if pair[side] is not None:
+            return pair[side]
+    return None
+
+
 def _emit_diff(b: _Builder, diff: Diff) -> None:
     """The whole new text of one resolution, old text interleaved as tracked deletions."""
     pairs = {s.old: s.new for s in diff.sections if s.kind in ("unchanged", "renamed") and s.old}
@@ -252,17 +271,29 @@ def _emit_diff(b: _Builder, diff: Diff) -> None:
     cur_new: str | None = None
     seen_old: set[str] = set()
     seen_new: set[str] = set()
-    for row in rows(diff, show_all=True):
-        change = row.change
-        stands_old = bool(change.old) and (row.moved_away or not change.moved)
-        stands_new = bool(change.new) and not row.moved_away
-        old_sec = change.old[0].section if stands_old else None
-        new_sec = change.new[0].section if stands_new else None
+    all_rows = rows(diff, show_all=True)
+    stands = [_stands(row) for row in all_rows]
+    for i, row in enumerate(all_rows):
+        old_sec, new_sec = stands[i]
         need_old = old_sec is not None and old_sec != cur_old and old_sec not in _NO_HEADING
         need_new = new_sec is not None and new_sec != cur_new and new_sec not in _NO_HEADING
-        if need_new and old_sec is None and new_sec in back and back[new_sec] not in seen_old:
-            old_sec, need_old = back[new_sec], True  # the old text enters the same section here
-        elif need_old and new_sec is None and old_sec in pairs and pairs[old_sec] not in seen_new:
+        # One heading for both texts when the other text enters the paired section next:
+        # e.g. a section that starts with an inserted clause, its old clauses following.
+        if (
+            need_new
+            and old_sec is None
+            and new_sec in back
+            and back[new_sec] not in seen_old
+            and _next(stands, i, 0) == back[new_sec]
+        ):
+            old_sec, need_old = back[new_sec], True
+        elif (
+            need_old
+            and new_sec is None
+            and old_sec in pairs
+            and pairs[old_sec] not in seen_new
+            and _next(stands, i, 1) == pairs[old_sec]
+        ):
             new_sec, need_new = pairs[old_sec], True
         if need_old and need_new and old_sec and new_sec and pairs.get(old_sec) == new_sec:
             ops: list[WordOp] = (

@@ -142,12 +142,42 @@ def rows(diff: Diff, show_all: bool = True) -> tuple[Row, ...]:
             if not other.moved and other.old and other.old[0].section == old.section
         ]
         later = [j for j in anchors if natural_key(changes[j].old[0].path) > own]
+        paired = _paired_section(diff, old.section)
+        first_in_paired = next(
+            (
+                j
+                for j, other in enumerate(changes)
+                if other.new and not other.moved and other.new[0].section == paired
+            ),
+            None,
+        )
         if later:
             stubs_before.setdefault(later[0], []).append(i)
         elif anchors:
             stubs_after.setdefault(anchors[-1], []).append(i)
+        elif first_in_paired is not None:
+            # nothing else of its old section is left in place: put it where that section
+            # (kept or renamed) now begins
+            stubs_before.setdefault(first_in_paired, []).append(i)
         else:
-            stubs_before.setdefault(i, []).append(i)
+            # else before the first clause left in place from a later old section, or at
+            # the very end when its section was the last one
+            at = _before_later_section(diff, old.section)
+            if at is not None:
+                stubs_before.setdefault(at, []).append(i)
+            elif old.section in {s.old for s in diff.sections}:
+                stubs_after.setdefault(len(changes) - 1, []).append(i)
+            else:
+                stubs_before.setdefault(i, []).append(i)
+    # several stubs at one place: in old order (old section order, then label order)
+    order = {h: n for n, h in enumerate(s.old for s in diff.sections if s.old)}
+
+    def old_order(j: int) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+        ref = changes[j].old[0]
+        return order.get(ref.section, len(order)), natural_key(ref.path)
+
+    for bucket in (*stubs_before.values(), *stubs_after.values()):
+        bucket.sort(key=old_order)
     out: list[Row] = []
     for i, change in enumerate(changes):
         out.extend(Row(changes[j], "moved-away", j) for j in stubs_before.get(i, ()))
@@ -156,6 +186,26 @@ def rows(diff: Diff, show_all: bool = True) -> tuple[Row, ...]:
     if show_all:
         return tuple(out)
     return tuple(r for r in out if not r.unchanged)
+
+
+def _before_later_section(diff: Diff, old_heading: str) -> int | None:
+    """Index of the first in-place change from an old section after ``old_heading``."""
+    order = [s.old for s in diff.sections if s.old]
+    if old_heading not in order:
+        return None
+    later = set(order[order.index(old_heading) + 1 :])
+    for j, change in enumerate(diff.changes):
+        if change.old and not change.moved and change.old[0].section in later:
+            return j
+    return None
+
+
+def _paired_section(diff: Diff, old_heading: str) -> str | None:
+    """The new heading of an old section that was kept or renamed, else None."""
+    for section in diff.sections:
+        if section.old == old_heading and section.kind in ("unchanged", "renamed"):
+            return section.new
+    return None
 
 
 def runs(ops: tuple[WordOp, ...] | list[WordOp]) -> list[WordOp]:
