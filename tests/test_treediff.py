@@ -119,3 +119,13 @@ def test_identical_texts_parse_once_with_each_side_named(res179_2018_text: str) 
         resdiff.parse(res179_2018_text, "a/r.txt"), resdiff.parse(res179_2018_text, "b/r.txt")
     )
     assert diff == direct
+
+
+def test_one_shot_iterators_give_the_same_tree(
+    trees: tuple[dict[str, str], dict[str, str]],
+) -> None:
+    old, new = trees
+    from_maps = diff_trees(old, new, jobs=1)
+    from_iterators = diff_trees(iter(old.items()), iter(new.items()), jobs=1)
+    assert from_iterators == from_maps
+    assert old and new  # mappings given by the caller are never consumed
