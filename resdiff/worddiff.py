@@ -7,6 +7,10 @@ mode maps lines, the encoded strings are diffed with ``Diff_Timeout = 0`` (no cl
 result depends only on the input) and cleaned up semantically, and the characters are
 mapped back to tokens. Concatenating the ``=`` and ``-`` ops rebuilds the old text and
 the ``=`` and ``+`` ops the new text, exactly.
+
+Two very long paragraphs (more than :data:`MAX_BISECT` old × new tokens) get their raw
+script from rapidfuzz's longest common subsequence (C) instead of diff-match-patch's
+bisection (Python, seconds on 3,000 different words); the semantic cleanup is the same.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import re
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
 from resdiff.changes import WordOp
 from resdiff.normalize import is_editorial
@@ -29,6 +34,11 @@ _TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 _PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
+
+#: Above this many old × new tokens, diff-match-patch's bisection (pure Python,
+#: O(N·D)) would take seconds on two long, very different paragraphs; the raw script
+#: then comes from rapidfuzz's LCS (C), and diff-match-patch still cleans it up.
+MAX_BISECT = 250_000
 
 
 def tokenize(text: str) -> list[str]:
@@ -76,7 +86,8 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(a, b, False)
+    small = len(a) * len(b) <= MAX_BISECT
+    diffs = dmp.diff_main(a, b, False) if small else _lcs_diffs(a, b)
     dmp.diff_cleanupSemantic(diffs)
 
     ops: list[tuple[Literal["=", "-", "+"], str]] = []
@@ -90,6 +101,20 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
         else:
             ops.append((op, text))
     return _order(ops)
+
+
+def _lcs_diffs(a: str, b: str) -> list[tuple[int, str]]:
+    """A diff-match-patch style script from a longest common subsequence (Indel opcodes)."""
+    diffs: list[tuple[int, str]] = []
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            diffs.append((0, a[op.src_start : op.src_end]))
+        else:
+            if op.src_end > op.src_start:
+                diffs.append((-1, a[op.src_start : op.src_end]))
+            if op.dest_end > op.dest_start:
+                diffs.append((1, b[op.dest_start : op.dest_end]))
+    return diffs
 
 
 def _order(ops: list[tuple[Literal["=", "-", "+"], str]]) -> tuple[WordOp, ...]:

@@ -126,3 +126,27 @@ def test_words_are_never_split(old_words: list[str], new_words: list[str]) -> No
                 continue
             pos += len(piece)
             assert pos in bounds
+
+
+def test_long_very_different_paragraphs_are_diffed_quickly_and_exactly() -> None:
+    import time
+
+    old = " ".join(f"word{k} of the old text," for k in range(700))
+    new = " ".join(f"term{k} in the new text;" for k in range(700))
+    start = time.perf_counter()
+    ops = diff_words(old, new)
+    assert time.perf_counter() - start < 3.0  # diff-match-patch's bisection alone: ~10 s
+    assert old_of(ops) == old and new_of(ops) == new
+    assert any(op == "=" for op, _ in ops) and any(op == "+" for op, _ in ops)
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_the_long_paragraph_path_rebuilds_both_texts_too(old: str, new: str) -> None:
+    from unittest import mock
+
+    with mock.patch("resdiff.worddiff.MAX_BISECT", 0):
+        ops = diff_words(old, new)
+    assert old_of(ops) == old
+    assert new_of(ops) == new
+    assert all(ops[k][0] != ops[k + 1][0] for k in range(len(ops) - 1))
