@@ -3,14 +3,17 @@
 Two texts with the same blob ids always give the same diff (the differ is deterministic),
 so a diff computed once is stored under ``<git-common-dir>/resdiff-cache/`` as the
 ``resdiff/diff/v1`` JSON document (``--all``, unchanged clauses included) and read back
-on the next run. The key also covers the resdiff version and the cache format, so an
-upgrade never reads a stale diff. An in-process dict in front of it serves repeated
-requests within one command. Files are written atomically; a damaged entry is ignored
-and recomputed. JSON, not pickle: the cache never executes anything it reads.
+on the next run. The key also covers the cache format, the resdiff version and a hash of
+the parser's and differ's source, so changed code never reads a stale diff. An in-process
+dict in front of it serves repeated requests within one command. Files are written
+atomically; a damaged entry is ignored and recomputed. JSON, not pickle: the cache never
+executes anything it reads.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -23,6 +26,21 @@ from resdiff.errors import ResdiffError
 from resdiff.files import atomic_write
 
 CACHE_FORMAT = "1"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The resdiff version and a hash of the parser's and differ's source, so that a cached
+    diff is never read by code that would compute it differently."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(__version__.encode())
+    # The top-level modules (model, differ, align, worddiff, normalize …) and the parser
+    # decide what a diff is; the CLI, renderers and corpus do not.
+    files = sorted(root.glob("*.py")) + sorted((root / "parsing").glob("*.py"))
+    for path in files:
+        with contextlib.suppress(OSError):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def diff_from_json(doc: dict[str, Any]) -> Diff:
@@ -61,7 +79,7 @@ class DiffCache:
         self.misses = 0
 
     def key(self, old_blob: str, new_blob: str) -> str:
-        raw = f"{CACHE_FORMAT}\0{__version__}\0{old_blob}\0{new_blob}".encode()
+        raw = f"{CACHE_FORMAT}\0{code_fingerprint()}\0{old_blob}\0{new_blob}".encode()
         return hashlib.sha256(raw).hexdigest()
 
     def _file(self, key: str) -> Path | None:
