@@ -422,3 +422,31 @@ def test_pre_commit_hooks_run_as_declared(tmp_path: Path, monkeypatch: pytest.Mo
     )
     code, _out, _err = run(*entries[1][1:], good)
     assert code == 1
+
+
+def test_a_proposal_commit_is_a_pseudo_revision_named_by_its_ref(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    load_real(corpus)
+    repo = corpus.git.root
+    git(repo, "checkout", "-q", "-b", "proposal")
+    target = corpus.path / "itu-pp" / "res-179.txt"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(
+            "child online safety issues", "child online safety and well-being issues"
+        ),
+        encoding="utf-8",
+    )
+    git(repo, "commit", "-q", "-am", "Propose well-being in resolves 1")
+    code, out, _ = at(corpus, "log", "res-179@proposal")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    assert lines[0].startswith("proposal") and "(not adopted)" in lines[0]
+    assert lines[0].endswith("+0 added, -0 removed, 1 amended, 0 moved")
+    code, out, _ = at(corpus, "blame", "res-179@proposal", "--format", "json")
+    by_path = {e["path"]: e for e in json.loads(out)}
+    assert by_path["resolves/1"]["last_amended"] == "proposal"
+    assert by_path["resolves/1"]["introduced"] == "guadalajara-2010"
+    assert by_path["resolves/2"]["last_amended"] == "dubai-2018"
+    # A revision name still means the adopted text, whatever branch is checked out.
+    code, out, _ = at(corpus, "log", "res-179@dubai-2018")
+    assert [ln.split()[0] for ln in out.splitlines()] == ["dubai-2018", "guadalajara-2010"]
