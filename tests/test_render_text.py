@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from render_cases import (
     ADDED,
     KEPT,
-    MOVED,
     SAME,
     SAMPLE,
     TREE,
@@ -22,8 +21,8 @@ from render_cases import (
 
 from resdiff.changes import Change, Diff
 from resdiff.render import RenderOptions
-from resdiff.render.common import clause_name, describe, kind_and_notes, summary_line
-from resdiff.render.text import PLAIN, change_heading, redline
+from resdiff.render.common import summary_line
+from resdiff.render.text import PLAIN, redline
 
 EXPECTED = """\
 --- res-179-2010.txt  RESOLUTION 179 (Guadalajara, 2010)
@@ -115,31 +114,6 @@ def test_change_without_word_ops_falls_back_to_its_texts() -> None:
     assert line == (
         "  [-that the Internet plays a role;-]{+that protection must *empower* the child;+}"
     )
-
-
-def test_clause_names_a_drafter_uses() -> None:
-    assert clause_name(ref("recalling/i", "i)", "recalling", "")) == "recalling i)"
-    assert clause_name(ref("resolves/1/i", "i)", "resolves", "")) == "resolves 1 i)"
-    assert clause_name(ref("requests-the-council/#2", None, "requests the Council", "")) == (
-        "requests the Council ¶2"
-    )
-    assert clause_name(ref("annex/considering/a", "a)", "considering", "")) == (
-        "annex considering a)"
-    )
-    assert clause_name(ref("annex~2/considering/a", "a)", "considering", "")) == (
-        "annex 2 considering a)"
-    )
-    assert clause_name(ref("noting~2/b", "b)", "noting", "")) == "noting b)"
-    assert clause_name(ref("header/number", None, "header", "")) == "the number line"
-    assert clause_name(ref("footnotes/1", "1", "footnotes", "")) == "footnote 1"
-
-
-def test_describe_moves_and_relettering() -> None:
-    assert describe(MOVED) == ("moved from recalling i)",)
-    assert kind_and_notes(MOVED) == "amended, moved from recalling i)"
-    assert change_heading(MOVED) == "recognizing/c  c)  amended, moved from recalling i)"
-    moved_only = Change(kind="unchanged", old=MOVED.old, new=MOVED.new, moved=True)
-    assert kind_and_notes(moved_only) == "moved from recalling i)"
 
 
 _PLAIN = st.text(
