@@ -218,3 +218,35 @@ def test_libreoffice_opens_it_and_sees_tracked_changes(
     assert set(re.findall(r"<dc:creator>([^<]*)</dc:creator>", flat)) >= {"resdiff"}
     assert len(re.findall(r"<office:annotation[ >]", flat)) > 50  # the ITU marks, as comments
     assert "RESOLUTION 179" in flat and "Resolution 70/1, on transforming our world" in flat
+
+
+def test_cli_writes_the_docx_all_or_nothing(
+    tmp_path: Path, res179: tuple[Resolution, Resolution, Diff]
+) -> None:
+    from click.testing import CliRunner
+
+    from resdiff.cli import main
+
+    _, new, _ = res179
+    args = [
+        "diff",
+        str(SEED_PAGE),
+        str(RES_179_2018),
+        "--format",
+        "docx",
+        "--marks",
+        "itu",
+        "--author",
+        "Delegation of X",
+        "--date",
+        "2018-11-16",
+    ]
+    target = tmp_path / "changes.docx"
+    result = CliRunner().invoke(main, [*args, "-o", str(target)])
+    assert result.exit_code == 1, result.output  # differences found
+    data = target.read_bytes()
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    assert {r.get(W + "author") for r in body(data).iter(W + "ins")} == {"Delegation of X"}
+    missing = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "no" / "x.docx")])
+    assert missing.exit_code == 2 and missing.output.startswith("resdiff: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["changes.docx"]

@@ -201,3 +201,22 @@ def test_real_res_179(res179: Diff) -> None:
     for line in lines:
         for frag in re.findall(r'replace "([^"]+)" by', line):
             assert frag in old_texts, line
+
+
+def test_cli_format_instructions(res179: Diff) -> None:
+    from click.testing import CliRunner
+
+    from resdiff.cli import main
+
+    result = CliRunner().invoke(
+        main, ["diff", str(SEED_PAGE), str(RES_179_2018), "--format", "instructions"]
+    )
+    assert result.exit_code == 1
+    # the same report the library renders (sources named as given on the command line)
+    assert (
+        result.output.splitlines()[0]
+        == render(res179, "instructions", RenderOptions()).splitlines()[0]
+    )
+    assert len(result.output.splitlines()) == len(
+        render(res179, "instructions", RenderOptions()).splitlines()
+    )

@@ -172,3 +172,19 @@ def test_real_res_179(res179: Diff) -> None:
     )
     assert any(b.startswith("MOD\tconsidering f) (was e))\n[-e)-]{+f)+}\t") for b in blocks)
     assert any(b.startswith("SUP\tconsidering k)\nk)\t[-that several governments") for b in blocks)
+
+
+def test_cli_format_itu(res179: Diff) -> None:
+    from click.testing import CliRunner
+
+    from resdiff.cli import main
+
+    result = CliRunner().invoke(
+        main, ["diff", str(SEED_PAGE), str(RES_179_2018), "--format", "itu"]
+    )
+    assert result.exit_code == 1
+    # the same report the library renders (sources named as given on the command line)
+    assert result.output.splitlines()[0] == render(res179, "itu", RenderOptions()).splitlines()[0]
+    assert len(result.output.splitlines()) == len(
+        render(res179, "itu", RenderOptions()).splitlines()
+    )
