@@ -450,3 +450,14 @@ def test_a_proposal_commit_is_a_pseudo_revision_named_by_its_ref(tmp_path: Path)
     # A revision name still means the adopted text, whatever branch is checked out.
     code, out, _ = at(corpus, "log", "res-179@dubai-2018")
     assert [ln.split()[0] for ln in out.splitlines()] == ["dubai-2018", "guadalajara-2010"]
+
+
+@pytest.mark.parametrize("command", ["init", "add", "import", "log", "show", "blame", "history"])
+def test_corpus_commands_are_documented(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    usage, summary = out.split("\n\n")[:2]
+    assert usage.startswith(f"Usage: resdiff {command} ")
+    assert summary.strip() and summary.strip()[0].isupper()
+    if command != "init":  # init takes the corpus folder as its argument
+        assert "--corpus DIRECTORY" in out and "$RESDIFF_CORPUS" in out
