@@ -105,14 +105,19 @@ def _diff_task(task: _Task) -> Diff:
     """Parse and diff one pair (runs in a worker process); identical texts parse once."""
     import resdiff
 
-    _path, old_text, new_text, old_source, new_source, options = task
-    old = resdiff.parse(old_text, source=old_source)
-    new = (
-        replace(old, source=new_source)
-        if new_text == old_text
-        else resdiff.parse(new_text, source=new_source)
-    )
-    return shared(resdiff.diff(old, new, **options))
+    path, old_text, new_text, old_source, new_source, options = task
+    try:
+        old = resdiff.parse(old_text, source=old_source)
+        new = (
+            replace(old, source=new_source)
+            if new_text == old_text
+            else resdiff.parse(new_text, source=new_source)
+        )
+        return shared(resdiff.diff(old, new, **options))
+    except ResdiffError:
+        raise
+    except Exception as exc:  # a bug met on one file of many: say which file
+        raise ResdiffError(f"{path}: cannot diff ({type(exc).__name__}: {exc})") from exc
 
 
 def shared(diff: Diff) -> Diff:

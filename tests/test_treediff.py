@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import resdiff
-from resdiff.errors import InputError
+from resdiff.errors import InputError, ResdiffError
 from resdiff.treediff import MIN_PARALLEL_PAIRS, diff_trees, shared
 
 
@@ -129,3 +129,12 @@ def test_one_shot_iterators_give_the_same_tree(
     from_iterators = diff_trees(iter(old.items()), iter(new.items()), jobs=1)
     assert from_iterators == from_maps
     assert old and new  # mappings given by the caller are never consumed
+
+
+def test_a_failure_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str, source: str | None = None) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(resdiff, "parse", broken)
+    with pytest.raises(ResdiffError, match=r"^b\.txt: cannot diff \(KeyError: 'boom'\)$"):
+        diff_trees({"b.txt": "x"}, {"b.txt": "y"}, jobs=1)
