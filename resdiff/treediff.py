@@ -96,8 +96,12 @@ def _source(label: str | None, path: str) -> str:
 
 
 def _workers(jobs: int | None) -> int:
+    """``jobs``, or the CPUs this process may run on (not all the machine's) when 0/None."""
     if not jobs or jobs < 0:
-        return os.cpu_count() or 1
+        try:
+            return len(os.sched_getaffinity(0)) or 1
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
     return jobs
 
 
