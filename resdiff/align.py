@@ -409,14 +409,22 @@ class _Aligner:
             (self.old_match, self.new_match) if split else (self.new_match, self.old_match)
         )
         many_pos = {x: k for k, x in enumerate(many_dom)}
-        lone_many = [x for x in many_dom if x not in many_match and many.codes[x]]
+        # free clauses of the other side, by the section they would share with ``x``
+        lone_many: dict[str, list[int]] = defaultdict(list)
+        for y in many_dom:
+            if y not in many_match and many.codes[y]:
+                home = many.sections[y] if split else self.section_map.get(many.sections[y], "")
+                lone_many[home].append(y)
         for x in one_dom:
             if x in one_match:
                 olds_m, news_m, score = self.matches[one_match[x]]
                 if len(olds_m) != 1 or len(news_m) != 1 or score >= 1.0:
                     continue
-            elif not lone_many:
-                continue
+            else:
+                home = self.section_map.get(one.sections[x], "") if split else one.sections[x]
+                candidates = lone_many.get(home, [])
+                if not candidates:
+                    continue
             code = one.codes[x]
             if not code:
                 continue
@@ -428,7 +436,7 @@ class _Aligner:
             else:
                 # a lone clause: anchor on the free clause most contained in it
                 best: tuple[float, int] | None = None
-                for y in lone_many:
+                for y in candidates:
                     if y in many_match:
                         continue
                     c = _containment(many.codes[y], code)
@@ -467,7 +475,6 @@ class _Aligner:
                 self.add([x], group, current)
             else:
                 self.add(group, [x], current)
-            lone_many = [y for y in lone_many if y not in many_match]
 
     # -- repeated texts -----------------------------------------------------------------
     def untangle_repeats(self) -> None:

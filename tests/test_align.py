@@ -323,3 +323,18 @@ def test_a_real_swap_of_different_clauses_is_kept() -> None:
     assert mapping(al)[("considering/b",)] == ("considering/c",)
     assert mapping(al)[("considering/c",)] == ("considering/b",)
     assert len(moved(al)) == 1
+
+
+def test_split_into_three_parts_none_similar_enough_alone() -> None:
+    parts = [
+        "to encourage Member States to join the working group on child online protection;",
+        "to share best practices with all stakeholders in their respective regions;",
+        "to report on the results of their work to the next plenipotentiary conference",
+    ]
+    whole = " ".join(p.rstrip(";") + "," for p in parts[:2]) + " " + parts[2]
+    assert max(similarity(whole, p) for p in parts) < 0.65
+    old = build([("resolves", numbers([TEXTS[11], whole, TEXTS[12]]))])
+    new = build([("resolves", numbers([TEXTS[11], *parts, TEXTS[12]]))])
+    al = align_resolutions(old, new)
+    assert mapping(al)[("resolves/2",)] == ("resolves/2", "resolves/3", "resolves/4")
+    assert not al.added and not al.removed
