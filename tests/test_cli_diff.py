@@ -132,7 +132,9 @@ def test_binary_format_refused_on_a_terminal(
     monkeypatch.setattr("resdiff.cli.diff_cmd._isatty", lambda: True)
     result = run(*pair, "--format", "docx")
     assert result.exit_code == 2
-    assert "binary file: give -o FILE or redirect" in result.output
+    assert result.output == (
+        "resdiff: --format docx writes a binary file: give -o FILE or redirect standard output\n"
+    )
 
 
 # -- output files ---------------------------------------------------------------------

@@ -110,7 +110,7 @@ def diff_cmd(
     if fmt is None:
         fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
     if fmt in BINARY_FORMATS and output is None and stdout_tty:
-        raise click.UsageError(
+        raise OutputError(
             f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
         )
     if date is not None:
@@ -137,6 +137,7 @@ def diff_cmd(
     )
     data = render(result, fmt, render_options)
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    del data  # a large tree's output is not held twice
     if output is not None:
         from resdiff.files import atomic_write
 
