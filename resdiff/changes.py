@@ -151,8 +151,13 @@ class Diff:
         return tuple(c for c in self.changes if c.kind != "unchanged" or c.moved or c.renumbered)
 
     def to_json(self, show_all: bool = False) -> dict[str, Any]:
-        """The ``resdiff/diff/v1`` document; ``unchanged`` entries only with ``show_all``."""
-        changes = self.changes if show_all else tuple(c for c in self.changes if c.kind != "unchanged")
+        """The ``resdiff/diff/v1`` document.
+
+        Without ``show_all``, plain ``unchanged`` entries are left out; an unchanged clause
+        that was re-lettered or moved is listed, since its place changed and a reader
+        (or a tool comparing clause mappings) needs to see where it went.
+        """
+        changes = self.visible_changes(show_all)
         return {
             "schema": DIFF_SCHEMA,
             "old": self.old.to_json(),

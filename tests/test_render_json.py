@@ -57,8 +57,9 @@ def test_words_rebuild_old_and_new_text() -> None:
 def test_unchanged_listed_only_with_all_but_always_counted() -> None:
     plain = json.loads(render(SAMPLE, "json"))
     every = json.loads(render(SAMPLE, "json", RenderOptions(show_all=True)))
-    kinds = [c["kind"] for c in plain["changes"]]
-    assert "unchanged" not in kinds
+    listed_unchanged = [c for c in plain["changes"] if c["kind"] == "unchanged"]
+    assert all(c["renumbered"] or c["moved"] for c in listed_unchanged)
+    assert KEPT.new[0].path not in {c["new"][0]["path"] for c in listed_unchanged}
     assert len(every["changes"]) == len(SAMPLE.changes)
     assert every["changes"][2]["new"][0]["path"] == KEPT.new[0].path
     assert plain["summary"] == every["summary"]
