@@ -10,7 +10,7 @@ Resolution text is untrusted: every Markdown-special ASCII character is backslas
 (``*``, ``_``, ``[``, ``<``, ``|``, ``@`` …) so it can neither format, link, mention nor
 inject HTML. A marked run whose delimiters CommonMark would not recognise (``that**,**``:
 an opening ``**`` between a letter and punctuation is not left-flanking) is wrapped in
-``<del>``/``<ins>`` instead, which GitHub renders the same way.
+``<del>``/``<strong>`` instead, which GitHub renders exactly as ``~~``/``**``.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def _right_flanking(before: str, after: str) -> bool:
     return not _is_punct(before) or _is_space(after) or _is_punct(after)
 
 
-_WRAP = {"-": ("~~", "<del>", "</del>"), "+": ("**", "<ins>", "</ins>")}
+_WRAP = {"-": ("~~", "<del>", "</del>"), "+": ("**", "<strong>", "</strong>")}
 
 
 def redline(change: Change) -> str:
