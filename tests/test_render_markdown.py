@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from render_cases import MERGED, SAME, SAMPLE, TREE, check_golden, ref, render, res179_diff
 
@@ -137,3 +137,34 @@ def test_escaping_loses_nothing_and_leaves_no_bare_syntax(text: str) -> None:
 def test_res179_pair_golden(shared_data: Path) -> None:
     """The real pair as a drafter reads it (reviewed by eye against both texts)."""
     check_golden("res-179-2010-2018.md", render(res179_diff(shared_data), "markdown"))
+
+
+_WORD = st.sampled_from(
+    ["the", "ITU", ",", ";", "(", ")", "'", "’", "a-b", "1.", "x*y", "_", "“", ":", "—", "[x]",
+     "<b>", "&amp;", "#1", "@me", "`c`", "$x$", "|", "\u00a0"]
+)  # fmt: skip
+_RUN = st.lists(st.tuples(_WORD, st.sampled_from(["", " "])), min_size=1, max_size=3).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+def _unmark(markdown: str, keep: str) -> str:
+    """Drop the runs of the other kind, unwrap ours, unescape: the text a reader sees."""
+    drop = r"~~.*?~~|<del>.*?</del>" if keep == "+" else r"\*\*.*?\*\*|<strong>.*?</strong>"
+    text = re.sub(drop, "", markdown)
+    text = re.sub(r"~~|\*\*|</?(?:del|strong)>", "", text)
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    return "".join(text.split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["=", "-", "+"]), _RUN), min_size=1, max_size=6))
+def test_redline_shows_both_texts_with_touching_runs_joined(ops: list[tuple[str, str]]) -> None:
+    words = tuple(ops)
+    old = "".join(t for op, t in words if op != "+")
+    new = "".join(t for op, t in words if op != "-")
+    assume(old.strip() or new.strip())  # an empty clause reads "_(empty)_"
+    out = redline(_change(*words))  # type: ignore[arg-type]
+    assert "****" not in out and "~~~~" not in out
+    assert _unmark(out, "+") == "".join(new.split())
+    assert _unmark(out, "-") == "".join(old.split())

@@ -19,6 +19,7 @@ Nothing here computes a diff; it only reads :mod:`resdiff.changes`.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from resdiff.changes import (
     TREE_MARKS,
@@ -154,12 +155,13 @@ def change_labels(change: Change) -> tuple[str, ...]:
 def display_ops(change: Change) -> tuple[WordOp, ...]:
     """The word ops to show for a change.
 
-    The differ's ``words`` when present; otherwise (a change built without word ops)
+    The differ's ``words`` when present (neighbouring ops of one kind joined, so a
+    renderer marks one run, never two touching ones); otherwise (a change built without word ops)
     the old texts as deleted and the new texts as inserted, or the text as kept when
     old and new read the same.
     """
     if change.words:
-        return change.words
+        return _coalesced(change.words)
     old = " ".join(r.text for r in change.old)
     new = " ".join(r.text for r in change.new)
     if old == new:
@@ -170,6 +172,18 @@ def display_ops(change: Change) -> tuple[WordOp, ...]:
     if new:
         ops.append(("+", new))
     return tuple(ops)
+
+
+def _coalesced(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    if all(a[0] != b[0] for a, b in pairwise(ops)):
+        return ops
+    out: list[WordOp] = []
+    for op, text in ops:
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return tuple(out)
 
 
 def _plural(n: int, word: str) -> str:

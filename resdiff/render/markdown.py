@@ -134,23 +134,31 @@ def redline(change: Change) -> str:
     be emphasis); a deleted run of whitespace alone is dropped, an inserted one kept.
     """
     pieces: list[tuple[str, str]] = []  # ("=", escaped text) or ("-"/"+", escaped core)
+
+    def add(kind: str, text: str) -> None:
+        # Touching runs of one kind become one (``**a****b**`` would not render).
+        if pieces and pieces[-1][0] == kind:
+            pieces[-1] = (kind, pieces[-1][1] + text)
+        else:
+            pieces.append((kind, text))
+
     for op, raw in display_ops(change):
         text: str = raw
         if op == "=":
-            pieces.append(("=", escape(text)))
+            add("=", escape(text))
             continue
         core = text.strip()
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()) :]
         if not core:
             if op == "+":
-                pieces.append(("=", text))
+                add("=", text)
             continue
         if lead:
-            pieces.append(("=", lead))
-        pieces.append((op, escape(core)))
+            add("=", lead)
+        add(op, escape(core))
         if trail:
-            pieces.append(("=", trail))
+            add("=", trail)
     out: list[str] = []
     for i, (kind, piece) in enumerate(pieces):
         if kind == "=":
