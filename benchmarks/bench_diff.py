@@ -190,7 +190,7 @@ def revise(text: str, rng: random.Random, pool: Sequence[str], edits: int) -> st
 
 
 def clause_pool(texts: Sequence[str]) -> list[str]:
-    pool = []
+    pool: list[str] = []
     for text in texts:
         for item in parse_items(text):
             if isinstance(item, Run):
