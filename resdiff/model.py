@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
@@ -30,6 +31,7 @@ def section_key(heading: str) -> str:
     return key or "section"
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """Return the path segment of a label as written (contract): no brackets, dots or spaces.
 

@@ -15,7 +15,7 @@ from resdiff.model import HEADER, Clause, Diagnostic, Header, Level, Region, Res
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
-from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line
+from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line_cached
 from resdiff.parsing.structure import (
     build_annexes,
     build_footnotes,
@@ -200,7 +200,7 @@ class _Reader:
                     self.lines[nxt].body,
                 )
                 end, joined_to = self.lines[nxt].end, nxt
-            got = split_line(self.text, line.body, end, report, footnotes=in_footnotes)
+            got = split_line_cached(self.text, line.body, end, report, footnotes=in_footnotes)
             for piece in got:
                 if piece.kind == "end":
                     self.region("after", piece.start, len(self.text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Style = Literal["alpha", "roman", "number", "dotted"]
@@ -53,6 +54,7 @@ def split_label(text: str) -> tuple[str | None, int]:
     return " ".join(m.group("label").split()), rest
 
 
+@lru_cache(maxsize=1024)
 def roman_value(word: str) -> int | None:
     """The value of a lower-case roman numeral (``iv`` → 4), ``None`` if it is not one."""
     if not word or any(c not in _ROMAN for c in word):
@@ -97,8 +99,12 @@ def core(label: str) -> str:
     return word.strip("().").rstrip(")")
 
 
+@lru_cache(maxsize=4096)
 def classify(label: str, prefer_alpha: bool = False) -> Label:
-    """Style and ordinal of ``label``; ``prefer_alpha`` reads a lone ``i)``/``v)`` as a letter."""
+    """Style and ordinal of ``label``; ``prefer_alpha`` reads a lone ``i)``/``v)`` as a letter.
+
+    Remembered: a document has a few dozen distinct labels, each met several times.
+    """
     suffix = " " in label
     word = core(label)
     if "." in word:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
@@ -288,6 +289,36 @@ def split_line(
             report(Repair("run-on-paragraphs", "numbered paragraph run on in the same line", at))
             pos = at
     return pieces
+
+
+def split_line_cached(
+    src: str, start: int, end: int, report: Callable[[Repair], None], footnotes: bool = False
+) -> list[Piece]:
+    """:func:`split_line`, remembered by the line's text: the same pieces and repairs.
+
+    Two revisions of a resolution share most of their lines (and a tree of revisions
+    shares them across files), so each distinct line is cut once per process. The cut
+    depends only on the span and the one character before it (the look-behinds and
+    ``\\b`` at the span's start see no further), so that character is part of the key.
+    """
+    base = start - 1 if start > 0 else start
+    pieces, repairs = _split_span(src[base:end], start - base, footnotes)
+    if not base:
+        for repair in repairs:
+            report(repair)
+        return list(pieces)
+    for r in repairs:
+        report(Repair(r.code, r.message, r.offset + base))
+    return [Piece(p.kind, p.start + base, p.end + base, p.cont, p.glued) for p in pieces]
+
+
+@lru_cache(maxsize=16384)
+def _split_span(
+    span: str, start: int, footnotes: bool
+) -> tuple[tuple[Piece, ...], tuple[Repair, ...]]:
+    repairs: list[Repair] = []
+    pieces = split_line(span, start, len(span), repairs.append, footnotes)
+    return tuple(pieces), tuple(repairs)
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
