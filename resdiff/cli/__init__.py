@@ -17,20 +17,69 @@ import click
 from resdiff import __version__
 from resdiff.errors import ResdiffError
 
-#: command name -> (module, attribute). Order here is the order in ``--help``.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "parse": ("resdiff.cli.parse_cmds", "parse_cmd"),
-    "fmt": ("resdiff.cli.parse_cmds", "fmt_cmd"),
-    "check": ("resdiff.cli.check_cmd", "check_cmd"),
-    "diff": ("resdiff.cli.diff_cmd", "diff_cmd"),
-    "init": ("resdiff.cli.corpus_cmds", "init_cmd"),
-    "add": ("resdiff.cli.corpus_cmds", "add_cmd"),
-    "import": ("resdiff.cli.corpus_cmds", "import_cmd"),
-    "log": ("resdiff.cli.corpus_cmds", "log_cmd"),
-    "show": ("resdiff.cli.corpus_cmds", "show_cmd"),
-    "blame": ("resdiff.cli.corpus_cmds", "blame_cmd"),
-    "history": ("resdiff.cli.corpus_cmds", "history_cmd"),
-    "git-diff-driver": ("resdiff.cli.corpus_cmds", "git_diff_driver_cmd"),
+#: command name -> (module, attribute, summary). Order here is the order in ``--help``.
+#: The summary is the first paragraph of the command's docstring (a test keeps them
+#: equal), so that ``resdiff --help`` lists the commands without importing any of them.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "parse": (
+        "resdiff.cli.parse_cmds",
+        "parse_cmd",
+        "Show the clause structure of a resolution: every clause's path, label and text.",
+    ),
+    "fmt": (
+        "resdiff.cli.parse_cmds",
+        "fmt_cmd",
+        "Print a resolution in canonical form: repaired, one paragraph per line.",
+    ),
+    "check": (
+        "resdiff.cli.check_cmd",
+        "check_cmd",
+        "Check resolution files (or every *.txt under a directory) for problems.",
+    ),
+    "diff": (
+        "resdiff.cli.diff_cmd",
+        "diff_cmd",
+        "Compare OLD and NEW clause by clause and show what changed.",
+    ),
+    "init": (
+        "resdiff.cli.corpus_cmds",
+        "init_cmd",
+        "Make PATH (default: here) a corpus: a git repository with a resdiff.toml.",
+    ),
+    "add": ("resdiff.cli.corpus_cmds", "add_cmd", "Commit FILE as a revision of a resolution."),
+    "import": (
+        "resdiff.cli.corpus_cmds",
+        "import_cmd",
+        "Import many revisions at once through git fast-import.",
+    ),
+    "log": (
+        "resdiff.cli.corpus_cmds",
+        "log_cmd",
+        "List the revisions of a resolution, newest first, each with a one-line summary of"
+        " its changes against the previous revision.",
+    ),
+    "show": (
+        "resdiff.cli.corpus_cmds",
+        "show_cmd",
+        "Print the text of a resolution at a revision (a revision name or any git rev).",
+    ),
+    "blame": (
+        "resdiff.cli.corpus_cmds",
+        "blame_cmd",
+        "For every clause of a revision: the revision that introduced it and the last one"
+        " that amended it, following clauses through moves, re-lettering, splits and merges.",
+    ),
+    "history": (
+        "resdiff.cli.corpus_cmds",
+        "history_cmd",
+        "Follow one clause (by its path, e.g. recognizing/c) through every revision, with its"
+        " word changes ([-deleted-] {+inserted+}).",
+    ),
+    "git-diff-driver": (
+        "resdiff.cli.corpus_cmds",
+        "git_diff_driver_cmd",
+        "Clause-aware diffs inside git (the GIT_EXTERNAL_DIFF protocol).",
+    ),
 }
 
 
@@ -38,13 +87,13 @@ class LazyGroup(click.Group):
     """A group that imports a command's module only when that command is needed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if self.get_command(ctx, name) is not None]
+        return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
-        module_name, attr = target
+        module_name, attr, _ = target
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -53,6 +102,21 @@ class LazyGroup(click.Group):
             raise
         command = getattr(module, attr, None)
         return command if isinstance(command, click.Command) else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the summaries in :data:`COMMANDS`.
+
+        Stand-in commands carry each summary as their help, so click shortens it to the
+        terminal's width exactly as it would the real command's docstring; no command
+        module is imported.
+        """
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, click.Command(name, help=summary).get_short_help_str(limit))
+            for name, (_, _, summary) in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

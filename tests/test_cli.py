@@ -1,0 +1,43 @@
+"""The lazy command group: ``resdiff --help`` lists every command without importing it."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from resdiff.cli import COMMANDS, main
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_summary_is_the_first_paragraph_of_the_docstring(name: str) -> None:
+    module_name, attr, summary = COMMANDS[name]
+    command = getattr(importlib.import_module(module_name), attr)
+    assert isinstance(command, click.Command)
+    assert command.help is not None
+    assert summary == " ".join(command.help.partition("\n\n")[0].split())
+
+
+def test_help_lists_every_command_with_its_summary() -> None:
+    result = CliRunner().invoke(main, ["--help"], terminal_width=200)
+    assert result.exit_code == 0
+    listed = result.output.split("Commands:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed] == list(COMMANDS)
+    assert "Compare OLD and NEW clause by clause and show what changed." in result.output
+
+
+def test_help_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from resdiff.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('resdiff.cli.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
