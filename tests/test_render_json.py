@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_cases import KEPT, SAMPLE, TREE, render
 
 from resdiff.changes import TreeDiff
 from resdiff.render import RenderOptions
+from resdiff.render.json_format import _dumps, _encode
 
 
 def test_diff_document_follows_the_contract() -> None:
@@ -95,3 +98,35 @@ def test_tree_serialised_entry_by_entry_is_the_plain_dump() -> None:
     tricky = TreeDiff('a "resolutions": [] b', "x", TREE.entries[:1])
     expected = json.dumps(tricky.to_json(), ensure_ascii=False, indent=2) + "\n"
     assert render(tricky, "json") == expected
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_DOCUMENTS, st.sampled_from(["\n", "\n    "]))
+def test_the_fast_writer_is_json_dumps_byte_for_byte(document: object, newline: str) -> None:
+    """The writer that replaces json.dumps(indent=2) for speed gives the very same text
+    (quotes, escapes, control and non-ASCII characters, floats, NaN, nesting)."""
+    expected = json.dumps(document, ensure_ascii=False, indent=2).replace("\n", newline)
+    assert _encode(document, newline) == expected
+
+
+def test_the_fast_writer_leaves_other_keys_to_json_dumps() -> None:
+    document = {1: [None, {"a": (True, 1.5)}], "b": {}}
+    assert _dumps(document) == json.dumps(document, ensure_ascii=False, indent=2)
