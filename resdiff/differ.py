@@ -120,6 +120,31 @@ def _anchor(al: Alignment, old_to_match: dict[int, Match], i: int) -> int:
     return -1
 
 
+def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:
+    """The change of one clause kept word for word (most clauses of a revision).
+
+    The old side shares the new side's strings (and the whole reference when path,
+    label and section are the same too): equal by value, held and pickled once.
+    """
+    text = new.text
+    new_ref = _ref(new)
+    if old.path == new.path and old.label == new.label and old.section == new.section:
+        old_refs = new_refs = (new_ref,)
+    else:
+        section = new.section if old.section == new.section else old.section
+        old_refs, new_refs = (ClauseRef(old.path, old.label, section, text),), (new_ref,)
+    return Change(
+        kind="unchanged",
+        old=old_refs,
+        new=new_refs,
+        moved=moved,
+        renumbered=old.label != new.label and _label(old) != _label(new),
+        editorial=False,
+        similarity=1.0,
+        words=(("=", text),) if text else (),
+    )
+
+
 def _single(kind: ChangeKind, clause: Clause) -> Change:
     op: Literal["-", "+"] = "-" if kind == "removed" else "+"
     words: tuple[WordOp, ...] = ((op, clause.text),) if clause.text else ()
@@ -133,6 +158,10 @@ def _single(kind: ChangeKind, clause: Clause) -> Change:
 
 
 def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
+    if len(match.old) == 1 and len(match.new) == 1:
+        old, new = al.old[match.old[0]], al.new[match.new[0]]
+        if old.text == new.text:
+            return _unchanged(old, new, match.moved)
     olds = [al.old[i] for i in match.old]
     news = [al.new[j] for j in match.new]
     old_text = PART_SEPARATOR.join(c.text for c in olds)

@@ -136,18 +136,24 @@ def shared(diff: Diff) -> Diff:
     for change in diff.changes:
         if change.kind == "unchanged" and len(change.old) == len(change.new) == 1:
             old, new = change.old[0], change.new[0]
-            if old == new:
+            if old is new:  # shared already (resdiff.differ does so for word-for-word pairs)
+                olds = change.old
+            elif old == new:
                 olds = change.new
             else:
+                text = new.text if old.text == new.text else old.text
+                section = new.section if old.section == new.section else old.section
                 olds = (
-                    replace(
-                        old,
-                        text=new.text if old.text == new.text else old.text,
-                        section=new.section if old.section == new.section else old.section,
-                    ),
+                    change.old
+                    if old.text is text and old.section is section
+                    else (replace(old, text=text, section=section),)
                 )
-            words = tuple((op, new.text if text == new.text else text) for op, text in change.words)
-            change = replace(change, old=olds, words=words)
+            shares = [text is new.text or text != new.text for _, text in change.words]
+            if olds is not change.old or not all(shares):
+                words = tuple(
+                    (op, new.text if text == new.text else text) for op, text in change.words
+                )
+                change = replace(change, old=olds, words=words)
         changes.append(change)
     return replace(diff, changes=tuple(changes))
 
