@@ -303,7 +303,7 @@ class _Aligner:
         for i, s in enumerate(self.o.sections):
             if s == HEADER and self.o.clauses[i].path in new_by_path:
                 j = new_by_path[self.o.clauses[i].path]
-                self.add([i], [j], _ratio(self.o.codes[i], self.n.codes[j]))
+                self._take(i, j)
 
     def exact(self, olds: list[int], news: list[int]) -> None:
         """Pair identical texts, then texts equal under :func:`match_key`.
@@ -353,7 +353,12 @@ class _Aligner:
         self.add([i], [j], 1.0 if same else _ratio(self.o.codes[i], self.n.codes[j]))
 
     def map_sections(self) -> None:
-        self.section_map = pair_sections(self.o.section_order, self.n.section_order, self.flow())
+        self.section_map = pair_sections(
+            self.o.section_order,
+            self.n.section_order,
+            self.flow(),
+            sizes={key: len(members) for key, members in self.o.members.items()},
+        )
         # footnotes and header always pair with themselves
         self.section_map[FOOTNOTES] = FOOTNOTES
         self.section_map[HEADER] = HEADER

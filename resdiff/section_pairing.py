@@ -9,7 +9,7 @@ once on all pairs.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -33,7 +33,10 @@ def heading_similarity(a: Section, b: Section) -> float:
 
 
 def pair_sections(
-    old: Sequence[Section], new: Sequence[Section], flow: Counter[tuple[str, str]]
+    old: Sequence[Section],
+    new: Sequence[Section],
+    flow: Counter[tuple[str, str]],
+    sizes: Mapping[str, int] | None = None,
 ) -> dict[str, str]:
     """Pair old sections with new ones (old key → new key) from clause flow and headings.
 
@@ -48,8 +51,13 @@ def pair_sections(
        went anywhere else.
 
     Ties are broken by flow, then heading similarity, then document positions.
+    ``sizes`` may give each old section's clause count (sub-clauses included) when the
+    caller knows it, sparing a walk of every section on each call.
     """
-    size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
+    if sizes is None:
+        size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
+    else:
+        size_old = {s.key: sizes.get(s.key, 0) for s in old}
     inflow: Counter[str] = Counter()
     outflow: Counter[str] = Counter()
     for (s, t), f in flow.items():

@@ -34,6 +34,10 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
+#: A line that is only a footnote rule: the footnote block of a canonical text follows.
+_FOOTNOTE_RULE = re.compile(r"_{5,}")
+
+
 class _Reader:
     """One parse: the source, its lines and positions, and the diagnostics met."""
 
@@ -41,7 +45,9 @@ class _Reader:
         self.text = text
         self.source = source
         self.lines = split_lines(text)
-        self.positions = Positions(text)
+        self.positions = Positions(text, self.lines)
+        #: whether each line is blank, asked many times over
+        self.blank = [not text[line.body : line.end].strip() for line in self.lines]
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
 
@@ -114,8 +120,9 @@ class _Reader:
         )
 
     def _next_nonblank(self, index: int, stop: int) -> int | None:
+        blank = self.blank
         for i in range(index, stop):
-            if not self.lines[i].is_blank(self.text):
+            if not blank[i]:
                 return i
         return None
 
@@ -178,10 +185,10 @@ class _Reader:
         joined_to = -1
         for i in range(start, stop):
             line = self.lines[i]
-            if i <= joined_to or line.is_blank(self.text):
+            if i <= joined_to or self.blank[i]:
                 continue
             content = self.content(line)
-            if re.fullmatch(r"_{5,}", content):
+            if _FOOTNOTE_RULE.fullmatch(content):
                 in_footnotes = True  # the footnote block of a canonical text
                 continue
             end = line.end

@@ -11,6 +11,7 @@ of the paragraph before it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: ``RESOLUTION 179 (REV. DUBAI, 2018)``; the seed page writes ``PP RESOLUTION 179 (…)``.
 #: The keyword in capitals, or in title case when the place and year follow in brackets
@@ -135,8 +136,12 @@ _NOT_HEADING_START = frozenset(
 _OPENER_RE = re.compile(r"[a-z][a-z-]*(?:ing|ed|es|s)\b")
 
 
+@lru_cache(maxsize=4096)
 def is_heading(content: str) -> bool:
-    """Whether a whole line (already known to carry no label) reads as a section heading."""
+    """Whether a whole line (already known to carry no label) reads as a section heading.
+
+    Remembered: both revisions (and every file of a tree) ask about the same lines.
+    """
     text = " ".join(content.split())
     if not text or not text[0].islower():
         return False

@@ -44,9 +44,13 @@ class Line(NamedTuple):
 class Positions:
     """Maps an offset in the source to a 1-based (line, column); a leading BOM takes no column."""
 
-    def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer("\n", text))
+    def __init__(self, text: str, lines: list[Line] | None = None) -> None:
+        """``lines``, when given, are ``split_lines(text)``: their starts are the offsets."""
+        if lines is None:
+            self._starts = [0]
+            self._starts.extend(m.end() for m in re.finditer("\n", text))
+        else:
+            self._starts = [0, *(line.start for line in lines[1:])]
         self._bom = 1 if text.startswith(BOM) else 0
 
     def at(self, offset: int) -> tuple[int, int]:

@@ -201,7 +201,7 @@ def build_clauses(
         if seen > 1:
             key = f"{key}~{seen}"
         path = f"{prefix}/{key}"
-        children = build_clauses(para.children, path, heading, report)
+        children = build_clauses(para.children, path, heading, report) if para.children else ()
         clauses.append(
             Clause(path, para.label, para.text, heading, para.line, para.column, children)
         )
