@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
 from resdiff.parsing.labels import Label, classify, split_label, successor
@@ -28,12 +27,12 @@ from resdiff.parsing.labels import Label, classify, split_label, successor
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A span ``[start, end)`` of the source holding one paragraph, heading, footnote …
 
     ``cont`` marks the rest of a paragraph that an inline footnote interrupted; it is
     joined to the paragraph before. ``glued`` marks a heading found inside a line.
+    (Named tuples, like the repairs: immutable, and cheap to make by the thousand.)
     """
 
     kind: PieceKind
@@ -43,8 +42,7 @@ class Piece:
     glued: bool = False
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(NamedTuple):
     """A repair made at ``offset``: its diagnostic code and message."""
 
     code: str
