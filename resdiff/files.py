@@ -10,7 +10,6 @@ an interrupted write never leaves half a file.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from resdiff.errors import InputError, OutputError
@@ -66,6 +65,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     if not parent.is_dir():
         raise OutputError(f"{p}: folder {parent} does not exist")
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    import tempfile  # here, not at the top: reading commands (diff to stdout) never need it
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
