@@ -183,22 +183,22 @@ class _Reader:
             self.note("warning", repair.code, repair.message, repair.offset)
 
         joined_to = -1
+        text, lines, blank = self.text, self.lines, self.blank
         for i in range(start, stop):
-            line = self.lines[i]
-            if i <= joined_to or self.blank[i]:
+            if i <= joined_to or blank[i]:
                 continue
-            content = self.content(line)
-            if _FOOTNOTE_RULE.fullmatch(content):
+            line = lines[i]
+            content = text[line.body : line.end].rstrip()
+            if content[:1] == "_" and _FOOTNOTE_RULE.fullmatch(content):
                 in_footnotes = True  # the footnote block of a canonical text
                 continue
             end = line.end
-            nxt = self._next_nonblank(i + 1, stop)
-            if (
-                not in_footnotes
-                and nxt is not None
-                and content[-1:].isalnum()
-                and _CROSS_REFERENCE.match(self.content(self.lines[nxt]))
-            ):
+            nxt = (
+                self._next_nonblank(i + 1, stop)
+                if not in_footnotes and content[-1:].isalnum()
+                else None
+            )
+            if nxt is not None and _CROSS_REFERENCE.match(self.content(lines[nxt])):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
                 self.note(
                     "warning",
@@ -207,10 +207,10 @@ class _Reader:
                     self.lines[nxt].body,
                 )
                 end, joined_to = self.lines[nxt].end, nxt
-            got = split_line_cached(self.text, line.body, end, report, footnotes=in_footnotes)
+            got = split_line_cached(text, line.body, end, report, footnotes=in_footnotes)
             for piece in got:
                 if piece.kind == "end":
-                    self.region("after", piece.start, len(self.text))
+                    self.region("after", piece.start, len(text))
                     return pieces
                 pieces.append(piece)
         return pieces
