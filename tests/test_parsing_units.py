@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 import resdiff
+from resdiff.parsing import repairs
 from resdiff.parsing.headings import is_heading
 from resdiff.parsing.labels import classify, roman_value, split_label
 from resdiff.parsing.lines import Positions, split_lines
-from resdiff.parsing.repairs import Repair, find_glued_heading, split_line
+from resdiff.parsing.repairs import Repair, find_glued_heading, split_line, split_line_cached
 
 HEAD = (
     "RESOLUTION 1 (DUBAI, 2018)\n\nTitle\n\n"
@@ -323,3 +324,31 @@ def test_crlf_lines() -> None:
 )
 def test_number_line(line: str, number: str | None) -> None:
     assert resdiff.parse(line + "\n\nconsidering\n\na) x\n").number == number
+
+
+def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line cache gives the pieces and repairs split_line gives, wherever the line
+    stands (the character before it matters to the look-behinds), and stays bounded."""
+    line = (
+        "a) to promote the use of the tools of all the Members, requests the Secretary-General"
+        " 1 to report to the Council; 2 to act on it; ____________________ 1 These include all"
+        " things. 2 Others too. 489 PART VI - SIGNATORIES"
+    )
+    found: list[Repair] = []
+    kinds = [p.kind for p in split_line(line, 0, len(line), found.append)]
+    assert kinds == ["para", "heading", "para", "para", "footnote", "footnote", "end"]
+    assert len(found) == 4
+    for prefix in ("", "\n", "x\n", "a", "  "):
+        src = prefix + line + "\nnext"
+        start, end = len(prefix), len(prefix) + len(line)
+        for footnotes in (False, True):
+            expected: list[Repair] = []
+            want = split_line(src, start, end, expected.append, footnotes)
+            for _ in range(2):  # computed, then remembered
+                got: list[Repair] = []
+                assert split_line_cached(src, start, end, got.append, footnotes) == want
+                assert got == expected
+    monkeypatch.setattr(repairs, "MAX_CACHED_CHARS", 2 * len(line))
+    for k in range(5):
+        split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda r: None)
+    assert sum(len(span) for span, _, _ in repairs._CUTS) <= 2 * len(line)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
@@ -310,13 +309,29 @@ def split_line_cached(
     return [Piece(p.kind, p.start + base, p.end + base, p.cont, p.glued) for p in pieces]
 
 
-@lru_cache(maxsize=16384)
-def _split_span(
-    span: str, start: int, footnotes: bool
-) -> tuple[tuple[Piece, ...], tuple[Repair, ...]]:
-    repairs: list[Repair] = []
-    pieces = split_line(span, start, len(span), repairs.append, footnotes)
-    return tuple(pieces), tuple(repairs)
+_Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]
+#: The cuts remembered, by (span, start, footnotes); emptied when the spans it holds
+#: reach :data:`MAX_CACHED_CHARS` (a PDF conversion may put a whole annex on one line).
+_CUTS: dict[tuple[str, int, bool], _Cut] = {}
+_cached_chars = 0
+#: Bound on the text held by the line cache (about 4 MB of spans).
+MAX_CACHED_CHARS = 4_000_000
+
+
+def _split_span(span: str, start: int, footnotes: bool) -> _Cut:
+    global _cached_chars
+    key = (span, start, footnotes)
+    cut = _CUTS.get(key)
+    if cut is None:
+        repairs: list[Repair] = []
+        pieces = split_line(span, start, len(span), repairs.append, footnotes)
+        cut = (tuple(pieces), tuple(repairs))
+        if _cached_chars + len(span) > MAX_CACHED_CHARS:
+            _CUTS.clear()
+            _cached_chars = 0
+        _CUTS[key] = cut
+        _cached_chars += len(span)
+    return cut
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
