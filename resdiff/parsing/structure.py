@@ -11,7 +11,6 @@ to the footnote list, and clause paths are computed per the DESIGN contract
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Literal
 
 from resdiff.model import (
@@ -36,45 +35,58 @@ Report = Callable[[Diagnostic], None]
 Part = Literal["preamble", "operative", "unknown"]
 
 
-@dataclass
+# The drafts below are plain classes with slots, not dataclasses: they are internal,
+# mutable, made once per paragraph, and building four dataclasses costs a millisecond
+# of every command's start.
+
+
 class Para:
     """A paragraph on its way to becoming a :class:`Clause` (text parts joined later)."""
 
-    label: str | None
-    parts: list[str]
-    line: int
-    column: int
-    children: list[Para] = field(default_factory=list)
+    __slots__ = ("children", "column", "label", "line", "parts")
+
+    def __init__(self, label: str | None, parts: list[str], line: int, column: int) -> None:
+        self.label = label
+        self.parts = parts
+        self.line = line
+        self.column = column
+        self.children: list[Para] = []
 
     @property
     def text(self) -> str:
         return collapse(" ".join(self.parts))
 
 
-@dataclass
 class SectionDraft:
-    heading: str
-    line: int
-    column: int
-    paras: list[Para] = field(default_factory=list)
+    __slots__ = ("column", "heading", "line", "paras")
+
+    def __init__(self, heading: str, line: int, column: int) -> None:
+        self.heading = heading
+        self.line = line
+        self.column = column
+        self.paras: list[Para] = []
 
 
-@dataclass
 class AnnexDraft:
-    heading: str
-    line: int
-    column: int
-    title: str | None = None
-    sections: list[SectionDraft] = field(default_factory=list)
+    __slots__ = ("column", "heading", "line", "sections", "title")
+
+    def __init__(self, heading: str, line: int, column: int) -> None:
+        self.heading = heading
+        self.line = line
+        self.column = column
+        self.title: str | None = None
+        self.sections: list[SectionDraft] = []
 
 
-@dataclass
 class Drafts:
     """Everything read from the body so far, in document order."""
 
-    sections: list[SectionDraft] = field(default_factory=list)
-    annexes: list[AnnexDraft] = field(default_factory=list)
-    footnotes: list[Para] = field(default_factory=list)
+    __slots__ = ("annexes", "footnotes", "sections")
+
+    def __init__(self) -> None:
+        self.sections: list[SectionDraft] = []
+        self.annexes: list[AnnexDraft] = []
+        self.footnotes: list[Para] = []
 
 
 def read_pieces(src: str, pieces: list[Piece], positions: Positions) -> Drafts:
