@@ -51,6 +51,7 @@ import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -160,8 +161,7 @@ class _PerClause:
         return value
 
 
-@dataclass
-class _Side:
+class _Side(NamedTuple):
     clauses: list[Clause]
     sections: list[str]  # section key per clause
     keys: _PerClause  # match_key per clause
