@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,26 @@ def test_a_failure_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(resdiff, "parse", broken)
     with pytest.raises(ResdiffError, match=r"^b\.txt: cannot diff \(KeyError: 'boom'\)$"):
         diff_trees({"b.txt": "x"}, {"b.txt": "y"}, jobs=1)
+
+
+def test_diffing_makes_no_reference_cycles(shared_data: Path) -> None:
+    """diff_trees pauses the cyclic collector while diffs pile up; that is safe only
+    because parsing and diffing leave no cycles behind for it to find."""
+    pp = shared_data / "itu-pp"
+    old = {p.name: p.read_text("utf-8") for p in sorted((pp / "2018-dubai").glob("*.txt"))[:12]}
+    new = {name: text.replace(" the ", " the said ", 2) for name, text in old.items()}
+    old["res-179.txt"] = (pp / "2010-guadalajara" / "res-179.seed-page.txt").read_text("utf-8")
+    new["res-179.txt"] = (pp / "2018-dubai" / "res-179.txt").read_text("utf-8")
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        result = diff_trees(old, new, jobs=1)
+        assert gc.collect() == 0
+        assert gc.isenabled() is False  # a paused collector stays paused
+    finally:
+        if was:
+            gc.enable()
+    assert result.entries
+    diff_trees(old, new, jobs=1)
+    assert gc.isenabled() is was  # and an enabled one is enabled again
