@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -274,3 +275,15 @@ def test_help_is_the_docstring() -> None:
     assert "0 no differences, 1 differences, 2 trouble" in result.output
     for option in ("--format", "--all", "--threshold", "--ignore-editorial", "--color", "--jobs"):
         assert option in result.output
+
+
+def test_the_garbage_collector_is_back_on_after_a_diff(
+    pair: tuple[str, str], tmp_path: Path
+) -> None:
+    """diff pauses the cyclic collector while it works; it is on again afterwards,
+    whether the diff succeeded or failed."""
+    assert gc.isenabled()
+    assert run(*pair, "--format", "json").exit_code == 1
+    assert gc.isenabled()
+    assert run(pair[0], str(tmp_path / "missing.txt")).exit_code == 2
+    assert gc.isenabled()
