@@ -328,20 +328,22 @@ class _Aligner:
     ) -> None:
         by_key: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
         for j in self.free_new(news):
-            if new_key(j):
-                by_key[new_key(j)][self.n.sections[j]].append(j)
-        rest: list[int] = []
+            key = new_key(j)
+            if key:
+                by_key[key][self.n.sections[j]].append(j)
+        rest: list[tuple[int, str]] = []
         for i in self.free_old(olds):
-            sections = by_key.get(old_key(i)) if old_key(i) else None
+            key = old_key(i)
+            sections = by_key.get(key) if key else None
             if not sections:
                 continue
             same = sections.get(self.o.sections[i])
             if same:
                 self._take(i, same.popleft())
             else:
-                rest.append(i)
-        for i in rest:  # then across sections, in document order
-            sections = by_key[old_key(i)]
+                rest.append((i, key))
+        for i, key in rest:  # then across sections, in document order
+            sections = by_key[key]
             heads = [queue[0] for queue in sections.values() if queue]
             if heads:
                 j = min(heads)
