@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from resdiff.corpus import Corpus
     from resdiff.model import Resolution
 
-__all__ = ["Corpus", "Diff", "Resolution", "diff", "parse", "__version__"]
+__all__ = ["Corpus", "Diff", "Resolution", "__version__", "diff", "parse"]
 
 
 def parse(text: str, source: str | None = None) -> Resolution:

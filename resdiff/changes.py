@@ -19,7 +19,12 @@ DIFF_SCHEMA = "resdiff/diff/v1"
 TREE_SCHEMA = "resdiff/tree-diff/v1"
 
 #: ITU revision marks by tree status.
-TREE_MARKS: dict[str, str] = {"added": "ADD", "removed": "SUP", "modified": "MOD", "unchanged": "NOC"}
+TREE_MARKS: dict[str, str] = {
+    "added": "ADD",
+    "removed": "SUP",
+    "modified": "MOD",
+    "unchanged": "NOC",
+}
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,15 @@ class Meta:
 
 
 SUMMARY_KEYS = (
-    "added", "removed", "amended", "unchanged", "split", "merged", "moved", "renumbered", "editorial",
+    "added",
+    "removed",
+    "amended",
+    "unchanged",
+    "split",
+    "merged",
+    "moved",
+    "renumbered",
+    "editorial",
 )
 
 

@@ -33,7 +33,10 @@ def output_option(func: F) -> F:
 
 
 def corpus_option(func: F) -> F:
-    """``--corpus PATH``: the corpus folder (else $RESDIFF_CORPUS, else the nearest resdiff.toml)."""
+    """``--corpus PATH``: the corpus folder.
+
+    Else $RESDIFF_CORPUS, else the nearest resdiff.toml.
+    """
     return click.option(
         "--corpus",
         "corpus_path",
