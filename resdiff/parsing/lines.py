@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 BOM = "\ufeff"
@@ -81,5 +82,19 @@ def split_lines(text: str) -> list[Line]:
 
 
 def collapse(text: str) -> str:
-    """Collapse every run of whitespace to one space and trim: the model's text form."""
+    """Collapse every run of whitespace to one space and trim: the model's text form.
+
+    Remembered for texts up to :data:`_REMEMBERED` characters (two revisions share most
+    of their paragraphs), so the cache stays small whatever the input.
+    """
+    if len(text) > _REMEMBERED:
+        return " ".join(text.split())
+    return _collapse(text)
+
+
+_REMEMBERED = 2_000
+
+
+@lru_cache(maxsize=4096)
+def _collapse(text: str) -> str:
     return " ".join(text.split())

@@ -11,6 +11,7 @@ to the footnote list, and clause paths are computed per the DESIGN contract
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Literal
 
 from resdiff.model import (
@@ -158,9 +159,19 @@ def _footnote_label(raw: str) -> tuple[str | None, int]:
 # -- nesting and paths ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _unambiguous(label: str) -> Label | None:
+    """The class of a label that reads one way only; ``None`` for a lone ``i``/``v`` …"""
+    word = core(label)
+    return None if len(word) == 1 and roman_value(word) is not None else classify(label)
+
+
 def _style_of(label: str, stack: list[tuple[Label, Para]]) -> Label:
     """Classify ``label``, reading a lone ``i``/``v``/``x``/``l``/``c`` as a letter when it
     continues a run of letters (``h) … i)``) and as a roman numeral otherwise."""
+    plain = _unambiguous(label)
+    if plain is not None:
+        return plain
     word = core(label)
     if len(word) == 1 and roman_value(word) is not None:
         as_alpha = classify(label, prefer_alpha=True)
