@@ -65,6 +65,8 @@ class Positions:
 def split_lines(text: str) -> list[Line]:
     """Cut ``text`` into lines (on ``\\n`` only), stripping a BOM and web markup from each start."""
     lines: list[Line] = []
+    append = lines.append
+    make = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
     pos = len(BOM) if text.startswith(BOM) else 0
     lead_match = _LEAD_RE.match
     for number, raw in enumerate(text[pos:].split("\n"), start=1):
@@ -76,7 +78,7 @@ def split_lines(text: str) -> list[Line]:
             bullet = any(c in _BULLETS for c in text[pos:body])
         else:  # most lines: no indentation, no bullet
             body, bullet = pos, False
-        lines.append(Line(number, pos, end, body, bullet))
+        append(make(Line, (number, pos, end, body, bullet)))
         pos = stop + 1
     return lines
 
