@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from resdiff.cli.options import corpus_option, encoding_option
+from resdiff.cli.options import corpus_option, encoding_option, format_option
 from resdiff.parsing.check import LEVELS, FileReport, check_paths
 
 
@@ -37,14 +37,9 @@ def _json(reports: list[FileReport], shown: set[str]) -> dict[str, Any]:
 
 @click.command("check")
 @click.argument("paths", metavar="[PATH...]", nargs=-1)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="text: 'file:line:col: level: message [code]' per finding; json: resdiff/check/v1"
+@format_option(
+    ["text", "json", "markdown"],
+    "text: 'file:line:col: level: message [code]' per finding; json: resdiff/check/v1"
     " (resdiff/corpus-check/v1 for a corpus); markdown: a pull-request comment (corpus only).",
 )
 @click.option(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from resdiff.cli.options import corpus_option, encoding_option
+from resdiff.cli.options import corpus_option, encoding_option, format_option
 from resdiff.errors import CorpusError, ResdiffError
 from resdiff.files import read_text
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from resdiff.corpus import Corpus, Revision
     from resdiff.corpus.records import ClauseHistory
 
-FORMAT_CHOICE = click.Choice(["text", "json"])
+FORMATS = ["text", "json"]
 FORMAT_HELP = "text for people, json for programs."
 
 
@@ -155,15 +155,7 @@ def import_cmd(folder: str, verbatim: bool, corpus_path: str | None) -> None:
 
 @click.command("log")
 @click.argument("res", metavar="RES[@REV]")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help=FORMAT_HELP,
-)
+@format_option(FORMATS, FORMAT_HELP)
 @corpus_option
 def log_cmd(res: str, fmt: str, corpus_path: str | None) -> None:
     """List the revisions of a resolution, newest first, each with a one-line summary of
@@ -201,15 +193,7 @@ def show_cmd(ref: str, corpus_path: str | None) -> None:
 
 @click.command("blame")
 @click.argument("ref", metavar="RES[@REV]")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help=FORMAT_HELP,
-)
+@format_option(FORMATS, FORMAT_HELP)
 @corpus_option
 def blame_cmd(ref: str, fmt: str, corpus_path: str | None) -> None:
     """For every clause of a revision: the revision that introduced it and the last one that
@@ -235,15 +219,7 @@ def blame_cmd(ref: str, fmt: str, corpus_path: str | None) -> None:
 @click.command("history")
 @click.argument("res", metavar="RES[@REV]")
 @click.argument("path", metavar="PATH")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help=FORMAT_HELP,
-)
+@format_option(FORMATS, FORMAT_HELP)
 @corpus_option
 def history_cmd(res: str, path: str, fmt: str, corpus_path: str | None) -> None:
     """Follow one clause (by its path, e.g. recognizing/c) through every revision, with its

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from resdiff.cli import operands
-from resdiff.cli.options import corpus_option, encoding_option, output_option
+from resdiff.cli.options import corpus_option, encoding_option, format_option, output_option
 from resdiff.errors import InputError, OutputError
 from resdiff.render import BINARY_FORMATS, FORMATS
 
@@ -19,13 +19,8 @@ from resdiff.render import BINARY_FORMATS, FORMATS
 @click.command("diff")
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(list(FORMATS)),
-    default=None,
-    help="Output format [default: term on a terminal, else text].",
+@format_option(
+    list(FORMATS), "Output format [default: term on a terminal, else text].", default=None
 )
 @click.option("-a", "--all", "show_all", is_flag=True, help="List unchanged clauses too.")
 @click.option(

@@ -21,6 +21,29 @@ def encoding_option(func: F) -> F:
     )(func)
 
 
+def format_option(
+    choices: list[str], help_text: str, default: str | None = "text"
+) -> Callable[[F], F]:
+    """``-f/--format NAME`` into the ``fmt`` parameter: one of ``choices``.
+
+    With a ``default`` it is shown in --help; ``None`` leaves the command to choose (and
+    its help text to say what it chooses).
+    """
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=default is not None,
+            help=help_text,
+        )(func)
+
+    return decorate
+
+
 def output_option(func: F) -> F:
     """``-o/--output FILE``: write there (atomically) instead of stdout."""
     return click.option(

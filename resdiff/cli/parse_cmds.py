@@ -6,21 +6,15 @@ import json
 
 import click
 
-from resdiff.cli.options import encoding_option
+from resdiff.cli.options import encoding_option, format_option
 from resdiff.errors import InputError
 from resdiff.files import atomic_write, read_text
 
 
 @click.command("parse")
 @click.argument("file", metavar="FILE")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: the clause tree (path, label, text); json: schema resdiff/parse/v1.",
+@format_option(
+    ["text", "json"], "text: the clause tree (path, label, text); json: schema resdiff/parse/v1."
 )
 @encoding_option
 def parse_cmd(file: str, fmt: str, encoding: str) -> None:
