@@ -217,18 +217,25 @@ def build_clauses(
     keys: dict[str, int] = {}
     clauses = []
     for index, para in enumerate(paras, start=1):
-        key = label_key(para.label) if para.label else ""
-        key = key or f"#{index}"
-        seen = keys.get(key, 0) + 1
-        keys[key] = seen
-        if seen > 1:
-            key = f"{key}~{seen}"
-        path = f"{prefix}/{key}"
+        path = f"{prefix}/{_para_key(para, index, keys)}"
         children = build_clauses(para.children, path, heading, report) if para.children else ()
         clauses.append(
             Clause(path, para.label, para.text, heading, para.line, para.column, children)
         )
     return tuple(clauses)
+
+
+def _para_key(para: Para, index: int, seen: dict[str, int]) -> str:
+    """A clause's path segment: its label's key, else ``#index``; made unique by :func:`_unique`."""
+    key = label_key(para.label) if para.label else ""
+    return _unique(key or f"#{index}", seen)
+
+
+def _unique(key: str, seen: dict[str, int]) -> str:
+    """``key`` the first time, ``key~N`` the Nth time (counted in ``seen``): no two paths clash."""
+    count = seen.get(key, 0) + 1
+    seen[key] = count
+    return key if count == 1 else f"{key}~{count}"
 
 
 def _check_labels(paras: list[Para], report: Report) -> None:
@@ -269,11 +276,7 @@ def build_sections(
     seen: dict[str, int] = {}
     sections = []
     for draft in drafts:
-        key = section_key(draft.heading) if draft.heading else implicit_key
-        count = seen.get(key, 0) + 1
-        seen[key] = count
-        if count > 1:
-            key = f"{key}~{count}"
+        key = _unique(section_key(draft.heading) if draft.heading else implicit_key, seen)
         if not prefix:
             full = key  # a body section: "considering", "resolves~2"
         elif draft.heading:
@@ -305,12 +308,7 @@ def build_footnotes(drafts: list[Para]) -> tuple[Clause, ...]:
     keys: dict[str, int] = {}
     out = []
     for index, para in enumerate(drafts, start=1):
-        key = label_key(para.label) if para.label else ""
-        key = key or f"#{index}"
-        seen = keys.get(key, 0) + 1
-        keys[key] = seen
-        if seen > 1:
-            key = f"{key}~{seen}"
+        key = _para_key(para, index, keys)
         out.append(
             Clause(f"{FOOTNOTES}/{key}", para.label, para.text, FOOTNOTES, para.line, para.column)
         )
