@@ -56,14 +56,25 @@ def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
     return decode(data, where, encoding)
 
 
+def writable_folder(path: str | os.PathLike[str], where: str) -> Path:
+    """The folder a write to ``path`` lands in; refused when ``path`` is a directory or
+    that folder is missing (``where`` names the target in the message).
+
+    Shared by :func:`atomic_write` and the CLI, which checks ``-o`` before any work.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise OutputError(f"{where}: is a directory, cannot write over it")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{where}: folder {parent} does not exist")
+    return parent
+
+
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` all at once (temp file + rename) or not at all."""
     p = Path(path)
-    if p.is_dir():
-        raise OutputError(f"{p}: is a directory, cannot write over it")
-    parent = p.parent if str(p.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{p}: folder {parent} does not exist")
+    parent = writable_folder(p, str(p))
     raw = data.encode("utf-8") if isinstance(data, str) else data
     import tempfile  # here, not at the top: reading commands (diff to stdout) never need it
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -13,6 +12,7 @@ import click
 from resdiff.cli import operands
 from resdiff.cli.options import corpus_option, encoding_option, format_option, output_option
 from resdiff.errors import InputError, OutputError
+from resdiff.files import writable_folder
 from resdiff.render import BINARY_FORMATS, FORMATS
 
 
@@ -231,9 +231,4 @@ def _check_date(value: str) -> None:
 
 def _check_output(output: str) -> None:
     """Refuse an unwritable -o target before any work (atomic_write checks again)."""
-    path = Path(output)
-    if path.is_dir():
-        raise OutputError(f"{output}: is a directory, cannot write over it")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{output}: folder {parent} does not exist")
+    writable_folder(output, output)
