@@ -49,10 +49,15 @@ def split_label(text: str) -> tuple[str | None, int]:
     m = LABEL_RE.match(text)
     if not m:
         return None, 0
-    rest = m.end()
-    while rest < len(text) and text[rest].isspace():
-        rest += 1
-    return " ".join(m.group("label").split()), rest
+    return " ".join(m.group("label").split()), skip_space(text, m.end())
+
+
+def skip_space(text: str, pos: int) -> int:
+    """The offset of the first non-space character at or after ``pos`` (where a label's
+    text starts)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 @lru_cache(maxsize=1024)

@@ -24,7 +24,7 @@ from resdiff.model import (
     section_key,
 )
 from resdiff.parsing.headings import FORMULA_RE, is_heading, is_operative, is_preamble
-from resdiff.parsing.labels import Label, classify, core, roman_value, split_label
+from resdiff.parsing.labels import Label, classify, core, roman_value, skip_space, split_label
 from resdiff.parsing.lines import Positions, collapse
 from resdiff.parsing.repairs import FOOTNOTE_NUMBER_RE as FOOTNOTE_RE
 from resdiff.parsing.repairs import Piece
@@ -150,10 +150,7 @@ def _footnote_label(raw: str) -> tuple[str | None, int]:
     m = FOOTNOTE_RE.match(raw)
     if not m:
         return None, 0
-    off = m.end()
-    while off < len(raw) and raw[off].isspace():
-        off += 1
-    return m.group(1), off
+    return m.group(1), skip_space(raw, m.end())
 
 
 # -- nesting and paths ------------------------------------------------------------------
