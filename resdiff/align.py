@@ -75,8 +75,15 @@ __all__ = [
 #: rewritten in place score ≥ 0.77, the best wrong candidate 0.60; the reported mapping
 #: is the same for every threshold from 0.45 to 0.70.
 DEFAULT_THRESHOLD = 0.65
-#: Above this many old×new candidate pairs, only same-section pairs are scored.
+#: Above this many old×new candidate pairs, only same-section pairs are scored (and in a
+#: section still too large, only pairs within the same gap between anchors).
 MAX_COMPARISONS = 4_000_000
+#: In a gap too large for the cap, each old clause is compared with the new clauses at
+#: most this many places from where it would stand if the gap were rewritten in order.
+WINDOW = 100
+#: A clause left unpaired looks for the start of a split or merge among at most this many
+#: free clauses of its section; beyond it, only among those in its gap between anchors.
+MAX_LONE_CANDIDATES = 64
 #: Bonus added to a candidate's score (for ordering only) when it stays in its section.
 SAME_SECTION_BONUS = 0.05
 #: Two crossing neighbour pairs are swapped back into order when that loses at most this
@@ -387,6 +394,8 @@ class _Aligner:
                 targets = by_section.get(target, []) if target is not None else []
                 if targets and len(members) * len(targets) <= MAX_COMPARISONS:
                     groups.append((members, targets))
+                elif targets:  # too big even so: compare only within the gaps between anchors
+                    groups.extend(self._gap_groups(members, targets))
         for group_old, group_new in groups:
             choices = [self.n.codes[j] for j in group_new]
             for i in group_old:
@@ -402,6 +411,61 @@ class _Aligner:
         for _, i, j, sim in candidates:
             if i not in self.old_match and j not in self.new_match:
                 self.add([i], [j], sim)
+
+    # -- gaps between anchors ---------------------------------------------------------
+    def _partner_bounds(self, *, old_side: bool) -> tuple[list[int], list[int]]:
+        """For each clause of one side, the partners of its nearest matched neighbours.
+
+        ``lo[x]`` is the last partner (on the other side) of the nearest matched clause at
+        or before ``x``, ``hi[x]`` the first partner of the nearest one at or after it:
+        an unmatched clause's counterpart, if any, most likely stands between them.
+        """
+        own = self.old_match if old_side else self.new_match
+        size = len(self.o.clauses if old_side else self.n.clauses)
+        other_size = len(self.n.clauses if old_side else self.o.clauses)
+        lo, hi = [-1] * size, [other_size] * size
+        last = -1
+        for x in range(size):
+            mid = own.get(x)
+            if mid is not None:
+                last = max(self._partners(mid, old_side))
+            lo[x] = last
+        first = other_size
+        for x in range(size - 1, -1, -1):
+            mid = own.get(x)
+            if mid is not None:
+                first = min(self._partners(mid, old_side))
+            hi[x] = first
+        return lo, hi
+
+    def _partners(self, mid: int, old_side: bool) -> list[int]:
+        olds, news, _ = self.matches[mid]
+        return news if old_side else olds
+
+    def _gap_groups(self, olds: list[int], news: list[int]) -> list[tuple[list[int], list[int]]]:
+        """Comparison groups for a section too large for the cap: each free old clause is
+        compared only with the free new clauses in its gap (see :meth:`_partner_bounds`),
+        as a line diff compares only what lies between its anchors."""
+        lo, hi = self._partner_bounds(old_side=True)
+        ordered = sorted(news)
+        by_gap: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i in olds:
+            a, b = sorted((lo[i], hi[i]))  # crossed anchors (a move): the span between them
+            by_gap[(a, b)].append(i)
+        groups = []
+        for (a, b), members in sorted(by_gap.items()):
+            targets = ordered[bisect.bisect_right(ordered, a) : bisect.bisect_left(ordered, b)]
+            if not targets:
+                continue
+            if len(members) * len(targets) <= MAX_COMPARISONS:
+                groups.append((members, targets))
+            else:  # a gap with no anchors inside (everything rewritten): compare near places
+                scale = len(targets) / len(members)
+                for rank, i in enumerate(members):
+                    centre = int(rank * scale)
+                    window = targets[max(0, centre - WINDOW) : centre + WINDOW + 1]
+                    groups.append(([i], window))
+        return groups
 
     # -- splits and merges ------------------------------------------------------------
     def splits_and_merges(self, olds: list[int], news: list[int]) -> None:
@@ -422,6 +486,7 @@ class _Aligner:
             if y not in many_match and many.codes[y]:
                 home = many.sections[y] if split else self.section_map.get(many.sections[y], "")
                 lone_many[home].append(y)
+        bounds: tuple[list[int], list[int]] | None = None
         for x in one_dom:
             if x in one_match:
                 olds_m, news_m, score = self.matches[one_match[x]]
@@ -430,6 +495,12 @@ class _Aligner:
             else:
                 home = self.section_map.get(one.sections[x], "") if split else one.sections[x]
                 candidates = lone_many.get(home, [])
+                if len(candidates) > MAX_LONE_CANDIDATES:  # keep this linear: its gap only
+                    bounds = bounds or self._partner_bounds(old_side=split)
+                    a, b = sorted((bounds[0][x], bounds[1][x]))
+                    candidates = candidates[
+                        bisect.bisect_right(candidates, a) : bisect.bisect_left(candidates, b)
+                    ]
                 if not candidates:
                     continue
             code = one.codes[x]

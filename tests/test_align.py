@@ -338,3 +338,56 @@ def test_split_into_three_parts_none_similar_enough_alone() -> None:
     al = align_resolutions(old, new)
     assert mapping(al)[("resolves/2",)] == ("resolves/2", "resolves/3", "resolves/4")
     assert not al.added and not al.removed
+
+
+def _big_section_texts(count: int) -> list[str]:
+    """Distinct, similar-looking paragraphs: a long operative list in a small vocabulary."""
+    import random
+
+    words = ["promote", "the", "ITU", "Member", "States", "regional", "cooperation", "national"]
+    rng = random.Random(179)
+    return [f"to {k} " + " ".join(rng.choice(words) for _ in range(25)) + ";" for k in range(count)]
+
+
+def test_a_section_too_large_for_the_cap_still_pairs_its_amended_clauses() -> None:
+    """14,000 numbered paragraphs, every sixth amended: the ~2,300 amended ones are too
+    many to compare all with all (over the cap), so the aligner compares within the gaps
+    between unchanged paragraphs — each is still paired in place, none removed + added."""
+    texts = _big_section_texts(14000)
+    amended = [t.replace(" ", " very ", 1) if k % 6 == 0 else t for k, t in enumerate(texts)]
+    al = align_resolutions(
+        build([("resolves", numbers(texts))]), build([("resolves", numbers(amended))])
+    )
+    assert not al.removed and not al.added
+    assert mapping(al)[("resolves/7",)] == ("resolves/7",)
+    assert all(m.old == m.new for m in al.matches)  # in place, one to one
+    assert sum(m.similarity < 1.0 for m in al.matches) == len(range(0, 14000, 6))
+
+
+def test_a_section_rewritten_throughout_beyond_the_cap_pairs_by_place() -> None:
+    """2,500 paragraphs, every one amended: no anchors at all and over the cap, so each
+    old paragraph is compared with the new ones near its place — all amended in place."""
+    texts = _big_section_texts(2500)
+    amended = [t.replace(" ", " very ", 1) for t in texts]
+    al = align_resolutions(
+        build([("resolves", numbers(texts))]), build([("resolves", numbers(amended))])
+    )
+    assert not al.removed and not al.added
+    body = [m for m in al.matches if al.old[m.old[0]].path.startswith("resolves/")]
+    assert len(body) == 2500
+    assert all(m.old == m.new and m.similarity < 1.0 for m in body)
+
+
+def test_a_split_inside_a_section_with_many_free_clauses_is_found_in_its_gap() -> None:
+    """Over 64 free clauses in one section: a lone clause looks for its split only in its
+    gap between anchors, and the split there is still reported as one change."""
+    texts = _big_section_texts(400)
+    replaced = [f"entirely new paragraph {k} on another subject altogether;" for k in range(100)]
+    words = texts[200].split(" ")
+    first, second = " ".join(words[:14]) + ";", " ".join(words[14:])
+    new_texts = [*replaced, *texts[100:200], first, second, *texts[201:]]
+    al = align_resolutions(
+        build([("resolves", numbers(texts))]), build([("resolves", numbers(new_texts))])
+    )
+    pairs = mapping(al)
+    assert pairs[("resolves/201",)] == ("resolves/201", "resolves/202")
