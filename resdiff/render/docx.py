@@ -26,6 +26,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -263,6 +264,17 @@ def _next(stands: list[tuple[str | None, str | None]], i: int, side: int) -> str
     return None
 
 
+def _partner(
+    section: str | None, paired: Mapping[str, str | None], seen: set[str], entered_next: str | None
+) -> str | None:
+    """The other text's section paired with ``section`` when that text enters it next and
+    has not had its heading yet (so one heading serves both texts), else None."""
+    partner = paired.get(section) if section is not None else None
+    if partner is not None and partner not in seen and entered_next == partner:
+        return partner
+    return None
+
+
 def _emit_diff(b: _Builder, diff: Diff) -> None:
     """The whole new text of one resolution, old text interleaved as tracked deletions."""
     pairs = {s.old: s.new for s in diff.sections if s.kind in ("unchanged", "renamed") and s.old}
@@ -279,22 +291,12 @@ def _emit_diff(b: _Builder, diff: Diff) -> None:
         need_new = new_sec is not None and new_sec != cur_new and new_sec not in _NO_HEADING
         # One heading for both texts when the other text enters the paired section next:
         # e.g. a section that starts with an inserted clause, its old clauses following.
-        if (
-            need_new
-            and old_sec is None
-            and new_sec in back
-            and back[new_sec] not in seen_old
-            and _next(stands, i, 0) == back[new_sec]
-        ):
-            old_sec, need_old = back[new_sec], True
-        elif (
-            need_old
-            and new_sec is None
-            and old_sec in pairs
-            and pairs[old_sec] not in seen_new
-            and _next(stands, i, 1) == pairs[old_sec]
-        ):
-            new_sec, need_new = pairs[old_sec], True
+        if need_new and old_sec is None:
+            old_sec = _partner(new_sec, back, seen_old, _next(stands, i, 0))
+            need_old = old_sec is not None
+        elif need_old and new_sec is None:
+            new_sec = _partner(old_sec, pairs, seen_new, _next(stands, i, 1))
+            need_new = new_sec is not None
         if need_old and need_new and old_sec and new_sec and pairs.get(old_sec) == new_sec:
             ops: list[WordOp] = (
                 [("=", new_sec)] if old_sec == new_sec else [("-", old_sec), ("+", new_sec)]
