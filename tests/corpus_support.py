@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ITU_PP, RES_179_2018, SEED_PAGE
 
-from resdiff.corpus import Corpus
+from resdiff.corpus import Corpus, Revision
 
 DUBAI = ITU_PP / "2018-dubai"
 #: PP-18 texts loaded next to Res 179 (a decision among them).
@@ -36,22 +36,34 @@ def new_corpus(path: Path) -> Corpus:
     return corpus
 
 
-def load_real(corpus: Corpus) -> None:
-    """Res 179 (2010 seed page, then Rev. Dubai 2018) and several other PP-18 texts."""
-    corpus.add(
+def add_2010(corpus: Corpus, source: str | None = None) -> Revision:
+    """Commit Res 179 as adopted at Guadalajara (2010 seed page): revision guadalajara-2010."""
+    return corpus.add(
         SEED_PAGE.read_text(encoding="utf-8"),
         "itu-pp/res-179",
         "guadalajara-2010",
         "2010-10-22",
-        source=str(SEED_PAGE),
+        source=source,
     )
-    corpus.add(
+
+
+def add_2018(
+    corpus: Corpus, resolution: str = "itu-pp/res-179", source: str | None = None
+) -> Revision:
+    """Commit Res 179 (Rev. Dubai, 2018) as revision dubai-2018 of ``resolution``."""
+    return corpus.add(
         RES_179_2018.read_text(encoding="utf-8"),
-        "itu-pp/res-179",
+        resolution,
         "dubai-2018",
         "2018-11-16",
-        source=str(RES_179_2018),
+        source=source,
     )
+
+
+def load_real(corpus: Corpus) -> None:
+    """Res 179 (2010 seed page, then Rev. Dubai 2018) and several other PP-18 texts."""
+    add_2010(corpus, source=str(SEED_PAGE))
+    add_2018(corpus, source=str(RES_179_2018))
     for name in OTHER_2018:
         path = DUBAI / f"{name}.txt"
         corpus.add(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import RES_179_2018, SEED_PAGE
-from corpus_support import OTHER_2018, configure, git, load_real, new_corpus
+from corpus_support import OTHER_2018, add_2010, configure, git, load_real, new_corpus
 
 import resdiff
 from resdiff.cli import main
@@ -407,9 +407,7 @@ def test_pre_commit_hooks_run_as_declared(tmp_path: Path, monkeypatch: pytest.Mo
         ["resdiff", "check"],
     ]
     corpus = new_corpus(tmp_path / "c")
-    corpus.add(
-        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
-    )
+    add_2010(corpus)
     monkeypatch.chdir(corpus.path)
     monkeypatch.delenv("RESDIFF_CORPUS", raising=False)
     good = "itu-pp/res-179.txt"

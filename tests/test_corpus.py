@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 from conftest import RES_179_2018, SEED_PAGE
-from corpus_support import OTHER_2018, configure, git, load_real, new_corpus, snapshot
+from corpus_support import (
+    OTHER_2018,
+    add_2010,
+    add_2018,
+    configure,
+    git,
+    load_real,
+    new_corpus,
+    snapshot,
+)
 
 import resdiff
 from resdiff.corpus import Corpus, TextHasErrors, find_corpus
@@ -48,9 +57,7 @@ def test_init_inside_a_repository_makes_a_folder_corpus(tmp_path: Path) -> None:
     corpus = Corpus.init(tmp_path / "corpus")
     assert not (tmp_path / "corpus" / ".git").exists()
     assert corpus.prefix == "corpus/"
-    rev = corpus.add(
-        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
-    )
+    rev = add_2010(corpus)
     assert git(tmp_path, "ls-files").split() == ["corpus/itu-pp/res-179.txt"]
     assert corpus.revisions(rev.resolution)[0].name == "guadalajara-2010"
 
@@ -103,23 +110,14 @@ def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> N
 def test_add_refuses_another_resolutions_text(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
     with pytest.raises(CorpusError, match="which is not number 180"):
-        corpus.add(
-            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-180", "dubai-2018", "2018-11-16"
-        )
+        add_2018(corpus, "itu-pp/res-180")
 
 
 def test_add_refuses_revisions_out_of_date_order(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
-    corpus.add(
-        RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
-    )
+    add_2018(corpus)
     with pytest.raises(CorpusError, match="older than dubai-2018"):
-        corpus.add(
-            SEED_PAGE.read_text(encoding="utf-8"),
-            "itu-pp/res-179",
-            "guadalajara-2010",
-            "2010-10-22",
-        )
+        add_2010(corpus)
 
 
 @pytest.mark.parametrize("how", ["modified", "staged", "untracked", "deleted"])
@@ -127,12 +125,7 @@ def test_add_refuses_a_file_with_uncommitted_changes(tmp_path: Path, how: str) -
     corpus = new_corpus(tmp_path / "c")
     target = corpus.path / "itu-pp" / "res-179.txt"
     if how != "untracked":
-        corpus.add(
-            SEED_PAGE.read_text(encoding="utf-8"),
-            "itu-pp/res-179",
-            "guadalajara-2010",
-            "2010-10-22",
-        )
+        add_2010(corpus)
     if how == "deleted":
         target.unlink()
     else:
@@ -142,9 +135,7 @@ def test_add_refuses_a_file_with_uncommitted_changes(tmp_path: Path, how: str) -
         git(corpus.git.root, "add", "itu-pp/res-179.txt")
     before = snapshot(corpus.git.root)
     with pytest.raises(CorpusError, match="uncommitted changes"):
-        corpus.add(
-            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
-        )
+        add_2018(corpus)
     assert snapshot(corpus.git.root) == before
 
 
@@ -152,9 +143,7 @@ def test_add_keeps_other_staged_work_staged_and_uncommitted(tmp_path: Path) -> N
     corpus = new_corpus(tmp_path / "c")
     (corpus.path / "notes.md").write_text("work in progress\n", encoding="utf-8")
     git(corpus.git.root, "add", "notes.md")
-    corpus.add(
-        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
-    )
+    add_2010(corpus)
     assert git(corpus.git.root, "show", "--name-only", "--format=", "HEAD").split() == [
         "itu-pp/res-179.txt"
     ]
@@ -166,12 +155,7 @@ def test_add_keeps_other_staged_work_staged_and_uncommitted(tmp_path: Path) -> N
 def test_failure_between_write_and_commit_leaves_no_trace(tmp_path: Path, existing: bool) -> None:
     corpus = new_corpus(tmp_path / "c")
     if existing:
-        corpus.add(
-            SEED_PAGE.read_text(encoding="utf-8"),
-            "itu-pp/res-179",
-            "guadalajara-2010",
-            "2010-10-22",
-        )
+        add_2010(corpus)
     before = snapshot(corpus.git.root)
     written: list[bytes] = []
 
@@ -181,15 +165,11 @@ def test_failure_between_write_and_commit_leaves_no_trace(tmp_path: Path, existi
 
     corpus.git.before_ref_update = explode
     with pytest.raises(OSError, match="disk on fire"):
-        corpus.add(
-            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
-        )
+        add_2018(corpus)
     assert written and b"DUBAI, 2018" in written[0]  # the file had been written …
     assert snapshot(corpus.git.root) == before  # … and every trace is gone
     corpus.git.before_ref_update = None
-    corpus.add(
-        RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
-    )
+    add_2018(corpus)
     assert git(corpus.git.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
 
 
@@ -222,9 +202,7 @@ def test_a_concurrent_add_fails_cleanly_and_nothing_is_lost(tmp_path: Path) -> N
         )
 
     corpus.git.before_ref_update = second_add
-    corpus.add(
-        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
-    )
+    add_2010(corpus)
     assert results[0].returncode == 2, results[0].stderr
     assert "another git command is writing this repository" in results[0].stderr
     assert "Traceback" not in results[0].stderr
@@ -457,12 +435,7 @@ def test_an_erratum_corrects_its_revision_in_place(tmp_path: Path) -> None:
     assert "ITU-T E.1100" in fresh.text(rid, "dubai-2018")
     assert fresh.check().ok
     # Re-adding a revision is a correction, said so in the subject.
-    fresh.add(
-        RES_179_2018.read_text(encoding="utf-8"),
-        "itu-pp/res-179",
-        "dubai-2018",
-        "2018-11-16",
-    )
+    add_2018(fresh)
     assert git(repo, "log", "-1", "--format=%s") == "Correct Resolution 179 (Rev. Dubai, 2018)\n"
     assert [r.name for r in Corpus(corpus.path).revisions(rid)] == [
         "guadalajara-2010",
@@ -507,12 +480,7 @@ def test_failure_after_head_moved_rolls_head_back(
     """The last step (installing the new index) fails: HEAD goes back, the file too."""
     corpus = new_corpus(tmp_path / "c")
     if existing:
-        corpus.add(
-            SEED_PAGE.read_text(encoding="utf-8"),
-            "itu-pp/res-179",
-            "guadalajara-2010",
-            "2010-10-22",
-        )
+        add_2010(corpus)
     before = snapshot(corpus.git.root)
     real_replace = os.replace
 
@@ -523,9 +491,7 @@ def test_failure_after_head_moved_rolls_head_back(
 
     monkeypatch.setattr(os, "replace", failing_replace)  # the rename git's protocol ends with
     with pytest.raises(OSError, match="index could not be installed"):
-        corpus.add(
-            RES_179_2018.read_text(encoding="utf-8"), "itu-pp/res-179", "dubai-2018", "2018-11-16"
-        )
+        add_2018(corpus)
     monkeypatch.undo()
     after = snapshot(corpus.git.root)
     assert {k: v for k, v in after.items() if k != "gitdir"} == {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import RES_179_2018, SEED_PAGE
-from corpus_support import DUBAI, git, new_corpus, snapshot
+from corpus_support import DUBAI, add_2010, git, new_corpus, snapshot
 
 from resdiff.cli import main
 from resdiff.corpus import Corpus, TextHasErrors, fastimport
@@ -98,9 +98,7 @@ def test_a_refused_text_mid_import_leaves_no_trace(
     if parallel:
         monkeypatch.setattr(fastimport, "MIN_PARALLEL", 1)
     corpus = new_corpus(tmp_path / "c")
-    corpus.add(
-        SEED_PAGE.read_text(encoding="utf-8"), "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
-    )
+    add_2010(corpus)
     src = import_folder(tmp_path)
     (src / "itu-pp" / "res-179" / "guadalajara-2010.txt").unlink()
     # Sorted last of the 2018 items, after three good commits were streamed.
