@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ITU_PP, RES_179_2018, SEED_PAGE
 
 from resdiff.corpus import Corpus, Revision
@@ -73,6 +74,19 @@ def load_real(corpus: Corpus) -> None:
             "2018-11-16",
             source=str(path),
         )
+
+
+def loaded_corpus(path: Path) -> Corpus:
+    """A fresh corpus at ``path`` holding :func:`load_real`'s texts.
+
+    Skips the test when the real texts are absent (a module-scoped fixture runs before
+    the ``shared_data`` fixture could skip it).
+    """
+    if not SEED_PAGE.is_file():
+        pytest.skip("real texts not found")
+    corpus = new_corpus(path)
+    load_real(corpus)
+    return corpus
 
 
 def snapshot(repo: Path) -> dict[str, object]:

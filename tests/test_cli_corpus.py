@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import RES_179_2018, SEED_PAGE
-from corpus_support import OTHER_2018, add_2010, configure, git, load_real, new_corpus
+from corpus_support import (
+    OTHER_2018,
+    add_2010,
+    configure,
+    git,
+    loaded_corpus,
+    new_corpus,
+)
 
 import resdiff
 from resdiff.cli import main
@@ -24,11 +31,7 @@ pytestmark = pytest.mark.usefixtures("shared_data")
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    if not SEED_PAGE.is_file():
-        pytest.skip("real texts not found")
-    corpus = new_corpus(tmp_path_factory.mktemp("cli"))
-    load_real(corpus)
-    return corpus
+    return loaded_corpus(tmp_path_factory.mktemp("cli"))
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -280,8 +283,7 @@ def test_add_refuses_text_with_errors_printing_its_diagnostics(tmp_path: Path) -
 
 
 def test_add_refuses_a_dirty_file(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     target = corpus.path / "itu-pp" / "res-179.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\nlocal edit\n", encoding="utf-8")
     code, _out, err = at(
@@ -304,8 +306,7 @@ def test_add_refuses_a_dirty_file(tmp_path: Path) -> None:
 
 # -- check -------------------------------------------------------------------------------
 def test_check_base_markdown_on_a_proposal_branch(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     git(corpus.git.root, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
     target.write_text(
@@ -340,8 +341,7 @@ def _driver_command() -> str:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git binary not installed")
 def test_git_diff_driver_through_real_git(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     repo = corpus.git.root
     git(repo, "config", "diff.resdiff.command", _driver_command())
     (repo / ".gitattributes").write_text("*.txt diff=resdiff\n", encoding="utf-8")
@@ -423,8 +423,7 @@ def test_pre_commit_hooks_run_as_declared(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_a_proposal_commit_is_a_pseudo_revision_named_by_its_ref(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     repo = corpus.git.root
     git(repo, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"

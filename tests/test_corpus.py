@@ -16,7 +16,7 @@ from corpus_support import (
     add_2018,
     configure,
     git,
-    load_real,
+    loaded_corpus,
     new_corpus,
     snapshot,
 )
@@ -33,11 +33,7 @@ RESDIFF = [sys.executable, "-c", "from resdiff.cli import main; main()"]
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """One corpus with Res 179 in two revisions and four other PP-18 texts (read-only use)."""
-    if not SEED_PAGE.is_file():
-        pytest.skip("real texts not found")
-    corpus = new_corpus(tmp_path_factory.mktemp("loaded"))
-    load_real(corpus)
-    return corpus
+    return loaded_corpus(tmp_path_factory.mktemp("loaded"))
 
 
 # -- init and add -----------------------------------------------------------------------
@@ -373,8 +369,7 @@ def test_pair_diffs_are_cached_by_blob_ids(loaded: Corpus) -> None:
 
 # -- check -------------------------------------------------------------------------------
 def test_check_on_a_proposal_branch(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     repo = corpus.git.root
     git(repo, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
@@ -393,8 +388,7 @@ def test_check_on_a_proposal_branch(tmp_path: Path) -> None:
 
 
 def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     repo = corpus.git.root
     assert corpus.check().ok
     (corpus.path / "stray.txt").write_text(RES_179_2018.read_text(encoding="utf-8"))
@@ -415,8 +409,7 @@ def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
 
 
 def test_an_erratum_corrects_its_revision_in_place(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     repo = corpus.git.root
     rid = corpus.resolve_id("res-179")
     # An erratum to the 2018 text, committed by hand with only Resdiff-Revision.
@@ -444,8 +437,7 @@ def test_an_erratum_corrects_its_revision_in_place(tmp_path: Path) -> None:
 
 
 def test_an_erratum_for_an_unknown_revision_fails_the_check(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    load_real(corpus)
+    corpus = loaded_corpus(tmp_path / "c")
     target = corpus.path / "itu-pp" / "res-180.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(corpus.git.root, "commit", "-q", "-am", "Fix\n\nResdiff-Revision: busan-2014")
