@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+import resdiff
+from resdiff.changes import Diff
+from resdiff.model import Resolution
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("RESDIFF_SHARED_DATA", ROOT.parent / "shared" / "data"))
 ITU_PP = SHARED_DATA / "itu-pp"
@@ -41,3 +45,18 @@ def seed_text(shared_data: Path) -> str:
 @pytest.fixture
 def res179_2018_text(shared_data: Path) -> str:
     return RES_179_2018.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def res179_revisions(shared_data: Path) -> tuple[Resolution, Resolution]:
+    """Res 179 as adopted in 2010 (the seed page) and as revised in 2018, parsed, each
+    with its file name as the source."""
+    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
+    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
+    return old, new
+
+
+@pytest.fixture
+def res179_changes(res179_revisions: tuple[Resolution, Resolution]) -> Diff:
+    """The diff of :func:`res179_revisions`: the real 2010 → 2018 changes."""
+    return resdiff.diff(*res179_revisions)

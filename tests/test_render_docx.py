@@ -158,16 +158,11 @@ def test_tree_diff_puts_each_modified_resolution_in_turn() -> None:
     assert accepted == [*NEW, "", *NEW, "ADD\tres-214.txt"]
 
 
-@pytest.fixture
-def res179(shared_data: Path) -> tuple[Resolution, Resolution, Diff]:
-    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
-    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
-    return old, new, resdiff.diff(old, new)
-
-
-def test_real_res_179_accept_and_reject(res179: tuple[Resolution, Resolution, Diff]) -> None:
-    old, new, diff = res179
-    data = docx_of(diff)
+def test_real_res_179_accept_and_reject(
+    res179_revisions: tuple[Resolution, Resolution], res179_changes: Diff
+) -> None:
+    old, new = res179_revisions
+    data = docx_of(res179_changes)
     assert resolve(data, accept=True) == paragraphs_of(new)
     assert resolve(data, accept=False) == paragraphs_of(old)
 
@@ -192,10 +187,10 @@ SOFFICE = shutil.which("soffice")
     SOFFICE is None, reason="LibreOffice (soffice) is not installed (.ci/run installs it)"
 )
 def test_libreoffice_opens_it_and_sees_tracked_changes(
-    tmp_path: Path, res179: tuple[Resolution, Resolution, Diff]
+    tmp_path: Path, res179_changes: Diff
 ) -> None:
     source = tmp_path / "res-179.docx"
-    source.write_bytes(docx_of(res179[2], author="resdiff", marks="itu"))
+    source.write_bytes(docx_of(res179_changes, author="resdiff", marks="itu"))
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run(
         [
@@ -221,13 +216,13 @@ def test_libreoffice_opens_it_and_sees_tracked_changes(
 
 
 def test_cli_writes_the_docx_all_or_nothing(
-    tmp_path: Path, res179: tuple[Resolution, Resolution, Diff]
+    tmp_path: Path, res179_revisions: tuple[Resolution, Resolution]
 ) -> None:
     from click.testing import CliRunner
 
     from resdiff.cli import main
 
-    _, new, _ = res179
+    _, new = res179_revisions
     args = [
         "diff",
         str(SEED_PAGE),

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import random
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
-from conftest import RES_179_2018, SEED_PAGE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_samples import XSS_IMG, XSS_SCRIPT, random_revision, revise, revision_text, sample_diff
@@ -205,15 +202,8 @@ def test_output_is_deterministic() -> None:
     assert html_of(sample_diff()) == html_of(sample_diff())
 
 
-@pytest.fixture
-def res179(shared_data: Path) -> Diff:
-    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
-    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
-    return resdiff.diff(old, new)
-
-
-def test_real_res_179(res179: Diff) -> None:
-    page = html_of(res179, marks="itu")
+def test_real_res_179(res179_changes: Diff) -> None:
+    page = html_of(res179_changes, marks="itu")
     p = parse(page)
     assert len(p.ids) == len(set(p.ids)) and sorted(set(p.links) - set(p.ids)) == []
     assert (

@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RES_179_2018, SEED_PAGE
 from render_samples import XSS_IMG, XSS_SCRIPT, sample_diff
 
-import resdiff
 from resdiff.changes import Diff
 from resdiff.render import RenderOptions, render
 
@@ -78,21 +76,14 @@ def open_report(page: Any, tmp_path: Path, result: Diff, **opts: Any) -> list[st
     return dialogs
 
 
-@pytest.fixture
-def res179(shared_data: Path) -> Diff:
-    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
-    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
-    return resdiff.diff(old, new)
-
-
 def texts(page: Any, selector: str) -> list[str]:
     return [t for t in page.locator(selector).all_inner_texts()]
 
 
 def test_res_179_shows_the_expected_del_and_ins_runs(
-    page: Any, tmp_path: Path, res179: Diff
+    page: Any, tmp_path: Path, res179_changes: Diff
 ) -> None:
-    open_report(page, tmp_path, res179)
+    open_report(page, tmp_path, res179_changes)
     row = '.v-redline [id="considering/a"]'
     assert texts(page, f"{row} del") == ["is playing an increasingly important and valuable"]
     assert texts(page, f"{row} ins") == ["plays a very important"]
@@ -103,8 +94,8 @@ def test_res_179_shows_the_expected_del_and_ins_runs(
     assert moved.locator("ins").all_inner_texts()[:2] == ["Rev. Buenos Aires", "2017"]
 
 
-def test_view_switch_and_moved_links(page: Any, tmp_path: Path, res179: Diff) -> None:
-    open_report(page, tmp_path, res179)
+def test_view_switch_and_moved_links(page: Any, tmp_path: Path, res179_changes: Diff) -> None:
+    open_report(page, tmp_path, res179_changes)
     redline, sbs = page.locator(".v-redline").first, page.locator(".v-sbs").first
     assert redline.is_visible() and not sbs.is_visible()
     page.locator("label[for=view-sbs]").click()

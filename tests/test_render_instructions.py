@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from conftest import RES_179_2018, SEED_PAGE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_samples import sample_diff, word_ops
 
-import resdiff
 from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions, render
 from resdiff.render.instructions import Edit, edits, instructions
@@ -172,15 +169,8 @@ def test_word_edits_carried_out_give_the_new_words(a: list[str], b: list[str]) -
     assert _apply(old, found).split() == new.split()
 
 
-@pytest.fixture
-def res179(shared_data: Path) -> Diff:
-    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
-    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
-    return resdiff.diff(old, new)
-
-
-def test_real_res_179(res179: Diff) -> None:
-    lines = text_of(res179).splitlines()
+def test_real_res_179(res179_changes: Diff) -> None:
+    lines = text_of(res179_changes).splitlines()
     assert lines[0] == "Amendments to RESOLUTION 179 (GUADALAJARA, 2010):"
     assert (
         'In considering a), replace "is playing an increasingly important and valuable"'
@@ -197,13 +187,13 @@ def test_real_res_179(res179: Diff) -> None:
     assert 'Re-letter considering f) as g), and in it after "no", insert "mediation,".' in lines
     assert 'Replace the heading "requests the Council" by "requests the ITU Council".' in lines
     # every quoted old fragment of a word edit occurs in the old text
-    old_texts = " ".join(c.old[0].text for c in res179.changes if c.old)
+    old_texts = " ".join(c.old[0].text for c in res179_changes.changes if c.old)
     for line in lines:
         for frag in re.findall(r'replace "([^"]+)" by', line):
             assert frag in old_texts, line
 
 
-def test_cli_format_instructions(res179: Diff) -> None:
+def test_cli_format_instructions(res179_changes: Diff) -> None:
     from click.testing import CliRunner
 
     from resdiff.cli import main
@@ -215,8 +205,8 @@ def test_cli_format_instructions(res179: Diff) -> None:
     # the same report the library renders (sources named as given on the command line)
     assert (
         result.output.splitlines()[0]
-        == render(res179, "instructions", RenderOptions()).splitlines()[0]
+        == render(res179_changes, "instructions", RenderOptions()).splitlines()[0]
     )
     assert len(result.output.splitlines()) == len(
-        render(res179, "instructions", RenderOptions()).splitlines()
+        render(res179_changes, "instructions", RenderOptions()).splitlines()
     )

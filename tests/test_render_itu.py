@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from conftest import RES_179_2018, SEED_PAGE
 from render_samples import sample_diff
 
-import resdiff
 from resdiff.changes import Change, ClauseRef, Diff, Meta, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions, render
 from resdiff.render.itu import marked
@@ -140,15 +136,8 @@ def test_output_is_deterministic() -> None:
     assert itu(sample_diff()) == itu(sample_diff())
 
 
-@pytest.fixture
-def res179(shared_data: Path) -> Diff:
-    old = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "res-179.seed-page.txt")
-    new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt")
-    return resdiff.diff(old, new)
-
-
-def test_real_res_179(res179: Diff) -> None:
-    out = itu(res179)
+def test_real_res_179(res179_changes: Diff) -> None:
+    out = itu(res179_changes)
     blocks = out.split("\n\n")
     assert blocks[0].splitlines()[0] == "MOD\tRESOLUTION 179 (REV. DUBAI, 2018)"
     assert "\t(revises RESOLUTION 179 (GUADALAJARA, 2010))" in blocks[0]
@@ -174,7 +163,7 @@ def test_real_res_179(res179: Diff) -> None:
     assert any(b.startswith("SUP\tconsidering k)\nk)\t[-that several governments") for b in blocks)
 
 
-def test_cli_format_itu(res179: Diff) -> None:
+def test_cli_format_itu(res179_changes: Diff) -> None:
     from click.testing import CliRunner
 
     from resdiff.cli import main
@@ -184,7 +173,10 @@ def test_cli_format_itu(res179: Diff) -> None:
     )
     assert result.exit_code == 1
     # the same report the library renders (sources named as given on the command line)
-    assert result.output.splitlines()[0] == render(res179, "itu", RenderOptions()).splitlines()[0]
+    assert (
+        result.output.splitlines()[0]
+        == render(res179_changes, "itu", RenderOptions()).splitlines()[0]
+    )
     assert len(result.output.splitlines()) == len(
-        render(res179, "itu", RenderOptions()).splitlines()
+        render(res179_changes, "itu", RenderOptions()).splitlines()
     )
