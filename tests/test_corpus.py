@@ -30,6 +30,23 @@ pytestmark = pytest.mark.usefixtures("shared_data")
 RESDIFF = [sys.executable, "-c", "from resdiff.cli import main; main()"]
 
 
+def cli_add(corpus: Corpus, name: str) -> list[str]:
+    """The command line that adds PP-18 text ``name`` (e.g. res-180) to ``corpus``."""
+    return [
+        *RESDIFF,
+        "add",
+        str(RES_179_2018.parent / f"{name}.txt"),
+        "--resolution",
+        f"itu-pp/{name}",
+        "--revision",
+        "dubai-2018",
+        "--adopted",
+        "2018-11-16",
+        "--corpus",
+        str(corpus.path),
+    ]
+
+
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """One corpus with Res 179 in two revisions and four other PP-18 texts (read-only use)."""
@@ -179,19 +196,7 @@ def test_a_concurrent_add_fails_cleanly_and_nothing_is_lost(tmp_path: Path) -> N
     def second_add() -> None:
         results.append(
             other(
-                [
-                    *RESDIFF,
-                    "add",
-                    str(RES_179_2018.parent / "res-180.txt"),
-                    "--resolution",
-                    "itu-pp/res-180",
-                    "--revision",
-                    "dubai-2018",
-                    "--adopted",
-                    "2018-11-16",
-                    "--corpus",
-                    str(corpus.path),
-                ],
+                cli_add(corpus, "res-180"),
                 capture_output=True,
                 text=True,
             )
@@ -218,19 +223,7 @@ def test_parallel_adds_lose_nothing(tmp_path: Path) -> None:
     names = ("res-180", "res-175", "res-2", "dec-5")
     procs = [
         subprocess.Popen(
-            [
-                *RESDIFF,
-                "add",
-                str(RES_179_2018.parent / f"{n}.txt"),
-                "--resolution",
-                f"itu-pp/{n}",
-                "--revision",
-                "dubai-2018",
-                "--adopted",
-                "2018-11-16",
-                "--corpus",
-                str(corpus.path),
-            ],
+            cli_add(corpus, n),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
