@@ -210,3 +210,19 @@ def check_golden(name: str, output: str) -> None:
         f"{name} differs from the reviewed golden file; if the change is intended, "
         "regenerate with RESDIFF_REGEN_GOLDEN=1 and review the git diff"
     )
+
+
+def check_cli_renders_like_library(fmt: str, real_diff: Diff) -> None:
+    """``resdiff diff`` on the real 2010 and 2018 Res 179 files exits 1 and prints the
+    report the library renders for ``real_diff`` in ``fmt`` (same first line, same length:
+    the sources are named as given on the command line)."""
+    from click.testing import CliRunner
+    from conftest import RES_179_2018, SEED_PAGE
+
+    from resdiff.cli import main
+
+    result = CliRunner().invoke(main, ["diff", str(SEED_PAGE), str(RES_179_2018), "--format", fmt])
+    assert result.exit_code == 1
+    expected = render_format(real_diff, fmt, RenderOptions()).splitlines()
+    assert result.output.splitlines()[0] == expected[0]
+    assert len(result.output.splitlines()) == len(expected)

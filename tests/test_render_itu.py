@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import RES_179_2018, SEED_PAGE
+from render_cases import check_cli_renders_like_library
 from render_samples import sample_diff
 
 from resdiff.changes import Change, ClauseRef, Diff, Meta, TreeDiff, TreeEntry
@@ -164,19 +164,4 @@ def test_real_res_179(res179_changes: Diff) -> None:
 
 
 def test_cli_format_itu(res179_changes: Diff) -> None:
-    from click.testing import CliRunner
-
-    from resdiff.cli import main
-
-    result = CliRunner().invoke(
-        main, ["diff", str(SEED_PAGE), str(RES_179_2018), "--format", "itu"]
-    )
-    assert result.exit_code == 1
-    # the same report the library renders (sources named as given on the command line)
-    assert (
-        result.output.splitlines()[0]
-        == render(res179_changes, "itu", RenderOptions()).splitlines()[0]
-    )
-    assert len(result.output.splitlines()) == len(
-        render(res179_changes, "itu", RenderOptions()).splitlines()
-    )
+    check_cli_renders_like_library("itu", res179_changes)
