@@ -226,3 +226,15 @@ def check_cli_renders_like_library(fmt: str, real_diff: Diff) -> None:
     expected = render_format(real_diff, fmt, RenderOptions()).splitlines()
     assert result.output.splitlines()[0] == expected[0]
     assert len(result.output.splitlines()) == len(expected)
+
+
+def added_clause_diff(text: str) -> Diff:
+    """SAMPLE's two texts with one change only: a clause ``considering z)`` reading ``text``
+    added (for the tests that feed hostile characters to a renderer)."""
+    added = Change(
+        kind="added",
+        old=(),
+        new=(ref("considering/z", "z)", "considering", text),),
+        words=(("+", text),),
+    )
+    return Diff(SAMPLE.old, SAMPLE.new, (), (added,))

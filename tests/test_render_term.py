@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from render_cases import SAMPLE, TREE, ref, render
+from render_cases import SAMPLE, TREE, added_clause_diff, render
 
-from resdiff.changes import Change, Diff
 from resdiff.render import RenderOptions
 from resdiff.render.term import BOLD, DELETED, INSERTED, MARK_COLOURS, RESET
 
@@ -49,12 +48,6 @@ def test_every_escape_sequence_is_closed_on_its_line() -> None:
 
 
 def test_input_text_cannot_inject_terminal_escapes() -> None:
-    evil = Change(
-        kind="added",
-        old=(),
-        new=(ref("considering/z", "z)", "considering", "\x1b]0;pwned\x07ok"),),
-        words=(("+", "\x1b]0;pwned\x07ok"),),
-    )
-    out = render(Diff(SAMPLE.old, SAMPLE.new, (), (evil,)), "term", RenderOptions(color=True))
+    out = render(added_clause_diff("\x1b]0;pwned\x07ok"), "term", RenderOptions(color=True))
     assert f"{INSERTED}\\x1b]0;pwned\\x07ok{RESET}" in out
     assert "\x07" not in out and "\x1b]" not in out

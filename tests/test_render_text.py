@@ -13,6 +13,7 @@ from render_cases import (
     SAME,
     SAMPLE,
     TREE,
+    added_clause_diff,
     check_golden,
     ref,
     render,
@@ -96,13 +97,7 @@ def test_tree_is_one_line_per_resolution() -> None:
 
 
 def test_control_characters_in_text_are_made_visible() -> None:
-    evil = Change(
-        kind="added",
-        old=(),
-        new=(ref("considering/z", "z)", "considering", "bad\x1b[2Jtext\u202e"),),
-        words=(("+", "bad\x1b[2Jtext\u202e"),),
-    )
-    out = render(Diff(SAMPLE.old, SAMPLE.new, (), (evil,)), "text")
+    out = render(added_clause_diff("bad\x1b[2Jtext\u202e"), "text")
     assert "\x1b" not in out and "\u202e" not in out
     assert "{+bad\\x1b[2Jtext\\u202e+}" in out
 
