@@ -9,7 +9,6 @@ subclasses; it never prints. Git access goes through :mod:`resdiff.corpus.repo` 
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timezone
@@ -368,18 +367,9 @@ class Corpus:
         subject = f"{verb} {rid.kind_word} {rid.number} ({shown})"
         message = format_message(subject, str(rid), revision, day.isoformat())
         canonical = parsed.to_text()
-        folder = self.path / rid.body
-        created = not folder.exists()
-        folder.mkdir(exist_ok=True)
-        try:
-            commit = self.git.commit_file(
-                self.repo_path(rid), canonical.encode("utf-8"), message, adoption_epoch(day)
-            )
-        except BaseException:
-            if created:
-                with contextlib.suppress(OSError):
-                    folder.rmdir()
-            raise
+        commit = self.git.commit_file(
+            self.repo_path(rid), canonical.encode("utf-8"), message, adoption_epoch(day)
+        )
         self.forget()
         blob = self.git.blob_at(commit, self.repo_path(rid))
         assert blob is not None

@@ -290,6 +290,7 @@ class GitRepo:
         target = self.root / path
         old_bytes = target.read_bytes() if target.is_file() else None
         wrote = False
+        made: list[Path] = []
         committed = False
         head: str | None = None
         ref_moved = False
@@ -322,6 +323,9 @@ class GitRepo:
             commit = str(self.repo.git.commit_tree(tree, *parents, "-m", message, env=commit_env))
 
             new_index = self._scratch_index(scratch, copy_from=index)
+            # Folders are made here, under the lock: made outside it, a concurrent add that
+            # lost the lock could remove a folder the winner is about to write into.
+            made = _make_parents(target.parent, self.root)
             atomic_write(target, data)
             wrote = True
             # The entry is the blob just committed (never re-hashed through filters), then
@@ -357,6 +361,9 @@ class GitRepo:
                         target.unlink(missing_ok=True)
                     else:
                         atomic_write(target, old_bytes)
+                for folder in made:
+                    with contextlib.suppress(OSError):  # only if still empty
+                        folder.rmdir()
                 lock.unlink(missing_ok=True)
             for tmp in scratch:
                 tmp.unlink(missing_ok=True)
@@ -455,3 +462,14 @@ def check_rev_exists(repo: GitRepo, rev: str) -> str:
     if sha is None:
         raise RefError(f"unknown git revision {rev!r}")
     return sha
+
+
+def _make_parents(folder: Path, root: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents below ``root``; the created ones, deepest first."""
+    missing: list[Path] = []
+    while folder != root and not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir()
+    return missing
