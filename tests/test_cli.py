@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -41,3 +42,15 @@ def test_help_imports_no_command_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_is_documented(name: str) -> None:
+    """Each command has a line in the usage guide and a section in a detailed page."""
+    usage = (DOCS / "usage.md").read_text(encoding="utf-8")
+    assert f"`resdiff {name}" in usage or f"`{name}`" in usage
+    detailed = "".join(p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("*.md")))
+    assert f"resdiff {name}" in detailed
