@@ -10,6 +10,7 @@ an interrupted write never leaves half a file.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from resdiff.errors import InputError, OutputError
@@ -54,6 +55,23 @@ def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
     except OSError as exc:
         raise InputError(f"{where}: cannot read ({exc.strerror})") from None
     return decode(data, where, encoding)
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A text file to read later, perhaps in another process: its path and encoding.
+
+    A tree diff hands these to its worker processes instead of the texts, so the
+    thousands of texts of a tree are never all in memory at once, nor in the process
+    the workers are forked from.
+    """
+
+    path: str
+    encoding: str = "utf-8"
+
+    def read(self) -> str:
+        """The file's text, refused as :func:`read_text` refuses it."""
+        return read_text(self.path, self.encoding)
 
 
 def writable_folder(path: str | os.PathLike[str], where: str) -> Path:

@@ -23,14 +23,17 @@ from typing import Any
 
 from resdiff.changes import Change, Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError, ResdiffError
+from resdiff.files import TextFile
 
 #: Fewer pairs than this are diffed in-process: starting workers would cost more.
 MIN_PARALLEL_PAIRS = 8
 #: Pairs per task sent to a worker (fewer round trips; still balances the load).
 MAX_CHUNK = 32
 
-TreeInput = Mapping[str, str] | Iterable[tuple[str, str]]
-_Task = tuple[str, str, str, str, str, dict[str, Any]]
+#: A tree's file: its text, or a :class:`TextFile` read where the pair is diffed.
+Text = str | TextFile
+TreeInput = Mapping[str, Text] | Iterable[tuple[str, Text]]
+_Task = tuple[str, Text, Text, str, str, dict[str, Any]]
 
 
 def diff_trees(
@@ -44,6 +47,9 @@ def diff_trees(
 ) -> TreeDiff:
     """Diff every resolution of two trees, given as ``{relative path: text}`` or
     ``(relative path, text)`` pairs; ``diff_options`` go to :func:`resdiff.diff`.
+    A text may be a :class:`~resdiff.files.TextFile`: then the worker that diffs the pair
+    reads it, and no process holds more than the texts of the pairs it is diffing
+    (files only in one tree are read here, to refuse them as before, and dropped).
 
     ``jobs`` is the number of worker processes (``None`` or 0: one per CPU; 1: none).
     Each pair's sources read ``<label>/<path>``. Entries are sorted by path.
@@ -59,6 +65,9 @@ def diff_trees(
     only_old = {p for p in paths if p not in new_files}
     only_new = {p for p in paths if p not in old_files}
     common = [p for p in paths if p not in only_old and p not in only_new]
+    for files, only in ((old_files, only_old), (new_files, only_new)):
+        for path in sorted(only):
+            _read(files.pop(path))
 
     def tasks() -> Iterator[_Task]:
         # Popped, not looked up: once a pair is diffed nothing here holds its texts.
@@ -101,10 +110,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _as_mapping(tree: TreeInput, label: str) -> dict[str, str]:
+def _read(text: Text) -> str:
+    return text if isinstance(text, str) else text.read()
+
+
+def _as_mapping(tree: TreeInput, label: str) -> dict[str, Text]:
     if isinstance(tree, Mapping):
         return dict(tree)
-    files: dict[str, str] = {}
+    files: dict[str, Text] = {}
     for path, text in tree:
         if path in files:
             raise InputError(f"{label}: {path} is given twice")
@@ -130,7 +143,8 @@ def _diff_task(task: _Task) -> Diff:
     """Parse and diff one pair (runs in a worker process); identical texts parse once."""
     import resdiff
 
-    path, old_text, new_text, old_source, new_source, options = task
+    path, old_file, new_file, old_source, new_source, options = task
+    old_text, new_text = _read(old_file), _read(new_file)
     try:
         old = resdiff.parse(old_text, source=old_source)
         new = (

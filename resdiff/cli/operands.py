@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resdiff.errors import InputError
-from resdiff.files import read_text
+from resdiff.files import TextFile, read_text
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Tree:
-    """Several resolutions by relative POSIX path (``itu-pp/res-179.txt``), sorted."""
+    """Several resolutions by relative POSIX path (``itu-pp/res-179.txt``), sorted.
+
+    A directory's files are given as :class:`TextFile` (read where they are diffed, one
+    pair at a time); a corpus revision's as texts.
+    """
 
     label: str
-    files: tuple[tuple[str, str], ...]  # (relative path, text)
+    files: tuple[tuple[str, str | TextFile], ...]  # (relative path, text or file to read)
 
 
 def tree_files(root: Path) -> list[Path]:
@@ -47,7 +51,7 @@ def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
     path = Path(arg)
     if path.is_dir():
         files = tuple(
-            (p.relative_to(path).as_posix(), read_text(p, encoding)) for p in tree_files(path)
+            (p.relative_to(path).as_posix(), TextFile(str(p), encoding)) for p in tree_files(path)
         )
         return Tree(label=arg, files=files)
     if path.exists():
