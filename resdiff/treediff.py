@@ -59,6 +59,28 @@ def diff_trees(
     references (as the CLI does) keeps peak memory at the diffs, not the diffs plus
     every input text.
     """
+    with _collector_paused():
+        labels = {"old_label": old_label, "new_label": new_label}
+        entries = tuple(iter_entries(old, new, jobs=jobs, **labels, **diff_options))
+    return TreeDiff(old_source=old_label, new_source=new_label, entries=entries)
+
+
+def iter_entries(
+    old: TreeInput,
+    new: TreeInput,
+    *,
+    old_label: str | None = None,
+    new_label: str | None = None,
+    jobs: int | None = 2,
+    **diff_options: Any,
+) -> Iterator[TreeEntry]:
+    """The entries :func:`diff_trees` returns, in path order, each as soon as it is diffed.
+
+    A caller that writes each entry out and drops it (the CLI's JSON output) holds one
+    resolution's diff at a time, not the whole tree's: workers run ahead, and their
+    results wait, in order, in the pool. Files only in one tree are read (and refused
+    when unreadable) before the first entry is given.
+    """
     old_files = _as_mapping(old, old_label or "old tree")
     new_files = _as_mapping(new, new_label or "new tree")
     paths = sorted(set(old_files) | set(new_files))
@@ -76,20 +98,17 @@ def diff_trees(
             yield (path, old_text, new_text, _source(old_label, path),
                    _source(new_label, path), diff_options)  # fmt: skip
 
-    with _collector_paused():
-        diffs = dict(zip(common, _run(tasks(), len(common), _workers(jobs)), strict=True))
-    entries: list[TreeEntry] = []
+    diffs = _run(tasks(), len(common), _workers(jobs))
     for path in paths:
         if path in only_new:
-            entries.append(TreeEntry(path=path, status="added", diff=None))
+            yield TreeEntry(path=path, status="added", diff=None)
         elif path in only_old:
-            entries.append(TreeEntry(path=path, status="removed", diff=None))
+            yield TreeEntry(path=path, status="removed", diff=None)
         else:
-            diff = diffs[path]
-            entries.append(
-                TreeEntry(path=path, status="modified" if diff.differs else "unchanged", diff=diff)
+            diff = next(diffs)
+            yield TreeEntry(
+                path=path, status="modified" if diff.differs else "unchanged", diff=diff
             )
-    return TreeDiff(old_source=old_label, new_source=new_label, entries=tuple(entries))
 
 
 @contextmanager
@@ -193,10 +212,11 @@ def shared(diff: Diff) -> Diff:
     return replace(diff, changes=tuple(changes))
 
 
-def _run(tasks: Iterable[_Task], count: int, workers: int) -> list[Diff]:
+def _run(tasks: Iterable[_Task], count: int, workers: int) -> Iterator[Diff]:
     """Diff ``count`` tasks, in task order, in-process or over ``workers`` processes."""
     if workers <= 1 or count < MIN_PARALLEL_PAIRS:
-        return [_diff_task(t) for t in tasks]
+        yield from map(_diff_task, tasks)
+        return
     # Import the parser and differ before forking, so workers start with them loaded.
     import resdiff.differ
     import resdiff.parsing  # noqa: F401
@@ -205,6 +225,6 @@ def _run(tasks: Iterable[_Task], count: int, workers: int) -> list[Diff]:
     chunk = max(1, min(MAX_CHUNK, count // (workers * 4)))
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_diff_task, tasks, chunksize=chunk))
+            yield from pool.map(_diff_task, tasks, chunksize=chunk)
     except BrokenProcessPool as exc:
         raise ResdiffError(f"tree diff: a worker process died ({exc})") from None

@@ -197,6 +197,37 @@ def test_tree_diff_json_and_markdown(two_trees: tuple[Path, Path]) -> None:
     assert "| MOD | itu-pp/res-179.txt |" in md and "<details>" in md
 
 
+def test_tree_json_streamed_is_the_library_document(
+    two_trees: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The CLI writes a tree's JSON one resolution at a time: the same bytes as rendering
+    the library's whole TreeDiff, on standard output and with -o alike."""
+    from resdiff.render import render
+    from resdiff.treediff import diff_trees
+
+    old, new = two_trees
+    files = [
+        {p.relative_to(root).as_posix(): p.read_text("utf-8") for p in root.glob("itu-pp/*.txt")}
+        for root in (old, new)
+    ]
+    expected = render(diff_trees(*files, old_label=str(old), new_label=str(new)), "json")
+    assert run(str(old), str(new), "-f", "json").stdout_bytes == str(expected).encode()
+    assert run(str(old), str(new), "-f", "json", "-o", str(tmp_path / "t.json")).exit_code == 1
+    assert (tmp_path / "t.json").read_bytes() == str(expected).encode()
+    assert run(str(old), str(old), "-f", "json").exit_code == 0
+
+
+def test_tree_with_an_unreadable_file_writes_nothing(two_trees: tuple[Path, Path]) -> None:
+    old, new = two_trees
+    (new / "itu-pp" / "res-2.txt").write_bytes(b"bad \xff byte")
+    result = run(str(old), str(new), "-f", "json")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"resdiff: {new / 'itu-pp' / 'res-2.txt'}: not valid utf-8 at byte offset 4 (byte 0xff);"
+        " use --encoding to read another encoding\n"
+    )
+
+
 def test_identical_trees_exit_0(two_trees: tuple[Path, Path]) -> None:
     old, _ = two_trees
     result = run(str(old), str(old))

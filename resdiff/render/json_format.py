@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring as _string
 from typing import Any
 
-from resdiff.changes import Diff, TreeDiff
+from resdiff.changes import Diff, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions
 
 #: The key of the list of resolutions in a tree-diff document.
@@ -104,12 +105,27 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
 
 def _tree(tree: TreeDiff, show_all: bool) -> str:
     """The tree document, byte for byte what ``_dumps(tree.to_json(show_all))`` gives."""
-    skeleton = _dumps(TreeDiff(tree.old_source, tree.new_source, ()).to_json(show_all))
-    if not tree.entries:
-        return skeleton
+    return "".join(tree_chunks(tree.old_source, tree.new_source, tree.entries, show_all))
+
+
+def tree_chunks(
+    old_source: str | None, new_source: str | None, entries: Iterable[TreeEntry], show_all: bool
+) -> Iterator[str]:
+    """The tree document (without the final newline) in pieces: the text before the
+    resolutions, then each resolution as it comes from ``entries``, then the rest.
+
+    ``"".join`` of the pieces is :func:`_tree`'s text. The CLI writes a tree diff this
+    way, each resolution's diff dropped once written, so the whole tree's diffs are never
+    held at once.
+    """
+    skeleton = _dumps(TreeDiff(old_source, new_source, ()).to_json(show_all))
     at = skeleton.rindex(_ENTRIES)  # a key, never inside a string value (quotes are escaped)
     # each entry written as nested two levels deep (JSON strings hold no raw newline)
-    items = ",\n".join(
-        "    " + _encode(entry.to_json(show_all), "\n    ") for entry in tree.entries
-    )
-    return f'{skeleton[:at]}"resolutions": [\n{items}\n  ]{skeleton[at + len(_ENTRIES) :]}'
+    separator = f'{skeleton[:at]}"resolutions": [\n    '
+    for entry in entries:
+        yield separator + _encode(entry.to_json(show_all), "\n    ")
+        separator = ",\n    "
+    if separator.startswith(","):
+        yield f"\n  ]{skeleton[at + len(_ENTRIES) :]}"
+    else:  # no entries: the skeleton as it is
+        yield skeleton
