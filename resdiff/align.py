@@ -59,7 +59,7 @@ from rapidfuzz.distance import LCSseq
 from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, Section
 from resdiff.normalize import match_key, normalize
 from resdiff.section_pairing import pair_sections
-from resdiff.subject import SubjectIndex
+from resdiff.subject import SubjectIndex, cites_other_instrument, leading_citation
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -86,6 +86,10 @@ WINDOW = 100
 MAX_LONE_CANDIDATES = 64
 #: Bonus added to a candidate's score (for ordering only) when it stays in its section.
 SAME_SECTION_BONUS = 0.05
+#: … and one that cites the same instrument as the old clause ("Resolution 66 (…)"), so
+#: that among near-duplicate citation recitals each keeps the one citing what it cited.
+#: A clause citing *another* instrument is never its partner (subject.cites_other_instrument).
+SAME_CITATION_BONUS = 0.05
 #: Two crossing neighbour pairs are swapped back into order when that loses at most this
 #: much summed similarity (near-duplicate clauses, each amended).
 SWAP_TOLERANCE = 0.15
@@ -404,8 +408,14 @@ class _Aligner:
                     self.o.codes[i], choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
                 ):
                     j = group_new[k]
+                    cited = leading_citation(self.o.clauses[i].text)
+                    new_cited = leading_citation(self.n.clauses[j].text) if cited else None
+                    if new_cited is not None and new_cited != cited:
+                        continue  # another cited instrument: another recital
                     sim = score / 100.0
                     bonus = SAME_SECTION_BONUS if self.n.sections[j] == target else 0.0
+                    if new_cited is not None:  # the same instrument cited
+                        bonus += SAME_CITATION_BONUS
                     candidates.append((-(sim + bonus), i, j, sim))
         candidates.sort()
         for _, i, j, sim in candidates:
@@ -625,7 +635,7 @@ class _Aligner:
                         continue
                     (i1,), (j1,), s1 = self.matches[a]
                     (i2,), (j2,), s2 = self.matches[b]
-                    if j1 < j2:
+                    if j1 < j2 or self._other_citation(i1, j2) or self._other_citation(i2, j1):
                         continue
                     t1 = _ratio(self.o.codes[i1], self.n.codes[j2])
                     t2 = _ratio(self.o.codes[i2], self.n.codes[j1])
@@ -637,6 +647,10 @@ class _Aligner:
                         swapped = True
             if not swapped:
                 return
+
+    def _other_citation(self, i: int, j: int) -> bool:
+        """Old clause ``i`` and new clause ``j`` open by citing different instruments."""
+        return cites_other_instrument(self.o.clauses[i].text, self.n.clauses[j].text)
 
     # -- rewritten in place --------------------------------------------------------------
     def in_place(self) -> None:
@@ -695,7 +709,12 @@ class _Aligner:
     ) -> None:
         """Order-keeping pairs of one gap maximising the summed same-subject score."""
         cos = [
-            [subjects.similarity(self.o.clauses[i].text, self.n.clauses[j].text) for j in gap_new]
+            [
+                0.0
+                if self._other_citation(i, j)
+                else subjects.similarity(self.o.clauses[i].text, self.n.clauses[j].text)
+                for j in gap_new
+            ]
             for i in gap_old
         ]
         rows, cols = len(gap_old), len(gap_new)

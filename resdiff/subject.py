@@ -17,6 +17,7 @@ such as "Resolution 1306", "E.164", "numbering". So:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -29,6 +30,8 @@ __all__ = [
     "STOPWORDS",
     "TITLE_WEIGHT",
     "SubjectIndex",
+    "cites_other_instrument",
+    "leading_citation",
     "stem",
     "subject_words",
 ]
@@ -112,3 +115,38 @@ class SubjectIndex:
         if sum(1 for w in shared if self.idf.get(w, 0.0) >= MIN_IDF) < MIN_SHARED:
             return 0.0
         return sum(va[w] * vb[w] for w in shared)
+
+
+#: A clause that opens by citing one instrument: "Resolution 37 (Rev. Buenos Aires, 2017)
+#: of WTDC, on …", "Recommendation ITU-T D.53 …", "Decision 5 …" (optionally after
+#: "that" / "the"). Plural citations ("Resolutions 37 and 17") name no single instrument.
+_LEADING_CITATION = re.compile(
+    r"^(?:that\s+)?(?:the\s+)?(resolution|recommendation|decision|opinion)\s+"
+    r"((?:itu-[rtd]\s+)?(?:com\s*)?[a-z]?\.?\d+(?:[./]\d+)*)\b",
+    re.IGNORECASE,
+)
+
+
+def leading_citation(text: str) -> str | None:
+    """The instrument a clause opens by citing ("resolution 37", "recommendation itu-t
+    d.53"), lower-cased with single spaces; None when it opens otherwise."""
+    m = _LEADING_CITATION.match(text.lstrip())
+    if m is None:
+        return None
+    return f"{m.group(1).lower()} {' '.join(m.group(2).lower().split())}"
+
+
+def cites_other_instrument(a: str, b: str) -> bool:
+    """True when both clauses open by citing an instrument and not the same one.
+
+    A recital "Resolution 37 (…) of WTDC, on bridging the digital divide" replaced by
+    "Resolution 17 (…) of WTDC, on regional initiatives" shares most of its words (the
+    citation's boilerplate) yet is another recital: a drafter reports one removed and
+    one added, not an amendment. An updated citation of the same instrument ("(Rev.
+    Busan, 2014)" → "(Rev. Dubai, 2018)") is unaffected.
+    """
+    ca = leading_citation(a)
+    if ca is None:
+        return False
+    cb = leading_citation(b)
+    return cb is not None and ca != cb
