@@ -370,3 +370,80 @@ def test_two_citation_recitals_swapped_and_amended_keep_their_instruments() -> N
         ("amended", (f"{r}/d",), (f"{r}/e",), "MR"),
         *(("amended", (f"{r}/{a}",), (f"{r}/{a}",), "") for a in "fghl"),
     }
+
+
+def test_split_in_three_merge_and_recital_moved_to_a_new_unlabelled_section() -> None:
+    old = dubai("res-2")
+    new = edit(
+        old,
+        "based on that report, prepared in accordance with",
+        "based on that report;\n\n10 that the report shall be prepared in accordance with",
+    )
+    new = edit(
+        new,
+        "Academia and stakeholders, and WTPF shall not consider",
+        "Academia and stakeholders;\n\n11 that WTPF shall not consider",
+    )
+    new = edit(new, "prior to the forum; 10 that", "prior to the forum;\n\n12 that")
+    new = edit(
+        new,
+        "adapted to their needs;\n\ne) that restructuring",
+        "adapted to their needs, and that restructuring",
+    )
+    new = edit(new, "c) Resolution 77 (Rev. Dubai, 2018) of this conference;\n\n", "")
+    i, j = new.index("considering\n"), new.index("conscious\n")
+    body = relabel(new[i:j], r"^()([d-i])(\) )", -1, LETTERS)
+    body = relabel(body, r"^()([e-h])(\) )", -1, LETTERS)
+    new = new[:i] + body + new[j:]
+    new = edit(
+        new,
+        "considering\n",
+        "recalling\n\nResolution 77 (Rev. Bucharest, 2022) of this conference,\n\nconsidering\n",
+    )
+    assert changes(old, new) == {
+        ("amended", ("considering/c",), ("recalling/#1",), "MR"),
+        ("merged", ("considering/d", "considering/e"), ("considering/c",), "R"),
+        *(
+            ("unchanged", (f"considering/{a}",), (f"considering/{b}",), "R")
+            for a, b in zip("fghi", "defg", strict=True)
+        ),
+        ("split", ("resolves/9",), ("resolves/9", "resolves/10", "resolves/11"), ""),
+        ("unchanged", ("resolves/10",), ("resolves/12",), "R"),
+    }
+    assert sections(old, new) == {("added", None, "recalling")}
+
+
+def test_two_sections_joined_sub_clauses_changed_and_every_period_updated() -> None:
+    old = dubai("dec-5")
+    new = (
+        old.replace("2020-2023", "2024-2027")
+        .replace("2020-2021", "2024-2025")
+        .replace("2022-2023", "2026-2027")
+        .replace("Dubai, 2018", "Bucharest, 2022")
+    )
+    new = edit(new, "noting\n\nResolution 151", "noting\n\na) Resolution 151")
+    new = edit(new, "\n\nnoting further\n\nthat Resolution 48", ";\n\nb) that Resolution 48")
+    new = edit(
+        new,
+        "a strong and effective level;\n\n",
+        "a strong and effective level;\n\nb) the Independent Management Advisory Committee "
+        "should be maintained at an effective level;\n\n",
+    )
+    i, j = new.index("6 that the following minimum"), new.index("7 that the Council shall aim")
+    body = re.sub(r"\n\ne\) expenses in regular maintenance.*?optimized;", "", new[i:j])
+    body = relabel(body, r"^()([b-d])(\) (?!the Independent))", 1, LETTERS)
+    new = new[:i] + body + new[j:]
+    rows = changes(old, new)
+    assert {r for r in rows if not (r[0] == "amended" and r[1] == r[2] and not r[3])} == {
+        ("amended", ("noting/#1",), ("noting/a",), "R"),
+        ("amended", ("noting-further/#1",), ("noting/b",), "MR"),
+        ("added", (), ("decides/6/b",), ""),
+        ("unchanged", ("decides/6/b",), ("decides/6/c",), "R"),
+        ("unchanged", ("decides/6/c",), ("decides/6/d",), "R"),
+        ("unchanged", ("decides/6/d",), ("decides/6/e",), "R"),
+        ("removed", ("decides/6/e",), (), ""),
+    }
+    # every clause whose period or citation was updated stays in place, amended
+    assert ("amended", ("decides/1",), ("decides/1",), "") in rows
+    assert ("amended", ("considering/a",), ("considering/a",), "") in rows
+    assert sections(old, new) == {("removed", "noting further", None)}
