@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from resdiff.changes import Change, Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError, ResdiffError
@@ -33,6 +33,8 @@ MAX_CHUNK = 32
 #: A tree's file: its text, or a :class:`TextFile` read where the pair is diffed.
 Text = str | TextFile
 TreeInput = Mapping[str, Text] | Iterable[tuple[str, Text]]
+T = TypeVar("T")
+Status = Literal["modified", "unchanged"]
 _Task = tuple[str, Text, Text, str, str, dict[str, Any]]
 
 
@@ -76,10 +78,33 @@ def iter_entries(
 ) -> Iterator[TreeEntry]:
     """The entries :func:`diff_trees` returns, in path order, each as soon as it is diffed.
 
-    A caller that writes each entry out and drops it (the CLI's JSON output) holds one
-    resolution's diff at a time, not the whole tree's: workers run ahead, and their
-    results wait, in order, in the pool. Files only in one tree are read (and refused
-    when unreadable) before the first entry is given.
+    A caller that writes each entry out and drops it holds one resolution's diff at a
+    time, not the whole tree's: workers run ahead, and their results wait, in order, in
+    the pool. Files only in one tree are read (and refused when unreadable) before the
+    first entry is given.
+    """
+    for _, entry in iter_encoded(
+        old, new, _same, old_label=old_label, new_label=new_label, jobs=jobs, **diff_options
+    ):
+        yield entry
+
+
+def iter_encoded(
+    old: TreeInput,
+    new: TreeInput,
+    encode: Callable[[TreeEntry], T],
+    *,
+    old_label: str | None = None,
+    new_label: str | None = None,
+    jobs: int | None = 2,
+    **diff_options: Any,
+) -> Iterator[tuple[str, T]]:
+    """``(status, encode(entry))`` for each entry of :func:`iter_entries`, in path order.
+
+    ``encode`` runs in the worker that diffed the pair (it must pickle: a module-level
+    function or a ``functools.partial`` of one), so only its result comes back, not the
+    diff: the CLI's JSON output has each resolution's JSON text made there, in parallel,
+    instead of pickling the diff over and encoding it in this process.
     """
     old_files = _as_mapping(old, old_label or "old tree")
     new_files = _as_mapping(new, new_label or "new tree")
@@ -91,24 +116,25 @@ def iter_entries(
         for path in sorted(only):
             _read(files.pop(path))
 
-    def tasks() -> Iterator[_Task]:
+    def tasks() -> Iterator[tuple[_Task, Callable[[TreeEntry], T]]]:
         # Popped, not looked up: once a pair is diffed nothing here holds its texts.
         for path in common:
             old_text, new_text = old_files.pop(path), new_files.pop(path)
             yield (path, old_text, new_text, _source(old_label, path),
-                   _source(new_label, path), diff_options)  # fmt: skip
+                   _source(new_label, path), diff_options), encode  # fmt: skip
 
-    diffs = _run(tasks(), len(common), _workers(jobs))
+    results = _run(tasks(), len(common), _workers(jobs))
     for path in paths:
         if path in only_new:
-            yield TreeEntry(path=path, status="added", diff=None)
+            yield "added", encode(TreeEntry(path=path, status="added", diff=None))
         elif path in only_old:
-            yield TreeEntry(path=path, status="removed", diff=None)
+            yield "removed", encode(TreeEntry(path=path, status="removed", diff=None))
         else:
-            diff = next(diffs)
-            yield TreeEntry(
-                path=path, status="modified" if diff.differs else "unchanged", diff=diff
-            )
+            yield next(results)
+
+
+def _same(entry: TreeEntry) -> TreeEntry:
+    return entry
 
 
 @contextmanager
@@ -178,6 +204,14 @@ def _diff_task(task: _Task) -> Diff:
         raise ResdiffError(f"{path}: cannot diff ({type(exc).__name__}: {exc})") from exc
 
 
+def _encoded_task(item: tuple[_Task, Callable[[TreeEntry], T]]) -> tuple[str, T]:
+    """Diff one pair and encode its entry (runs in a worker process)."""
+    task, encode = item
+    diff = _diff_task(task)
+    status: Status = "modified" if diff.differs else "unchanged"
+    return status, encode(TreeEntry(path=task[0], status=status, diff=diff))
+
+
 def shared(diff: Diff) -> Diff:
     """The same diff (equal by value) with the equal parts of unchanged clauses shared.
 
@@ -212,10 +246,13 @@ def shared(diff: Diff) -> Diff:
     return replace(diff, changes=tuple(changes))
 
 
-def _run(tasks: Iterable[_Task], count: int, workers: int) -> Iterator[Diff]:
-    """Diff ``count`` tasks, in task order, in-process or over ``workers`` processes."""
+def _run(
+    tasks: Iterable[tuple[_Task, Callable[[TreeEntry], T]]], count: int, workers: int
+) -> Iterator[tuple[str, T]]:
+    """Diff and encode ``count`` tasks, in task order, in-process or over ``workers``
+    processes."""
     if workers <= 1 or count < MIN_PARALLEL_PAIRS:
-        yield from map(_diff_task, tasks)
+        yield from map(_encoded_task, tasks)
         return
     # Import the parser and differ before forking, so workers start with them loaded.
     import resdiff.differ
@@ -225,6 +262,6 @@ def _run(tasks: Iterable[_Task], count: int, workers: int) -> Iterator[Diff]:
     chunk = max(1, min(MAX_CHUNK, count // (workers * 4)))
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(_diff_task, tasks, chunksize=chunk)
+            yield from pool.map(_encoded_task, tasks, chunksize=chunk)
     except BrokenProcessPool as exc:
         raise ResdiffError(f"tree diff: a worker process died ({exc})") from None

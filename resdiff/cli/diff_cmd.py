@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -15,9 +15,6 @@ from resdiff.cli.options import corpus_option, encoding_option, format_option, o
 from resdiff.errors import InputError, OutputError
 from resdiff.files import writable_folder
 from resdiff.render import BINARY_FORMATS, FORMATS
-
-if TYPE_CHECKING:
-    from resdiff.changes import TreeEntry
 
 
 @click.command("diff")
@@ -166,13 +163,15 @@ def _json_tree(
     diff_options: dict[str, Any],
     show_all: bool,
 ) -> tuple[bool, list[bytes]]:
-    """A tree diff as JSON, each resolution encoded as soon as it is diffed and its diff
-    dropped: the whole tree's diffs are never held at once (a third of the CLI's peak
-    memory on 2,000 pairs), only the output's bytes. Nothing is written until the last
-    pair is diffed, so an error still leaves no partial output. Whether anything
-    differs comes back with the pieces (exit status)."""
-    from resdiff.render.json_format import tree_chunks
-    from resdiff.treediff import iter_entries
+    """A tree diff as JSON, each resolution encoded by the worker that diffed it: the
+    whole tree's diffs are never held at once (a third of the CLI's peak memory on
+    2,000 pairs), only the output's bytes, and no diff is pickled back. Nothing is
+    written until the last pair is diffed, so an error still leaves no partial output.
+    Whether anything differs comes back with the pieces (exit status)."""
+    from functools import partial
+
+    from resdiff.render.json_format import entry_text, tree_chunks
+    from resdiff.treediff import iter_encoded
 
     old, new = sides
     assert isinstance(old, operands.Tree) and isinstance(new, operands.Tree)
@@ -182,11 +181,13 @@ def _json_tree(
     del old, new
     statuses: list[str] = []
 
-    def entries() -> Iterator[TreeEntry]:
-        for entry in iter_entries(*files, old_label=labels[0], new_label=labels[1],
-                                  jobs=jobs, **diff_options):  # fmt: skip
-            statuses.append(entry.status)
-            yield entry
+    def entries() -> Iterator[str]:
+        encode = partial(entry_text, show_all=show_all)  # in the workers
+        for status, text in iter_encoded(*files, encode, old_label=labels[0],
+                                         new_label=labels[1], jobs=jobs,
+                                         **diff_options):  # fmt: skip
+            statuses.append(status)
+            yield text
 
     pieces = [chunk.encode("utf-8") for chunk in tree_chunks(*labels, entries(), show_all)]
     pieces.append(b"\n")

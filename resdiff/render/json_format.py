@@ -105,25 +105,33 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
 
 def _tree(tree: TreeDiff, show_all: bool) -> str:
     """The tree document, byte for byte what ``_dumps(tree.to_json(show_all))`` gives."""
-    return "".join(tree_chunks(tree.old_source, tree.new_source, tree.entries, show_all))
+    entries = (entry_text(entry, show_all) for entry in tree.entries)
+    return "".join(tree_chunks(tree.old_source, tree.new_source, entries, show_all))
+
+
+def entry_text(entry: TreeEntry, show_all: bool) -> str:
+    """One resolution of the tree document as :func:`tree_chunks` places it (nested two
+    levels deep; JSON strings hold no raw newline). Made apart so that a tree diff's
+    workers can each encode the resolutions they diffed."""
+    return _encode(entry.to_json(show_all), "\n    ")
 
 
 def tree_chunks(
-    old_source: str | None, new_source: str | None, entries: Iterable[TreeEntry], show_all: bool
+    old_source: str | None, new_source: str | None, entries: Iterable[str], show_all: bool
 ) -> Iterator[str]:
     """The tree document (without the final newline) in pieces: the text before the
-    resolutions, then each resolution as it comes from ``entries``, then the rest.
+    resolutions, then each resolution (its :func:`entry_text`) as it comes from
+    ``entries``, then the rest.
 
     ``"".join`` of the pieces is :func:`_tree`'s text. The CLI writes a tree diff this
-    way, each resolution's diff dropped once written, so the whole tree's diffs are never
+    way, each resolution's diff dropped once encoded, so the whole tree's diffs are never
     held at once.
     """
     skeleton = _dumps(TreeDiff(old_source, new_source, ()).to_json(show_all))
     at = skeleton.rindex(_ENTRIES)  # a key, never inside a string value (quotes are escaped)
-    # each entry written as nested two levels deep (JSON strings hold no raw newline)
     separator = f'{skeleton[:at]}"resolutions": [\n    '
-    for entry in entries:
-        yield separator + _encode(entry.to_json(show_all), "\n    ")
+    for text in entries:
+        yield separator + text
         separator = ",\n    "
     if separator.startswith(","):
         yield f"\n  ]{skeleton[at + len(_ENTRIES) :]}"
