@@ -25,8 +25,10 @@ from functools import lru_cache
 from resdiff.normalize import content_words
 
 __all__ = [
+    "MIN_DESCRIBED",
     "MIN_IDF",
     "MIN_SHARED",
+    "SAME_DESCRIPTION",
     "STOPWORDS",
     "TITLE_WEIGHT",
     "SubjectIndex",
@@ -136,17 +138,40 @@ def leading_citation(text: str) -> str | None:
     return f"{m.group(1).lower()} {' '.join(m.group(2).lower().split())}"
 
 
+#: A cited instrument replaced by another keeps the recital when what follows the
+#: citation ("on bridging the digital divide") keeps at least this many subject words …
+MIN_DESCRIBED = 3
+#: … and this share of them (Jaccard): the successor of a suppressed resolution.
+SAME_DESCRIPTION = 0.75
+_PARENTHETICAL = re.compile(r"^\s*\([^)]*\)")
+
+
 def cites_other_instrument(a: str, b: str) -> bool:
-    """True when both clauses open by citing an instrument and not the same one.
+    """True when both clauses open by citing an instrument, not the same one, and do not
+    describe it alike.
 
     A recital "Resolution 37 (…) of WTDC, on bridging the digital divide" replaced by
     "Resolution 17 (…) of WTDC, on regional initiatives" shares most of its words (the
     citation's boilerplate) yet is another recital: a drafter reports one removed and
     one added, not an amendment. An updated citation of the same instrument ("(Rev.
-    Busan, 2014)" → "(Rev. Dubai, 2018)") is unaffected.
+    Busan, 2014)" → "(Rev. Dubai, 2018)") is unaffected, and so is a recital whose
+    description stays ("Resolution 37 …, on bridging the digital divide" → "Resolution
+    17 …, on bridging the digital divide": the citation updated to a successor).
     """
     ca = leading_citation(a)
     if ca is None:
         return False
     cb = leading_citation(b)
-    return cb is not None and ca != cb
+    if cb is None or ca == cb:
+        return False
+    da, db = _description(a), _description(b)
+    if len(da) < MIN_DESCRIBED or len(db) < MIN_DESCRIBED:
+        return True
+    return len(da & db) / len(da | db) < SAME_DESCRIPTION
+
+
+def _description(text: str) -> set[str]:
+    """Subject words of what follows a clause's leading citation and its "(…)"."""
+    m = _LEADING_CITATION.match(text.lstrip())
+    rest = text.lstrip()[m.end() :] if m else text
+    return set(subject_words(_PARENTHETICAL.sub("", rest, count=1)))

@@ -104,5 +104,12 @@ def test_only_two_different_cited_instruments_make_two_recitals() -> None:
     r37 = "Resolution 37 (Rev. Buenos Aires, 2017) of WTDC, on bridging the digital divide;"
     assert cites_other_instrument(r37, "Resolution 17 (Rev. Buenos Aires, 2017) of WTDC;")
     assert not cites_other_instrument(r37, "Resolution 37 (Rev. Kigali, 2022) of WTDC;")
+    # the same description: the citation updated to a successor instrument
+    assert not cites_other_instrument(r37, r37.replace("37 (Rev. Buenos Aires", "17 (Kigali"))
+    # nothing but boilerplate after the citation: the number is the recital
+    assert cites_other_instrument(
+        "Resolution 77 (Rev. Dubai, 2018) of this conference;",
+        "Resolution 78 (Rev. Dubai, 2018) of this conference;",
+    )
     assert not cites_other_instrument(r37, "that the digital divide persists;")
     assert not cites_other_instrument("that the digital divide persists;", r37)
