@@ -447,3 +447,69 @@ def test_two_sections_joined_sub_clauses_changed_and_every_period_updated() -> N
     assert ("amended", ("decides/1",), ("decides/1",), "") in rows
     assert ("amended", ("considering/a",), ("considering/a",), "") in rows
     assert sections(old, new) == {("removed", "noting further", None)}
+
+
+def test_section_dropped_heading_extended_two_clauses_replaced_one_rewritten() -> None:
+    old = dubai("res-11")
+    new = edit(
+        old,
+        "4 to develop a business plan for each proposed event;",
+        "4 to prepare, for each proposed event, a detailed business plan including a risk "
+        "assessment, to be submitted to the Council before any commitment is made;",
+    )
+    new = edit(
+        new,
+        "\ninstructs the Secretary-General\n",
+        "\ninstructs the Secretary-General, in consultation with the Directors of the Bureaux\n",
+    )
+    new = new[: new.index("emphasizing\n")] + new[new.index("noting\n") :]
+    new = edit(
+        new,
+        "2 to ensure the appropriate management of ITU Telecom events and resources, in line "
+        "with the regulations of the Union;\n\n3 to consider measures that will enable and "
+        "assist Member States which are capable and willing to do so, particularly developing "
+        "countries, to host and stage ITU Telecom events;",
+        "2 to publish the list of the Union's depositary functions on the ITU website;\n\n"
+        "3 to provide interpretation in all six official languages for the Council Working "
+        "Group on languages;",
+    )
+    sg, sg2 = (
+        "instructs-the-secretary-general",
+        ("instructs-the-secretary-general-in-consultation-with-the-directors-of-the-bureaux"),
+    )
+    assert changes(old, new) == {
+        ("removed", ("emphasizing/a",), (), ""),
+        ("removed", ("emphasizing/b",), (), ""),
+        ("removed", (f"{sg}/2",), (), ""),
+        ("removed", (f"{sg}/3",), (), ""),
+        ("added", (), (f"{sg2}/2",), ""),
+        ("added", (), (f"{sg2}/3",), ""),
+        ("amended", (f"{sg}/4",), (f"{sg2}/4",), ""),
+    }
+    assert sections(old, new) == {
+        ("removed", "emphasizing", None),
+        (
+            "renamed",
+            "instructs the Secretary-General",
+            "instructs the Secretary-General, in consultation with the Directors of the Bureaux",
+        ),
+    }
+
+
+def test_two_amended_citations_moved_to_a_new_section_between_near_duplicates() -> None:
+    old = dubai("res-197")
+    new = old.replace("(Rev. Dubai, 2018)", "(Rev. Bucharest, 2022)")
+    i, j, items = _recalling_197(new)
+    first, second = items.pop(6), items.pop(6)  # g) Resolution 176, h) Resolution 201
+    body = "\n\n".join(f"{LETTERS[k]}) {p}" for k, p in enumerate(items))
+    recognizing = f"recognizing\n\na) {first}\n\nb) {second.rstrip(';')},\n\n"
+    new = f"{new[:i]}recalling\n\n{body}\n\n{recognizing}{new[j:]}"
+    r = "recalling"
+    assert changes(old, new) == {
+        *(("amended", (f"{r}/{a}",), (f"{r}/{a}",), "") for a in "def"),
+        *(("unchanged", (f"{r}/{a}",), (f"{r}/{b}",), "R") for a, b in ["ig", "jh", "ki"]),
+        ("amended", (f"{r}/l",), (f"{r}/j",), "R"),
+        ("amended", (f"{r}/g",), ("recognizing/a",), "MR"),
+        ("amended", (f"{r}/h",), ("recognizing/b",), "MR"),
+    }
+    assert sections(old, new) == {("added", None, "recognizing")}
