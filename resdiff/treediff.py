@@ -8,6 +8,11 @@ Parsing and diffing run in worker processes (``concurrent.futures.ProcessPoolExe
 chunked), because both are CPU-bound pure Python; small trees and ``jobs=1`` run in this
 process, where a pool would cost more than it saves. Results are keyed by path and the
 entries sorted by path, so the output does not depend on scheduling or on ``jobs``.
+
+For large trees, :func:`iter_entries` / :func:`iter_encoded` give the entries one at a
+time, in path order, as the workers finish them; texts may be given as
+:class:`~resdiff.files.TextFile` so that each worker reads its own pairs. Together they
+keep a tree diff's memory at a few pairs per process, not the whole tree.
 """
 
 from __future__ import annotations

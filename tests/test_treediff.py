@@ -162,3 +162,41 @@ def test_diffing_makes_no_reference_cycles(shared_data: Path) -> None:
     assert result.entries
     diff_trees(old, new, jobs=1)
     assert gc.isenabled() is was  # and an enabled one is enabled again
+
+
+def test_files_read_and_entries_encoded_in_the_workers(shared_data: Path, tmp_path: Path) -> None:
+    """Given TextFiles, the pool reads each pair where it diffs it; iter_encoded returns
+    what ``encode`` made of each entry there, in path order, as diff_trees would have it."""
+    from resdiff.files import TextFile
+    from resdiff.treediff import iter_encoded
+
+    files = sorted((shared_data / "itu-pp" / "2018-dubai").glob("res-1*.txt"))
+    old = {p.name: p.read_text("utf-8") for p in files}
+    new = {name: text.replace(" and ", " and also ", 1) for name, text in old.items()}
+    first = next(iter(old))
+    new[first] = old[first]
+    (tmp_path / "only-new.txt").write_text(old[first], "utf-8")
+    assert len(old) >= MIN_PARALLEL_PAIRS  # large enough to use the pool
+    lazy = {name: TextFile(str(p)) for name, p in zip(old, files, strict=True)}
+    lazy_new = {**new, "only-new.txt": TextFile(str(tmp_path / "only-new.txt"))}
+    encoded = list(iter_encoded(lazy, lazy_new, _status_and_summary, jobs=2))
+    expected = diff_trees(old, {**new, "only-new.txt": old[first]}, jobs=1)
+    assert encoded == [(e.status, _status_and_summary(e)) for e in expected.entries]
+    statuses = {path: status for status, (path, _) in encoded}
+    assert statuses[first] == "unchanged" and statuses["only-new.txt"] == "added"
+    assert list(statuses) == sorted(statuses)
+
+
+def _status_and_summary(entry: object) -> tuple[str, object]:
+    from resdiff.changes import TreeEntry
+
+    assert isinstance(entry, TreeEntry)
+    return entry.path, entry.diff.summary if entry.diff else None
+
+
+def test_an_unreadable_file_only_in_one_tree_is_refused(tmp_path: Path) -> None:
+    from resdiff.files import TextFile
+
+    (tmp_path / "bad.txt").write_bytes(b"")
+    with pytest.raises(InputError, match=r"bad\.txt: file is empty"):
+        diff_trees({}, {"bad.txt": TextFile(str(tmp_path / "bad.txt"))}, jobs=1)
