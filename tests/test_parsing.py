@@ -383,3 +383,36 @@ def test_dec5_heading_with_qualifier_and_dotted_sub_clauses() -> None:
     assert [c.label for c in decides.children] == ["4.1", "4.2", "4.3"]
     assert r.clause("decides/4/41").text.startswith("salary scales")
     assert [c.label for c in r.clause("decides/6").children] == [f"{x})" for x in "abcdef"]
+
+
+def test_sub_clauses_run_on_after_a_colon_are_split_and_nested() -> None:
+    text = (
+        "RESOLUTION 9 (TEST, 2020)\n\nTitle\n\nThe Conference,\n\nresolves\n\n"
+        "1 that ITU should: i) continue the work; ii) report on it; iii) stop, when done;\n\n"
+        "2 to review the matter: this is not a list i) of anything\n"
+    )
+    r = resdiff.parse(text)
+    paths = [c.path for c in r.clauses() if c.path.startswith("resolves/")]
+    assert paths == ["resolves/1", "resolves/1/i", "resolves/1/ii", "resolves/1/iii", "resolves/2"]
+    assert r.clause("resolves/1").text == "that ITU should:"
+    assert r.clause("resolves/1/ii").text == "report on it;"
+    assert [d.code for d in r.diagnostics].count("run-on-subclauses") == 1
+    assert r.to_source() == text
+    again = resdiff.parse(r.to_text())
+    assert clause_tuples(again) == clause_tuples(r)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "intro", "first"),
+    [
+        ("res-135.txt", 63, "resolves/1", "resolves/1/i"),
+        ("res-125.txt", 57, "urges-member-states/#1", "urges-member-states/i"),
+    ],
+)
+def test_real_sub_clauses_run_on_after_a_colon(
+    shared_data: Path, name: str, line: int, intro: str, first: str
+) -> None:
+    r = resdiff.parse((ITU_PP / "2018-dubai" / name).read_text(encoding="utf-8"))
+    assert r.clause(intro).text.endswith(":")
+    assert r.clause(first).label == "i)"
+    assert any(d.code == "run-on-subclauses" and d.line == line for d in r.diagnostics)

@@ -160,6 +160,10 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     return None
 
 
+#: A list of roman-numbered sub-clauses opened after a colon in the same line.
+SUBLIST_RE = re.compile(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
+
+
 def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | None:
     """Offset of the next numbered paragraph run on after ``; `` in the same line."""
     if label is None:
@@ -249,6 +253,10 @@ def split_line(
         run_on = _find_run_on(src, body, limit, label)
         if run_on is not None:
             cuts.append((run_on, "run-on", run_on))
+        if label is None or label.style == "number":  # "…, with a view to: i) …; ii) …"
+            sub = ahead.search(SUBLIST_RE, body)
+            if sub and sub.start(1) < limit and (run_on is None or sub.start(1) < run_on):
+                cuts.append((sub.start(1), "sub-list", sub.start(1)))
         # only up to the nearest cut, so a line of many pieces is read in linear time
         glued = find_glued_heading(src, pos, min(limit, end if run_on is None else run_on))
         if glued:
@@ -282,6 +290,9 @@ def split_line(
             report(Repair("glued-heading", "heading glued to the paragraph before it", h_start))
             pieces.append(Piece("heading", h_start, h_end, glued=True))
             pos = rest
+        elif kind == "sub-list":
+            report(Repair("run-on-subclauses", "sub-clauses run on after their colon", at))
+            pos = at
         else:
             report(Repair("run-on-paragraphs", "numbered paragraph run on in the same line", at))
             pos = at
