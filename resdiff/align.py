@@ -404,11 +404,11 @@ class _Aligner:
             choices = [self.n.codes[j] for j in group_new]
             for i in group_old:
                 target = self.section_map.get(self.o.sections[i])
+                cited = leading_citation(self.o.clauses[i].text)
                 for _, score, k in process.extract(
                     self.o.codes[i], choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
                 ):
                     j = group_new[k]
-                    cited = leading_citation(self.o.clauses[i].text)
                     new_cited = leading_citation(self.n.clauses[j].text) if cited else None
                     if new_cited is not None and new_cited != cited:
                         continue  # another cited instrument: another recital
