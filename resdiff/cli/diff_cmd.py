@@ -13,8 +13,8 @@ import click
 from resdiff.cli import operands
 from resdiff.cli.options import corpus_option, encoding_option, format_option, output_option
 from resdiff.errors import InputError, OutputError
-from resdiff.files import writable_folder
-from resdiff.render import BINARY_FORMATS, FORMATS
+from resdiff.files import atomic_write, writable_folder
+from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
 
 
 @click.command("diff")
@@ -101,8 +101,6 @@ def diff_cmd(
       resdiff diff old.txt new.txt --format markdown -o report.md
       resdiff diff pp-2010/ pp-2018/ --format json
     """
-    from resdiff.render import RenderOptions, render
-
     stdout_tty = _isatty()
     if fmt is None:
         fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
@@ -149,8 +147,6 @@ def diff_cmd(
         if collecting:
             gc.enable()
     if output is not None:
-        from resdiff.files import atomic_write
-
         atomic_write(output, pieces[0] if len(pieces) == 1 else b"".join(pieces))
     else:
         _write_stdout(pieces)
