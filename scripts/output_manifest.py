@@ -79,15 +79,31 @@ class Recorder:
         from resdiff.cli import main
 
         self.work = str(work)
+        (work / "data").symlink_to(shared_data(), target_is_directory=True)
+        (work / "root").symlink_to(ROOT, target_is_directory=True)
+        self.places = [
+            (f"{work}/", ""),
+            (f"{shared_data()}/", "data/"),
+            (f"{ROOT}/", "root/"),
+        ]
 
         self.main = main
         self.runner = CliRunner()
         self.results: dict[str, str] = {}
 
+    def local(self, arg: str) -> str:
+        """A path under the work folder, the real texts or the repository, as a relative
+        path from the work folder: outputs that name their files are the same wherever
+        the repository and the texts are."""
+        for prefix, replacement in self.places:
+            if arg.startswith(prefix):
+                return replacement + arg[len(prefix) :]
+        return arg
+
     def run(self, name: str, args: list[str], cwd: Path | None = None) -> None:
         old = Path.cwd()
-        if cwd is not None:
-            os.chdir(cwd)
+        args = [self.local(arg) for arg in args]
+        os.chdir(cwd or self.work)
         try:
             result = self.runner.invoke(self.main, args, catch_exceptions=False)
         finally:

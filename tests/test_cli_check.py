@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ITU_PP, RES_179_2018
 
 from resdiff.cli import main
 from resdiff.parsing.check import check_paths, check_text, expand_paths
-from tests.conftest import ITU_PP, RES_179_2018
 
 CLEAN = (
     "RESOLUTION 9 (REV. DUBAI, 2018)\n\nA title\n\n"
