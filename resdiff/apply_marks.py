@@ -586,7 +586,9 @@ def _depth_and_key(name: str, label: str | None) -> tuple[int, str]:
 
 def _split(item: _Item, names: list[str], text: str) -> _Item:
     """A split clause's parts: the text divided at clause-ending punctuation."""
-    cuts = [m.end() for m in re.finditer(r"[;:.,] ", text)]
+    cuts = [m.end() for m in re.finditer(r"; ", text)] or [
+        m.end() for m in re.finditer(r"[:.,] ", text)
+    ]
     parts: list[str] = []
     start = 0
     for cut in cuts[: len(names) - 1]:

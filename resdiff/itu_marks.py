@@ -243,6 +243,7 @@ def parse_marked(text: str) -> MarkedText:
     blocks: list[Block] = []
     i = 0
     first = True
+    seen_header = False
     while i < len(lines):
         if not lines[i].strip():
             i += 1
@@ -256,13 +257,14 @@ def parse_marked(text: str) -> MarkedText:
             if all(line.startswith("\t") for line in chunk[1:]) and "\t" in chunk[0]:
                 mark = chunk[0].split("\t", 1)[0]
                 if mark in ("MOD", "NOC", "ADD", "SUP"):
+                    seen_header = True
                     continue  # the resolution's own mark, number line, title and summary
         if all(_HEADING_LINE.match(line) for line in chunk):
             for n, line in enumerate(chunk):
                 headings.append(_heading(line, start + 1 + n))
             continue
         blocks.append(_block(chunk, start + 1))
-    if not blocks and not headings:
+    if not blocks and not headings and not seen_header:
         raise MarksError("no clause marks found (nothing to apply)")
     return MarkedText(tuple(headings), tuple(blocks))
 
