@@ -37,6 +37,7 @@ from resdiff.changes import ClauseRef, WordOp
 from resdiff.itu_marks import (
     Block,
     HeadingMark,
+    MarkedText,
     MarksError,
     header_part,
     new_side,
@@ -101,14 +102,21 @@ def apply_marks(base: Resolution, marked: str, source: str | None = None) -> Res
     when the marks cannot be read or do not fit ``base``, naming the line, the clause and
     the words. ``source`` names the result (for diagnostics and reports).
     """
-    return _Applier(base, parse_marked(marked)).run(source)
+    marks = parse_marked(marked)
+    applier = _Applier(base, marks)
+    result = applier.run(source)
+    if "" in applier.added:
+        # an annex's paragraphs before any heading were announced (ADD heading {++}) but
+        # no numbering restart showed where: read a labelled 1 after unlabelled
+        # paragraphs as that annex's start too
+        applier = _Applier(base, marks, weak_restarts=True)
+        result = applier.run(source)
+    return result
 
 
 class _Applier:
-    def __init__(self, base: Resolution, marks: object) -> None:
-        from resdiff.itu_marks import MarkedText
-
-        assert isinstance(marks, MarkedText)
+    def __init__(self, base: Resolution, marks: MarkedText, weak_restarts: bool = False) -> None:
+        self.weak_restarts = weak_restarts
         self.base = base
         self.blocks = marks.blocks
         self.slots: list[_Slot] = [_Slot("header", HEADER)]
@@ -132,9 +140,7 @@ class _Applier:
             sections.extend((n, s) for s in annex.sections)
         for annex_no, section in sections:
             prefix = _annex_prefix(annex_no)
-            self.slots.append(
-                _Slot("section", section.heading, annex_no, len(self.slots), prefix)
-            )
+            self.slots.append(_Slot("section", section.heading, annex_no, len(self.slots), prefix))
             for clause in section.walk():
                 self._add_old(clause, len(self.slots) - 1)
         self.slots.append(_Slot("footnotes", FOOTNOTES))
@@ -192,10 +198,15 @@ class _Applier:
                 if target is not None:
                     placed.append((target, _Item(None, "", old.index, emit=False)))
                 continue
-            pointer = self._slot_of(block, slots, pointer)
             item = self._item(block)
-            if slots[pointer].heading == "" and item.depth == 1 and item.key:
-                pointer = self._next_annex_if_restarted(slots, pointer, item, placed)
+            continued = self._continued_slot(item, slots)
+            if continued is not None:
+                # a clause amended in place stays in the section its base section became
+                pointer = continued
+            else:
+                pointer = self._slot_of(block, slots, pointer)
+                if slots[pointer].heading == "" and item.depth == 1 and item.key:
+                    pointer = self._next_annex_if_restarted(slots, pointer, item, placed)
             placed.append((slots[pointer], item))
         slots = _slot_order(slots, [s for s, item in placed if item.emit])
         lines: list[str] = []
@@ -237,6 +248,12 @@ class _Applier:
         text = "\n\n".join(line for line in lines if line) + "\n"
         return parse_text(text, source)
 
+    def _continued_slot(self, item: _Item, slots: list[_Slot]) -> int | None:
+        if item.anchor is None or item.part is not None:
+            return None
+        base_slot = self.olds[item.anchor].slot
+        return next((i for i, s in enumerate(slots) if s.base == base_slot), None)
+
     def _new_annex_heading(self, annex: int, lines: list[str]) -> str:
         number = lines[0] if lines else ""
         m = re.search(
@@ -273,7 +290,11 @@ class _Applier:
                 candidates.insert(0, (m.group(0).strip(), int(m.group(1) or 1)))
             for prefix_text, annex in candidates:
                 prefix = _slot_name(prefix_text, heading).casefold() + " "
-                if folded.startswith(prefix) and (best is None or len(prefix) > best[1]):
+                # paragraphs before any heading, named like an annex's: the body's own
+                # when nothing of the body has been placed yet
+                first = not heading and slots[pointer].kind == "header"
+                longer = best is None or len(prefix) > best[1] or (first and len(prefix) == best[1])
+                if folded.startswith(prefix) and longer:
                     self.added.remove(heading)
                     at = pointer + 1 if pointer < len(slots) - 1 else pointer
                     if not heading and slots[pointer].kind == "section":
@@ -303,13 +324,25 @@ class _Applier:
         )
         if last is None or item.key not in _FIRST_KEYS:
             return pointer
+        # ¶1 is the first paragraph of its section: certain. A label that starts a
+        # numbering again after a higher one (5, then 1): the likely reading.
         last_key = last.key.split("~", 1)[0]
-        same_kind = last_key.startswith("#") == item.key.startswith("#")
-        if last_key == item.key or (same_kind and _natural(item.key) > _natural(last_key)):
+        labelled = not item.key.startswith("#") and not last_key.startswith("#")
+        weak = self.weak_restarts and item.key == "1" and last_key.startswith("#")
+        if (
+            item.key != "#1"
+            and not weak
+            and not (labelled and _natural(item.key) < _natural(last_key))
+        ):
             return pointer
         later = next(
-            (i for i in range(pointer + 1, len(slots)) if slots[i].kind == "section"
-             and slots[i].heading == "" and slots[i].annex > slot.annex),
+            (
+                i
+                for i in range(pointer + 1, len(slots))
+                if slots[i].kind == "section"
+                and slots[i].heading == ""
+                and slots[i].annex > slot.annex
+            ),
             None,
         )
         if later is not None:
@@ -337,7 +370,7 @@ class _Applier:
             old_text = ""
         else:
             raise MarksError(f"{block.where}: a suppressed clause's text must read [-…-]")
-        return self._take(block, [block.name], old_text, text)
+        return self._take(block, [block.name], old_text)
 
     def _moved_away(self, block: Block) -> None:
         """Check a SUP* block: the base has the clause it names, reading as quoted.
@@ -391,7 +424,7 @@ class _Applier:
             anchor = None if moved else min(o.index for o in olds)
             item = _Item(label, new_text, anchor, depth=depth, key=key, part=part)
             if split and len(names) > 1:
-                item = _split(item, names, new_text)
+                item = _split(item, names, ops)
         return item
 
     def _old_name(self, block: Block, label: str | None) -> str:
@@ -438,7 +471,7 @@ class _Applier:
             old.used = True
         return olds
 
-    def _take(self, block: Block, names: list[str], old_text: str, shown: str) -> _Old:
+    def _take(self, block: Block, names: list[str], old_text: str) -> _Old:
         found = self._find(names, old_text)
         if found is None:
             self._misfit(block, names, (("-", old_text),))
@@ -584,11 +617,24 @@ def _depth_and_key(name: str, label: str | None) -> tuple[int, str]:
     return depth, label_key(label)
 
 
-def _split(item: _Item, names: list[str], text: str) -> _Item:
-    """A split clause's parts: the text divided at clause-ending punctuation."""
-    cuts = [m.end() for m in re.finditer(r"; ", text)] or [
-        m.end() for m in re.finditer(r"[:.,] ", text)
-    ]
+def _split(item: _Item, names: list[str], ops: tuple[WordOp, ...]) -> _Item:
+    """A split clause's parts: where its new text divides is not in the marks, so it is
+    divided after punctuation the split inserted (``{+;+} ``), else after ``; ``, else
+    after other clause-ending punctuation."""
+    text = new_side(ops)
+    inserted: list[int] = []
+    at = 0
+    for op, words in ops:
+        if op == "-":
+            continue
+        at += len(words)
+        if op == "+" and words[-1:] in (";", ":", ",", ".") and text[at : at + 1] == " ":
+            inserted.append(at + 1)
+    cuts = (
+        inserted
+        or [m.end() for m in re.finditer(r"; ", text)]
+        or [m.end() for m in re.finditer(r"[:.,] ", text)]
+    )
     parts: list[str] = []
     start = 0
     for cut in cuts[: len(names) - 1]:

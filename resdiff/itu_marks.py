@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from resdiff.changes import WordOp
 from resdiff.errors import ResdiffError
@@ -160,7 +160,7 @@ def parse_ops_against(marked: str, old: str) -> tuple[WordOp, ...] | None:
     if len(marked) > limit // 2:
         return None
 
-    @lru_cache(maxsize=None)
+    @cache
     def read(i: int, k: int) -> tuple[WordOp, ...] | None:
         if i == len(marked):
             return () if k == len(old) else None
@@ -208,8 +208,12 @@ def new_side(ops: tuple[WordOp, ...]) -> str:
 def _split_head(head: str, line: int) -> tuple[str, str, tuple[str, ...]]:
     mark, tab, rest = head.partition("\t")
     if not tab or mark not in CLAUSE_MARKS:
-        raise MarksError(f"line {line}: expected a mark ({', '.join(CLAUSE_MARKS)}), a tab and a clause name, not {head[:60]!r}")
-    name, notes = rest, ()
+        raise MarksError(
+            f"line {line}: expected a mark ({', '.join(CLAUSE_MARKS)}), a tab and a clause"
+            f" name, not {head[:60]!r}"
+        )
+    name = rest
+    notes: tuple[str, ...] = ()
     if rest.endswith(")"):
         start = rest.find(" (")
         while start >= 0:
@@ -221,7 +225,11 @@ def _split_head(head: str, line: int) -> tuple[str, str, tuple[str, ...]]:
     return mark, unescape(name), notes
 
 
-HEADER_NAMES = {"the number line": "number", "the title": "title", "the enacting formula": "formula"}
+HEADER_NAMES = {
+    "the number line": "number",
+    "the title": "title",
+    "the enacting formula": "formula",
+}
 
 
 def header_part(name: str) -> str | None:
@@ -237,8 +245,14 @@ def parse_marked(text: str) -> MarkedText:
     lines = text.split("\n")
     if lines and lines[0] and not lines[0].startswith(CLAUSE_MARKS):
         if re.match(r"^\d+ resolutions?:", lines[0]):
-            raise MarksError("line 1: these are the marks of a tree diff (many resolutions); apply takes the marks of one resolution")
-        raise MarksError(f"line 1: not ITU revision marks (expected e.g. 'MOD\\tRESOLUTION …'), found {lines[0][:60]!r}")
+            raise MarksError(
+                "line 1: these are the marks of a tree diff (many resolutions); apply takes"
+                " the marks of one resolution"
+            )
+        raise MarksError(
+            "line 1: not ITU revision marks (expected a mark, a tab and the number line,"
+            f" e.g. 'MOD<tab>RESOLUTION …'), found {lines[0][:60]!r}"
+        )
     headings: list[HeadingMark] = []
     blocks: list[Block] = []
     i = 0
@@ -254,7 +268,7 @@ def parse_marked(text: str) -> MarkedText:
         chunk = lines[start:i]
         if first:
             first = False
-            if all(line.startswith("\t") for line in chunk[1:]) and "\t" in chunk[0]:
+            if len(chunk) > 1 and all(line.startswith("\t") for line in chunk[1:]):
                 mark = chunk[0].split("\t", 1)[0]
                 if mark in ("MOD", "NOC", "ADD", "SUP"):
                     seen_header = True

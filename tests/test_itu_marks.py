@@ -33,7 +33,8 @@ def test_blocks_notes_and_heading_marks_are_read() -> None:
         ("was f)",),
         "[-f)-]{+g)+}",
     )
-    assert second.note("moved from ") == "recalling i)" and second.line == 9
+    assert second.note("moved from ") == "recalling i)"
+    assert (first.line, second.line) == (8, 11)
 
 
 def test_marked_text_reads_into_word_ops() -> None:
