@@ -90,3 +90,28 @@ def test_missing_directory_and_huge_operands_exit_2(
     monkeypatch.setattr("resdiff.files.MAX_BYTES", 10)
     result = runner.invoke(main, ["apply", str(SEED_PAGE), str(marked_179)])
     assert result.exit_code == 2 and "too large" in result.stderr
+
+
+def test_base_may_be_a_corpus_ref(tmp_path: Path) -> None:
+    """The README's main job the other way round: the draft's marks against the corpus's
+    Guadalajara text give back the draft."""
+    root = Path(__file__).resolve().parents[1]
+    draft = root / "examples" / "res-179-draft-amendment.txt"
+    ref = "res-179@guadalajara-2010"
+    corpus = ["--corpus", str(root / "corpus")]
+    runner = CliRunner()
+    marks = runner.invoke(main, ["diff", *corpus, ref, str(draft), "-f", "itu"])
+    if marks.exit_code == 2 and "shallow" in marks.stderr:
+        pytest.fail(f"the project corpus needs the full git history: {marks.stderr}")
+    assert marks.exit_code == 1, marks.stderr
+    proposal = tmp_path / "draft.itu"
+    proposal.write_text(marks.stdout, encoding="utf-8")
+    result = runner.invoke(main, ["apply", *corpus, ref, str(proposal)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == resdiff.parse(draft.read_text(encoding="utf-8")).to_text()
+
+
+def test_a_directory_base_is_refused(tmp_path: Path, marked_179: Path) -> None:
+    (tmp_path / "tree").mkdir()
+    result = CliRunner().invoke(main, ["apply", str(tmp_path / "tree"), str(marked_179)])
+    assert result.exit_code == 2 and "BASE is one text" in result.stderr
