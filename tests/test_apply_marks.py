@@ -138,3 +138,31 @@ def test_literal_marker_characters_in_a_clause_are_read_against_the_base() -> No
     old = build([("considering", [("a)", "that a[-b-]c holds;")])])
     new = build([("considering", [("a)", "that a[-b-]c holds firmly;")])])
     assert clauses(resdiff.apply(old, itu(old, new))) == clauses(new)
+
+
+def test_a_hand_written_proposal_without_the_header_block_applies() -> None:
+    marked = (
+        "MOD\tconsidering b)\nb)\tthat parents [-worry-]{+and educators care+};\n\n"
+        "ADD\tconsidering c)\nc)\t{+that schools teach online safety;+}\n\n"
+        "SUP\tresolves 1\n1\t[-to act;-]\n\n"
+        "ADD\tresolves 1\n1\t{+to act together;+}\n"
+    )
+    result = resdiff.apply(BASE, marked)
+    assert clauses(result)[3:] == [
+        ("considering/a", "a)", "that children are online;"),
+        ("considering/b", "b)", "that parents and educators care;"),
+        ("considering/c", "c)", "that schools teach online safety;"),
+        ("resolves/1", "1", "to act together;"),
+    ]
+
+
+def test_a_suppressed_section_whose_clauses_are_kept_is_refused() -> None:
+    marked = (
+        "SUP\theading [-considering-]\n\nSUP\tconsidering a)\na)\t[-that children are online;-]\n"
+    )
+    with pytest.raises(MarksError, match=r"considering b\): its section is suppressed"):
+        resdiff.apply(BASE, marked)
+
+
+def test_marks_of_an_unchanged_text_give_the_base() -> None:
+    assert clauses(resdiff.apply(BASE, itu(BASE, BASE))) == clauses(BASE)
