@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, SHARED_DATA
 from differ_cases import build
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_differ_properties import Doc, revisions
 
 import resdiff
@@ -166,3 +167,53 @@ def test_a_suppressed_section_whose_clauses_are_kept_is_refused() -> None:
 
 def test_marks_of_an_unchanged_text_give_the_base() -> None:
     assert clauses(resdiff.apply(BASE, itu(BASE, BASE))) == clauses(BASE)
+
+
+SENTENCES = (
+    "Member States are invited to contribute to the child online protection initiative.",
+    "The Council shall review the implementation of this resolution every year.",
+    "Sector Members may submit contributions on emergency telecommunications.",
+    "Regional offices will organize workshops on accessibility for persons with disabilities.",
+    "The Secretary-General shall report on the financial plan to the next conference.",
+    "Developing countries should receive assistance in building national capacity.",
+    "Study groups are encouraged to cooperate on numbering resources for help lines.",
+    "The Bureau will publish guidelines for industry and for policy-makers.",
+)
+
+
+@st.composite
+def unlabelled_revisions(draw: st.DrawFn) -> tuple[str, str]:
+    """Old and new texts whose operative section is made of unlabelled paragraphs:
+    paragraphs inserted, deleted and amended, so their numbers (``¶2``) shift."""
+    pool = list(draw(st.permutations(SENTENCES)))
+    old = [pool.pop() for _ in range(draw(st.integers(1, 4)))]
+    new = list(old)
+    for _ in range(draw(st.integers(1, 4))):
+        op = draw(st.sampled_from(["insert", "delete", "amend"]))
+        if op == "insert" and pool:
+            new.insert(draw(st.integers(0, len(new))), pool.pop())
+        elif op == "delete" and len(new) > 1:
+            new.pop(draw(st.integers(0, len(new) - 1)))
+        elif op == "amend" and new:
+            k = draw(st.integers(0, len(new) - 1))
+            new[k] = new[k].replace(" the ", " the relevant ", 1).replace(" on ", " notably on ", 1)
+
+    def text(paras: list[str]) -> str:
+        head = [
+            "RESOLUTION 1 (TEST, 2020)",
+            "A test resolution",
+            "The Conference (Test, 2020),",
+            "considering",
+            "a) that children are online;",
+            "requests the Council",
+        ]
+        return "\n\n".join(head + paras) + "\n"
+
+    return text(old), text(new)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unlabelled_revisions())
+def test_unlabelled_paragraphs_come_back_in_place(pair: tuple[str, str]) -> None:
+    old, new = resdiff.parse(pair[0]), resdiff.parse(pair[1])
+    assert clauses(resdiff.apply(old, itu(old, new))) == clauses(new)
