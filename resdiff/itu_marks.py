@@ -20,9 +20,7 @@ Nothing here knows the base resolution: :mod:`resdiff.apply_marks` does the appl
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
-from functools import cache
 
 from resdiff.changes import WordOp
 from resdiff.errors import ResdiffError
@@ -153,45 +151,50 @@ def parse_ops_against(marked: str, old: str) -> tuple[WordOp, ...] | None:
     greedy = parse_ops(marked)
     if old_side(greedy) == old:
         return greedy
-    raw = unescape(marked) if unescape(marked) == marked else None
-    if raw is None:  # escaped controls: only the greedy reading is tried
+    if unescape(marked) != marked:  # escaped controls too: only the greedy reading
         return None
-    limit = sys.getrecursionlimit()
-    if len(marked) > limit // 2:
-        return None
-
-    @cache
-    def read(i: int, k: int) -> tuple[WordOp, ...] | None:
-        if i == len(marked):
-            return () if k == len(old) else None
+    # depth-first over (position in marked, position in old), markers tried before
+    # reading their characters as text; each state is visited once
+    goal = (len(marked), len(old))
+    parent: dict[tuple[int, int], tuple[tuple[int, int], WordOp] | None] = {(0, 0): None}
+    stack = [(0, 0)]
+    while stack:
+        state = stack.pop()
+        if state == goal:
+            break
+        i, k = state
+        steps: list[tuple[tuple[int, int], WordOp]] = []
         opener = marked[i : i + 2]
         if opener in ("[-", "{+"):
             closer = "-]" if opener == "[-" else "+}"
             end = marked.find(closer, i + 2)
             while end >= 0:
                 body = marked[i + 2 : end]
-                if opener == "{+" or old.startswith(body, k):
-                    rest = read(end + 2, k + (len(body) if opener == "[-" else 0))
-                    if rest is not None:
-                        op: WordOp = ("-", body) if opener == "[-" else ("+", body)
-                        return (op, *rest)
+                if opener == "{+":
+                    steps.append(((end + 2, k), ("+", body)))
+                elif old.startswith(body, k):
+                    steps.append(((end + 2, k + len(body)), ("-", body)))
                 end = marked.find(closer, end + 1)
-        if k < len(old) and marked[i] == old[k]:
-            rest = read(i + 1, k + 1)
-            if rest is not None:
-                return (("=", marked[i]), *rest)
+        if i < len(marked) and k < len(old) and marked[i] == old[k]:
+            steps.append(((i + 1, k + 1), ("=", marked[i])))
+        for nxt, op in reversed(steps):
+            if nxt not in parent:
+                parent[nxt] = (state, op)
+                stack.append(nxt)
+    if goal not in parent:
         return None
-
-    found = read(0, 0)
-    read.cache_clear()
-    if found is None:
-        return None
+    found: list[WordOp] = []
+    at = parent[goal]
+    while at is not None:
+        state, op = at
+        found.append(op)
+        at = parent[state]
     merged: list[WordOp] = []
-    for op, text in found:
-        if merged and merged[-1][0] == op == "=":
+    for op_kind, text in reversed(found):
+        if merged and merged[-1][0] == op_kind and op_kind == "=":
             merged[-1] = ("=", merged[-1][1] + text)
         else:
-            merged.append((op, text))
+            merged.append((op_kind, text))
     return tuple(merged)
 
 

@@ -45,7 +45,14 @@ def test_marked_text_reads_into_word_ops() -> None:
 def test_literal_markers_are_read_against_the_old_text() -> None:
     ops = parse_ops_against("x a[-b-]c{+ y+}", "x a[-b-]c")
     assert ops == (("=", "x a[-b-]c"), ("+", " y"))
+    assert parse_ops_against("[-a-]b-] c", "a-]b c") == (("-", "a-]b"), ("=", " c"))
     assert parse_ops_against("[-zz-]", "x") is None
+    long = "word " * 3000  # no recursion: as long as a clause gets
+    assert parse_ops_against(long + "a{+b+}c+}", long + "ac+}") == (
+        ("=", long + "a"),
+        ("+", "b"),
+        ("=", "c+}"),
+    )
 
 
 def test_escaped_controls_are_restored_and_other_backslashes_kept() -> None:
