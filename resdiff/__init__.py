@@ -6,6 +6,7 @@ The library API (a contract; the CLI is a thin layer over it)::
     old = resdiff.parse(text_2010, source="res-179-2010.txt")
     new = resdiff.parse(text_2018)
     d = resdiff.diff(old, new)          # -> resdiff.changes.Diff
+    res = resdiff.apply(old, marked)    # ITU-marked proposal -> Resolution
     corpus = resdiff.Corpus("corpus")   # git-backed revisions
 
 Heavy modules are imported lazily so that ``resdiff --help`` starts fast.
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from resdiff.corpus import Corpus
     from resdiff.model import Resolution
 
-__all__ = ["Corpus", "Diff", "Resolution", "__version__", "diff", "parse"]
+__all__ = ["Corpus", "Diff", "Resolution", "__version__", "apply", "diff", "parse"]
 
 
 def parse(text: str, source: str | None = None) -> Resolution:
@@ -40,6 +41,18 @@ def diff(old: Resolution, new: Resolution, **options: Any) -> Diff:
     from resdiff.differ import diff_resolutions
 
     return diff_resolutions(old, new, **options)
+
+
+def apply(base: Resolution, marked: str, source: str | None = None) -> Resolution:
+    """The resolution a proposal in ITU revision marks (``resdiff diff --format itu``)
+    makes of ``base``; see :mod:`resdiff.apply_marks`.
+
+    ``apply(old, itu(diff(old, new)))`` has exactly ``new``'s clauses. Marks that do not
+    fit ``base`` raise :class:`resdiff.itu_marks.MarksError` naming the clause and words.
+    """
+    from resdiff.apply_marks import apply_marks
+
+    return apply_marks(base, marked, source)
 
 
 def __getattr__(name: str) -> Any:

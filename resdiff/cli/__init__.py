@@ -41,6 +41,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "diff_cmd",
         "Compare OLD and NEW clause by clause and show what changed.",
     ),
+    "apply": (
+        "resdiff.cli.apply_cmd",
+        "apply_cmd",
+        "Apply a proposal in ITU revision marks (MARKED) to BASE and print the resulting text.",
+    ),
     "init": (
         "resdiff.cli.corpus_cmds",
         "init_cmd",

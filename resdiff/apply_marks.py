@@ -1,0 +1,684 @@
+"""Apply a proposal written in ITU revision marks to the base text it was written against.
+
+:func:`apply_marks` is what ``resdiff.apply(base, marked)`` calls: it reads the marked
+text (:mod:`resdiff.itu_marks`: the layout ``resdiff diff --format itu`` prints), checks
+every mark against the base and builds the resulting resolution. The round trip is the
+contract: ``apply_marks(old, itu(diff(old, new)))`` has exactly ``new``'s clauses (paths,
+labels, texts), on every real pair (tested).
+
+How a mark meets the base:
+
+- MOD, (MOD), ADD* (moved), NOC, SUP, SUP* name a base clause and quote its text (kept +
+  deleted words). The base clause is the unused one whose text is exactly that, the one
+  named preferred (the name, or the note "moved from …", "merged from …"); when none
+  reads so, the marks do not fit the base and :class:`~resdiff.itu_marks.MarksError`
+  names the clause and the words that are not in it.
+- Clauses the marks do not mention are unchanged (NOC is printed only with ``--all``).
+  They keep their place: between the amended or removed clauses of their section that
+  stood before and after them in the base; next to added clauses, by label order, or for
+  an unlabelled paragraph by its number (``¶2``) in its section.
+- Sections: heading marks rename (MOD), remove (SUP) and add (ADD) sections; an added
+  section begins where its first clause stands. Each clause's section is read from its
+  name (``recognizing c)``, ``annex considering a)``).
+
+What the marks do not carry is taken from the base or made up, as documented in
+``docs/formats/itu.md``: an annex's heading and title lines (a new annex gets
+``ANNEX n TO RESOLUTION …``), and where a split clause's text divides between its parts.
+The result is built as canonical text and parsed, so it is a :class:`Resolution` like any
+other (and ``to_text()`` is the text to write).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resdiff.changes import ClauseRef, WordOp
+from resdiff.itu_marks import (
+    Block,
+    HeadingMark,
+    MarkedText,
+    MarksError,
+    header_part,
+    new_side,
+    old_side,
+    parse_marked,
+    parse_ops,
+    parse_ops_against,
+    unescape,
+)
+from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, label_key
+from resdiff.parsing import parse_text
+from resdiff.parsing.canonical import FOOTNOTE_RULE
+from resdiff.render.common import clause_name
+
+__all__ = ["MarksError", "apply_marks"]
+
+_HEADER_ORDER = {"number": 0, "title": 1, "formula": 2}
+#: Path keys that begin a numbering (a new annex's first paragraph).
+_FIRST_KEYS = frozenset({"1", "a", "i", "#1"})
+
+
+@dataclass
+class _Old:
+    """A base clause: its place in the base, its section slot and its name."""
+
+    index: int
+    clause: Clause
+    slot: int  # index into the base's section slots
+    name: str
+    used: bool = False
+
+
+@dataclass
+class _Slot:
+    """A section of the result: header, a body or annex section, or the footnotes."""
+
+    kind: str  # "header", "section", "footnotes"
+    heading: str
+    annex: int = 0  # 0: the body; n: the n-th annex
+    base: int | None = None  # index of the base section slot it continues
+    prefix: str = ""  # how clause names in it begin ("annex 2 considering")
+
+
+@dataclass
+class _Item:
+    """A clause of the result (or the anchor a removal gives), in the marks' order."""
+
+    label: str | None
+    text: str
+    anchor: int | None  # base index of the clause it continues in place, if any
+    emit: bool = True
+    depth: int = 1
+    key: str = ""  # label key, or "#n" for an unlabelled paragraph numbered n
+    part: str | None = None  # header part
+    extra: list[tuple[str | None, str]] = field(default_factory=list)  # split parts
+
+
+def apply_marks(base: Resolution, marked: str, source: str | None = None) -> Resolution:
+    """The resolution ``marked`` (ITU revision marks) makes of ``base``.
+
+    Raises :class:`~resdiff.itu_marks.MarksError` (a :class:`~resdiff.errors.ResdiffError`)
+    when the marks cannot be read or do not fit ``base``, naming the line, the clause and
+    the words. ``source`` names the result (for diagnostics and reports).
+    """
+    marks = parse_marked(marked)
+    applier = _Applier(base, marks)
+    result = applier.run(source)
+    if "" in applier.added:
+        # an annex's paragraphs before any heading were announced (ADD heading {++}) but
+        # no numbering restart showed where: read a labelled 1 after unlabelled
+        # paragraphs as that annex's start too
+        applier = _Applier(base, marks, weak_restarts=True)
+        result = applier.run(source)
+    return result
+
+
+class _Applier:
+    def __init__(self, base: Resolution, marks: MarkedText, weak_restarts: bool = False) -> None:
+        self.weak_restarts = weak_restarts
+        self.base = base
+        self.blocks = marks.blocks
+        self.slots: list[_Slot] = [_Slot("header", HEADER)]
+        self.olds: list[_Old] = []
+        self.annex_heads: dict[int, tuple[str, str | None]] = {}
+        self._read_base()
+        self.base_slots = list(self.slots)
+        self.added = self._apply_headings(marks.headings)
+        self.by_name: dict[str, list[_Old]] = {}
+        for old in self.olds:
+            self.by_name.setdefault(old.name, []).append(old)
+
+    # -- the base ------------------------------------------------------------------
+    def _read_base(self) -> None:
+        base = self.base
+        for part in base.header.parts():
+            self._add_old(part, 0)
+        sections = [(0, s) for s in base.sections]
+        for n, annex in enumerate(base.annexes, start=1):
+            self.annex_heads[n] = (annex.heading, annex.title)
+            sections.extend((n, s) for s in annex.sections)
+        for annex_no, section in sections:
+            prefix = _annex_prefix(annex_no)
+            self.slots.append(_Slot("section", section.heading, annex_no, len(self.slots), prefix))
+            for clause in section.walk():
+                self._add_old(clause, len(self.slots) - 1)
+        self.slots.append(_Slot("footnotes", FOOTNOTES))
+        for note in base.footnotes:
+            self._add_old(note, len(self.slots) - 1)
+        self.slots[0].base = 0
+        self.slots[-1].base = len(self.slots) - 1
+
+    def _add_old(self, clause: Clause, slot: int) -> None:
+        ref = ClauseRef(clause.path, clause.label, clause.section, clause.text)
+        self.olds.append(_Old(len(self.olds), clause, slot, clause_name(ref)))
+
+    def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[str]:
+        """Rename and remove base sections; return the headings of added sections."""
+        added: list[str] = []
+        marked: set[int] = set()
+        self.removed: set[int] = set()
+        for mark in marks:
+            if mark.mark == "ADD":
+                added.append(mark.new or "")
+                continue
+            found = next(
+                (
+                    i
+                    for i, s in enumerate(self.slots)
+                    if s.kind == "section" and s.heading == mark.old and i not in marked
+                ),
+                None,
+            )
+            if found is None:
+                raise MarksError(
+                    f"line {mark.line}: {mark.mark} heading {mark.old!r}: the base has no such"
+                    " section"
+                )
+            marked.add(found)
+            if mark.mark == "SUP":
+                self.removed.add(found)
+            else:
+                slot = self.slots[found]
+                self.slots[found] = _Slot("section", mark.new or "", slot.annex, found, slot.prefix)
+        return added
+
+    # -- the run -------------------------------------------------------------------
+    def run(self, source: str | None) -> Resolution:
+        slots = [s for i, s in enumerate(self.slots) if i not in self.removed]
+        placed: list[tuple[_Slot, _Item]] = []  # in the marks' order
+        pointer = 0
+        for block in self.blocks:
+            if block.mark == "SUP*":
+                self._moved_away(block)
+                continue
+            if block.mark == "SUP":
+                old = self._removed(block)
+                target = next((s for s in slots if s.base == old.slot), None)
+                if target is not None:
+                    placed.append((target, _Item(None, "", old.index, emit=False)))
+                continue
+            item = self._item(block)
+            continued = self._continued_slot(item, slots)
+            if continued is not None:
+                # a clause amended in place stays in the section its base section became
+                pointer = continued
+            else:
+                pointer = self._slot_of(block, slots, pointer)
+                if slots[pointer].heading == "" and item.depth == 1 and item.key:
+                    pointer = self._next_annex_if_restarted(slots, pointer, item, placed)
+            placed.append((slots[pointer], item))
+        slots = _slot_order(slots, [s for s, item in placed if item.emit])
+        lines: list[str] = []
+        last_annex = 0
+        for slot in slots:
+            items = [item for s, item in placed if s is slot]
+            base_slot = slot.base if slot.base is not None else -1
+            nocs = [o for o in self.olds if o.slot == base_slot and not o.used]
+            merged = _merge(items, nocs)
+            if slot.kind == "header":
+                merged.sort(key=lambda it: _HEADER_ORDER.get(it.part or "", 3))
+                lines.extend(it.text for it in merged)
+                continue
+            if slot.kind == "footnotes":
+                if merged:
+                    lines.append(FOOTNOTE_RULE)
+                lines.extend(_line(it.label, it.text) for it in merged)
+                continue
+            if slot.annex != last_annex:
+                last_annex = slot.annex
+                heading, title = self.annex_heads.get(
+                    slot.annex, (self._new_annex_heading(slot.annex, lines), None)
+                )
+                lines.append(heading)
+                if title:
+                    lines.append(title)
+            if slot.heading:
+                lines.append(slot.heading)
+            for it in merged:
+                lines.append(_line(it.label, it.text))
+                lines.extend(_line(label, text) for label, text in it.extra)
+        leftover = [o for o in self.olds if not o.used and o.slot in self.removed]
+        if leftover:
+            old = leftover[0]
+            raise MarksError(
+                f"{old.name}: its section is suppressed (SUP heading) but the marks neither"
+                " suppress nor move the clause"
+            )
+        text = "\n\n".join(line for line in lines if line) + "\n"
+        return parse_text(text, source)
+
+    def _continued_slot(self, item: _Item, slots: list[_Slot]) -> int | None:
+        if item.anchor is None or item.part is not None:
+            return None
+        base_slot = self.olds[item.anchor].slot
+        return next((i for i, s in enumerate(slots) if s.base == base_slot), None)
+
+    def _new_annex_heading(self, annex: int, lines: list[str]) -> str:
+        number = lines[0] if lines else ""
+        m = re.search(
+            r"\b(RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+([0-9][0-9A-Za-z/.-]*)",
+            number,
+            re.IGNORECASE,
+        )
+        kind, num = (m.group(1).upper(), m.group(2)) if m else ("RESOLUTION", "1")
+        return f"ANNEX {annex} TO {kind} {num}"
+
+    # -- blocks --------------------------------------------------------------------
+    def _slot_of(self, block: Block, slots: list[_Slot], pointer: int) -> int:
+        """Index in ``slots`` of the section a (non-removal) block stands in."""
+        name = block.name.split(" + ", 1)[0]
+        if header_part(name) is not None:
+            return 0
+        if re.fullmatch(r"footnote \S+", name):
+            return len(slots) - 1
+        folded = name.casefold()
+        best: tuple[int, int] | None = None
+        # blocks come in the new text's order: look from the current section on, then
+        # (sections reordered) from the start
+        for i in [*range(pointer, len(slots) - 1), *range(0, pointer)]:
+            slot = slots[i]
+            if slot.kind != "section":
+                continue
+            prefix = _slot_name(slot.prefix, slot.heading).casefold() + " "
+            if folded.startswith(prefix) and (best is None or len(prefix) > best[1]):
+                best = (i, len(prefix))
+        for heading in self.added:
+            m = re.match(r"annex(?: (\d+))? ", name) if name.startswith("annex") else None
+            candidates = [("", 0)]
+            if m:
+                candidates.insert(0, (m.group(0).strip(), int(m.group(1) or 1)))
+            for prefix_text, annex in candidates:
+                prefix = _slot_name(prefix_text, heading).casefold() + " "
+                # paragraphs before any heading, named like an annex's: the body's own
+                # when nothing of the body has been placed yet
+                first = not heading and slots[pointer].kind == "header"
+                longer = best is None or len(prefix) > best[1] or (first and len(prefix) == best[1])
+                if folded.startswith(prefix) and longer:
+                    self.added.remove(heading)
+                    at = pointer + 1 if pointer < len(slots) - 1 else pointer
+                    if not heading and slots[pointer].kind == "section":
+                        # paragraphs before any heading, after other sections: only an
+                        # annex begins so (its clauses' names do not say which annex)
+                        annex = slots[pointer].annex + 1
+                        prefix_text = _annex_prefix(annex)
+                    if slots[pointer].kind == "header":
+                        at = self._first_section(slots, annex)
+                    slots.insert(at, _Slot("section", heading, annex, None, prefix_text))
+                    return at
+        if best is None:
+            raise MarksError(
+                f"{block.where}: no section of the base (or added by a heading mark) has"
+                " this clause's heading"
+            )
+        return best[0]
+
+    def _next_annex_if_restarted(
+        self, slots: list[_Slot], pointer: int, item: _Item, placed: list[tuple[_Slot, _Item]]
+    ) -> int:
+        """An annex's paragraphs before any heading are named without the annex (`` 1``):
+        when their numbering starts again, the next annex has begun."""
+        slot = slots[pointer]
+        last = next(
+            (it for s, it in reversed(placed) if s is slot and it.emit and it.depth == 1), None
+        )
+        if last is None or item.key not in _FIRST_KEYS:
+            return pointer
+        # ¶1 is the first paragraph of its section: certain. A label that starts a
+        # numbering again after a higher one (5, then 1): the likely reading.
+        last_key = last.key.split("~", 1)[0]
+        labelled = not item.key.startswith("#") and not last_key.startswith("#")
+        weak = self.weak_restarts and item.key == "1" and last_key.startswith("#")
+        if (
+            item.key != "#1"
+            and not weak
+            and not (labelled and _natural(item.key) < _natural(last_key))
+        ):
+            return pointer
+        later = next(
+            (
+                i
+                for i in range(pointer + 1, len(slots))
+                if slots[i].kind == "section"
+                and slots[i].heading == ""
+                and slots[i].annex > slot.annex
+            ),
+            None,
+        )
+        if later is not None:
+            return later
+        if "" in self.added:
+            self.added.remove("")
+            annex = slot.annex + 1
+            slots.insert(pointer + 1, _Slot("section", "", annex, None, _annex_prefix(annex)))
+            return pointer + 1
+        return pointer
+
+    @staticmethod
+    def _first_section(slots: list[_Slot], annex: int) -> int:
+        for i, slot in enumerate(slots):
+            if slot.kind != "header" and (slot.kind == "footnotes" or slot.annex >= annex):
+                return i
+        return len(slots) - 1
+
+    def _removed(self, block: Block) -> _Old:
+        """The base clause a SUP / SUP* block suppresses (or moves away)."""
+        text = block.text
+        if text.startswith("[-") and text.endswith("-]"):
+            old_text = unescape(text[2:-2])
+        elif not text:
+            old_text = ""
+        else:
+            raise MarksError(f"{block.where}: a suppressed clause's text must read [-…-]")
+        return self._take(block, [block.name], old_text)
+
+    def _moved_away(self, block: Block) -> None:
+        """Check a SUP* block: the base has the clause it names, reading as quoted.
+
+        The clause itself is taken by its ADD* block (before or after this one)."""
+        text = block.text
+        old_text = unescape(text[2:-2]) if text.startswith("[-") and text.endswith("-]") else None
+        if old_text is None:
+            raise MarksError(f"{block.where}: a moved clause's old text must read [-…-]")
+        named = self.by_name.get(block.name, [])
+        # a clause moved and merged on the way is quoted with the clauses merged into it
+        if not any(old_text.startswith(o.clause.text) for o in named) and not any(
+            o.clause.text == old_text for o in self.olds
+        ):
+            self._misfit(block, [block.name], (("-", old_text),))
+
+    def _item(self, block: Block) -> _Item:
+        part = header_part(block.name)
+        label = _new_label(block.label)
+        names = block.name.split(" + ")
+        depth, key = _depth_and_key(names[0], label)
+        if block.mark == "ADD":
+            text = block.text
+            if text.startswith("{+") and text.endswith("+}"):
+                new_text = unescape(text[2:-2])
+            else:
+                ops = parse_ops(text)
+                if any(op != "+" for op, _ in ops):
+                    raise MarksError(f"{block.where}: an added clause's text must read {{+…+}}")
+                new_text = new_side(ops)
+            item = _Item(label, new_text, None, depth=depth, key=key, part=part)
+        else:
+            moved = block.note("moved from ")
+            merged = block.note("merged from ")
+            split = block.note("split from ")
+            wanted = (
+                merged.split(" + ")
+                if merged
+                else [moved]
+                if moved
+                else [split]
+                if split
+                else [self._old_name(block, label)]
+            )
+            ops = (("=", unescape(block.text)),) if block.mark == "NOC" else parse_ops(block.text)
+            if merged:
+                olds = self._take_merged(block, wanted, ops)
+            else:
+                ops, olds = self._take_amended(block, wanted, ops)
+            new_text = new_side(ops)
+            anchor = None if moved else min(o.index for o in olds)
+            item = _Item(label, new_text, anchor, depth=depth, key=key, part=part)
+            if split and len(names) > 1:
+                item = _split(item, names, ops)
+        return item
+
+    def _old_name(self, block: Block, label: str | None) -> str:
+        """The name the base gives the clause a MOD block amends in place (best guess)."""
+        was = block.note("was ")
+        if not was or block.label is None:
+            return block.name
+        if " " in was:  # an unlabelled paragraph, named in full
+            return was
+        own = label if label else ""
+        if own and block.name.endswith(own):
+            return block.name[: len(block.name) - len(own)] + was
+        return block.name
+
+    def _take_amended(
+        self, block: Block, names: list[str], ops: tuple[WordOp, ...]
+    ) -> tuple[tuple[WordOp, ...], list[_Old]]:
+        old_text = old_side(ops)
+        found = self._find(names, old_text)
+        if found is None:
+            for name in names:
+                for old in self.by_name.get(name, []):
+                    if old.used:
+                        continue
+                    again = parse_ops_against(block.text, old.clause.text)
+                    if again is not None:
+                        old.used = True
+                        return again, [old]
+            self._misfit(block, names, ops)
+        assert found is not None
+        found.used = True
+        return ops, [found]
+
+    def _take_merged(self, block: Block, names: list[str], ops: tuple[WordOp, ...]) -> list[_Old]:
+        olds: list[_Old] = []
+        for name in names:
+            old = next((o for o in self.by_name.get(name, []) if not o.used), None)
+            if old is None:
+                raise MarksError(f"{block.where}: merged from {name}, which is not in the base")
+            olds.append(old)
+        if " ".join(o.clause.text for o in olds) != old_side(ops):
+            self._misfit(block, names, ops)
+        for old in olds:
+            old.used = True
+        return olds
+
+    def _take(self, block: Block, names: list[str], old_text: str) -> _Old:
+        found = self._find(names, old_text)
+        if found is None:
+            self._misfit(block, names, (("-", old_text),))
+        assert found is not None
+        found.used = True
+        return found
+
+    def _find(self, names: list[str], old_text: str) -> _Old | None:
+        """The unused base clause reading ``old_text``, one named ``names`` preferred."""
+        for name in names:
+            for old in self.by_name.get(name, []):
+                if not old.used and old.clause.text == old_text:
+                    return old
+        same = [o for o in self.olds if not o.used and o.clause.text == old_text]
+        return same[0] if same else None
+
+    def _misfit(self, block: Block, names: list[str], ops: tuple[WordOp, ...]) -> None:
+        named = [o for n in names for o in self.by_name.get(n, [])]
+        if not named:
+            raise MarksError(
+                f"{block.where}: the base has no clause {names[0]}"
+                f" (nor one reading {_quote(old_side(ops))})"
+            )
+        base_text = named[0].clause.text
+        for op, words in ops:
+            if op != "+" and words.strip() and words not in base_text:
+                what = "deleted" if op == "-" else "kept"
+                raise MarksError(
+                    f"{block.where}: the {what} words {_quote(words)} are not in the base"
+                    f" clause {names[0]}"
+                )
+        raise MarksError(
+            f"{block.where}: the base clause {names[0]} reads differently:"
+            f" {_quote(base_text)}, not {_quote(old_side(ops))}"
+        )
+
+
+def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
+    """Sections in the result's order: those with marked clauses as the marks list them,
+    the others (all their clauses unchanged) after the section before them in the base."""
+    order: list[_Slot] = []
+    for slot in used:
+        if not any(s is slot for s in order):
+            order.append(slot)
+    for i, slot in enumerate(slots):
+        if any(s is slot for s in order):
+            continue
+        if slot.kind == "header":
+            order.insert(0, slot)
+            continue
+        before = slots[i - 1] if i else None
+        at = next((n + 1 for n, s in enumerate(order) if s is before), 0)
+        order.insert(at, slot)
+    header = [s for s in order if s.kind == "header"]
+    notes = [s for s in order if s.kind == "footnotes"]
+    rest = [s for s in order if s.kind == "section"]
+    rest.sort(key=lambda s: s.annex)  # stable: an annex's sections stay after the body's
+    return header + rest + notes
+
+
+def _merge(items: list[_Item], nocs: list[_Old]) -> list[_Item]:
+    """The section's clauses in order: the marks' items with the unmentioned base clauses
+    (unchanged, in base order) put back between them."""
+    out: list[_Item] = []
+    pending = list(nocs)
+    top = 0
+
+    def take() -> None:
+        nonlocal top
+        old = pending.pop(0)
+        clause = old.clause
+        depth, key = _old_depth_and_key(clause)
+        out.append(_Item(clause.label, clause.text, old.index, depth=depth, key=key))
+        top += depth == 1
+        if clause.section == HEADER:
+            out[-1].part = clause.path.rsplit("/", 1)[-1]
+
+    for item in items:
+        if item.anchor is not None:
+            while pending and pending[0].index < item.anchor:
+                take()
+        else:
+            while pending and _noc_first(pending[0], item, top):
+                take()
+        if item.emit:
+            out.append(item)
+            top += item.depth == 1
+    while pending:
+        take()
+    return [it for it in out if it.emit]
+
+
+def _noc_first(old: _Old, item: _Item, top: int) -> bool:
+    """Whether an unchanged base clause stands before an added (or moved-in) one."""
+    depth, key = _old_depth_and_key(old.clause)
+    if item.key.startswith("#") and item.depth == 1:
+        return top + 1 < int(item.key[1:] or 0)
+    if depth > item.depth:
+        return True  # a sub-clause stays with the clause before it
+    if key.startswith("#") or not item.key:
+        return True
+    return _natural(key) < _natural(item.key)
+
+
+def _natural(key: str) -> tuple[tuple[int, int, str], ...]:
+    out: list[tuple[int, int, str]] = []
+    for chunk in re.split(r"(\d+)", key):
+        if chunk.isdigit():
+            out.append((0, int(chunk), ""))
+        elif chunk:
+            out.append((1, 0, chunk))
+    return tuple(out)
+
+
+def _old_depth_and_key(clause: Clause) -> tuple[int, str]:
+    segments = clause.path.split("/")
+    key = segments[-1].split("~", 1)[0]
+    start = 1
+    for i, seg in enumerate(segments[:-1]):
+        if seg.split("~", 1)[0] in ("annex",):
+            continue
+        start = i + 1
+        break
+    return max(1, len(segments) - start), key
+
+
+def _depth_and_key(name: str, label: str | None) -> tuple[int, str]:
+    """How deep a named clause stands (1: top level) and its path key (``c``, ``#2``)."""
+    m = re.search(r"¶(\d+)$", name)
+    if label is None and m:
+        return 1, "#" + m.group(1)
+    if not label:
+        return 1, ""
+    rest = name[: len(name) - len(label)].rstrip() if name.endswith(label) else name
+    depth = 1
+    for token in reversed(rest.split(" ")):
+        if re.fullmatch(r"(?:[0-9]+[a-z]*|[a-z]{1,4})(?:~\d+)?", token) and any(
+            c.isdigit() for c in token
+        ):
+            depth += 1
+        else:
+            break
+    return depth, label_key(label)
+
+
+def _split(item: _Item, names: list[str], ops: tuple[WordOp, ...]) -> _Item:
+    """A split clause's parts: where its new text divides is not in the marks, so it is
+    divided after punctuation the split inserted (``{+;+} ``), else after ``; ``, else
+    after other clause-ending punctuation."""
+    text = new_side(ops)
+    inserted: list[int] = []
+    at = 0
+    for op, words in ops:
+        if op == "-":
+            continue
+        at += len(words)
+        if op == "+" and words[-1:] in (";", ":", ",", ".") and text[at : at + 1] == " ":
+            inserted.append(at + 1)
+    cuts = (
+        inserted
+        or [m.end() for m in re.finditer(r"; ", text)]
+        or [m.end() for m in re.finditer(r"[:.,] ", text)]
+    )
+    parts: list[str] = []
+    start = 0
+    for cut in cuts[: len(names) - 1]:
+        parts.append(text[start : cut - 1])
+        start = cut
+    parts.append(text[start:])
+    while len(parts) < len(names):
+        parts.append("")
+    labels = [item.label] + [_name_label(n) for n in names[1:]]
+    item.text = parts[0]
+    item.extra = list(zip(labels[1:], parts[1:], strict=True))
+    return item
+
+
+def _name_label(name: str) -> str | None:
+    last = name.rsplit(" ", 1)[-1]
+    return None if last.startswith("¶") else last
+
+
+def _new_label(field_: str | None) -> str | None:
+    """The label a block's label field gives the clause (None: unlabelled or a header part)."""
+    if field_ is None:
+        return None
+    label = new_side(parse_ops(field_)) if ("[-" in field_ or "{+" in field_) else unescape(field_)
+    if "¶" in label or not label:
+        return None
+    return label
+
+
+def _annex_prefix(annex: int) -> str:
+    return "" if annex == 0 else "annex" if annex == 1 else f"annex {annex}"
+
+
+def _slot_name(prefix: str, heading: str) -> str:
+    """How clause names in a section begin (as :func:`clause_name` writes them): annex
+    prefix and heading; an annex's paragraphs before any heading carry neither."""
+    return f"{prefix} {heading}" if prefix and heading else heading
+
+
+def _line(label: str | None, text: str) -> str:
+    if label and text:
+        return f"{label} {text}"
+    return label or text
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "…")
