@@ -1,0 +1,28 @@
+"""Three-way clause merge: ``resdiff.merge(base, ours, theirs, favor=None) -> Merge``.
+
+Each side is read against the base with the differ's alignment
+(:mod:`resdiff.merge.outcomes`), the two outcome tables are combined clause by clause in
+base order (:mod:`resdiff.merge.combine`), labels are recomputed in each section's style
+(:mod:`resdiff.merge.relabel`), and the result is written in canonical form
+(:mod:`resdiff.merge.text`). See docs/merge.md for the semantics and conflict kinds.
+"""
+
+from __future__ import annotations
+
+from resdiff.merge.outcomes import Anchor, Item, Outcome, SideOutcomes, side_outcomes
+from resdiff.merge.result import MERGE_SCHEMA, Conflict, Merge, MergeChange, Side
+from resdiff.merge.text import merge_resolutions
+
+__all__ = [
+    "MERGE_SCHEMA",
+    "Anchor",
+    "Conflict",
+    "Item",
+    "Merge",
+    "MergeChange",
+    "Outcome",
+    "Side",
+    "SideOutcomes",
+    "merge_resolutions",
+    "side_outcomes",
+]
