@@ -226,7 +226,7 @@ class Combiner:
             if self.owner(slot.clause.path) is None:
                 pieces.append(self.clause(slot.clause.path, removed_by))
             pieces.extend(self.run(Anchor("after", slot.clause.path), removed_by))
-        pieces = [p for p in pieces if p.lines or p.conflict is not None]
+        pieces = [p for p in pieces if p.lines or p.changes or p.conflict is not None]
         if removed_by is not None and all(p.conflict is None for p in pieces):
             return  # removed on one side, nothing the other did in it is left
         labels = [s.clause.label for s in self.base.in_place(place) if s.depth == 0]
