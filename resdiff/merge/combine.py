@@ -52,6 +52,9 @@ class Block:
     style: Style
     pieces: list[Piece]
     removed_by: Side | None = None
+    #: A section one side removed whose conflicts ``--favor`` resolved to that side: not
+    #: written, its conflicts still reported.
+    hidden: bool = False
 
 
 def _line(slot: Slot) -> Line:
@@ -229,8 +232,11 @@ class Combiner:
         pieces = [p for p in pieces if p.lines or p.changes or p.conflict is not None]
         if removed_by is not None and all(p.conflict is None for p in pieces):
             return  # removed on one side, nothing the other did in it is left
+        hidden = removed_by is not None and not any(p.lines for p in pieces)
+        hidden = hidden and all(p.conflict is None or p.conflict.resolved for p in pieces)
         labels = [s.clause.label for s in self.base.in_place(place) if s.depth == 0]
-        yield Block(place, heading, self._annex(place), style_of(labels), pieces, removed_by)
+        style = style_of(labels)
+        yield Block(place, heading, self._annex(place), style, pieces, removed_by, hidden)
 
     def _annex(self, place: Place) -> tuple[str, str | None] | None:
         if place.container is None or place.container == BODY:

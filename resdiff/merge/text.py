@@ -94,6 +94,8 @@ def _render(blocks: list[Block], names: tuple[str, str, str], markers: bool) -> 
     out: list[str] = []
     annex: tuple[str, str | None] | None = None
     for block in blocks:
+        if block.hidden:
+            continue
         lines = [text for _, text in _piece_lines(block, names, markers)]
         if block.place.key == HEADER:
             out.extend(lines)
@@ -135,7 +137,8 @@ def _changes(
     blocks: list[Block], merged: Resolution, renames: list[tuple[str, str, str]]
 ) -> tuple[MergeChange, ...]:
     """Every change taken, with the paths its clauses have in the merged resolution."""
-    stream = [piece for block in blocks for piece, _ in _piece_lines(block, ("", "", ""), False)]
+    shown = [block for block in blocks if not block.hidden]
+    stream = [piece for block in shown for piece, _ in _piece_lines(block, ("", "", ""), False)]
     clauses = [c for c in merged.clauses() if c.label or c.text]
     paths: dict[int, list[str]] = {}
     if len(stream) == len(clauses):
