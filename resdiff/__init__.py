@@ -45,7 +45,9 @@ def diff(old: Resolution, new: Resolution, **options: Any) -> Diff:
     return diff_resolutions(old, new, **options)
 
 
-def merge(base: Resolution, ours: Resolution, theirs: Resolution, favor: Side | None = None) -> Merge:
+def merge(
+    base: Resolution, ours: Resolution, theirs: Resolution, favor: Side | None = None
+) -> Merge:
     """Merge the changes ``ours`` and ``theirs`` each made to ``base``, clause by clause.
 
     Returns the merged resolution (canonical text and parsed), its conflicts and which side

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import copy
 from functools import cache
-from pathlib import Path
 
 import pytest
+from conftest import ITU_PP
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from merge_support import Draft, Para, parse
+
 from resdiff.merge import merge_resolutions
 from resdiff.model import Resolution
-from conftest import ITU_PP
 
 FILES = ["res-179.txt", "res-2.txt", "res-71.txt", "res-131.txt", "res-139.txt", "res-196.txt"]
 Op = tuple[str, float, float]  # kind, where (0-1), a second place (0-1, for moves)
@@ -68,7 +67,9 @@ def sections_of(draft: Draft) -> list[int]:
 
 def texts(name: str, ops: list[Op]) -> tuple[Resolution, Resolution]:
     draft = Draft.of(parse(base_text(name), name))
-    return parse(base_text(name), "base"), parse(revise(draft, ops, sections_of(draft), "x").text(), "x")
+    return parse(base_text(name), "base"), parse(
+        revise(draft, ops, sections_of(draft), "x").text(), "x"
+    )
 
 
 PROPS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,10 +8,10 @@ import copy
 from pathlib import Path
 
 import pytest
-
-import resdiff
 from conftest import RES_179_2018
 from merge_support import Draft, Para, git_merge_file, parse
+
+import resdiff
 from resdiff.merge import Merge, merge_resolutions
 from resdiff.merge.markers import check_no_markers
 
@@ -48,7 +48,9 @@ INSERTED = "that online games and social media are where children now most often
 def test_insertion_with_reletttering_and_a_later_amendment(tmp_path: Path, draft: Draft) -> None:
     ours = copy.deepcopy(draft)
     section(ours, "considering").insert(2, Para("c)", INSERTED, []))
-    theirs = amend(draft, "considering", 7, "national, regional or international level", "every level")
+    theirs = amend(
+        draft, "considering", 7, "national, regional or international level", "every level"
+    )
     theirs = amend(theirs, "considering", 9, "is listed in", "is among")
     result, git_conflicts = run(tmp_path, draft, ours, theirs)
     assert git_conflicts > 0  # git cannot: every recital after the insertion was re-lettered
@@ -87,7 +89,10 @@ def test_split_on_one_side_and_amendment_after_it(tmp_path: Path, draft: Draft) 
     paras = section(ours, "considering")
     e = paras[4]
     first, rest = e.text.split(" and have due regard to ", 1)
-    paras[4:5] = [Para("e)", first + ";", []), Para("f)", "that they have due regard to " + rest, [])]
+    paras[4:5] = [
+        Para("e)", first + ";", []),
+        Para("f)", "that they have due regard to " + rest, []),
+    ]
     theirs = amend(draft, "considering", 6, "no mediation, control or guidance", "no guidance")
     result, git_conflicts = run(tmp_path, draft, ours, theirs)
     assert git_conflicts > 0

@@ -71,9 +71,8 @@ def init_cmd(path: str) -> None:
     A .gitattributes (*.txt merge=resdiff diff=resdiff) is written beside it and the
     repository's config names resdiff as the merge and diff driver (docs/git-integration.md).
     """
-    from resdiff.corpus import CONFIG, Corpus
-
     from resdiff.cli.merge_cmds import configure_git
+    from resdiff.corpus import CONFIG, Corpus
 
     corpus = Corpus.init(path)
     click.echo(f"Initialized a resdiff corpus in {corpus.path} (git repository {corpus.git.root})")

@@ -116,7 +116,7 @@ def merge_cmd(
     if output is not None:
         writable_folder(output, output)
     texts = [_document(arg, encoding, corpus_path) for arg in (base, ours, theirs)]
-    _finish(_merge(*texts, favor), fmt, output)
+    _finish(_merge(texts[0], texts[1], texts[2], favor), fmt, output)
 
 
 @click.command("merge-driver")
@@ -125,9 +125,7 @@ def merge_cmd(
 @click.argument("other", metavar="OTHER", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("path", metavar="[PATH]", required=False, default=None)
 @encoding_option
-def merge_driver_cmd(
-    base: str, current: str, other: str, path: str | None, encoding: str
-) -> None:
+def merge_driver_cmd(base: str, current: str, other: str, path: str | None, encoding: str) -> None:
     """A git merge driver: merge OTHER into CURRENT, clause by clause, against BASE.
 
     git calls it with %O %A %B %P (.gitattributes: *.txt merge=resdiff; git config
@@ -142,7 +140,7 @@ def merge_driver_cmd(
         resdiff.parse(read_text(file, encoding), source=f"{label}:{name}")
         for file, label in ((base, "base"), (current, "ours"), (other, "theirs"))
     ]
-    result = _merge(*texts, None)
+    result = _merge(texts[0], texts[1], texts[2], None)
     for conflict in result.conflicts:
         where = ", ".join(conflict.base or conflict.ours or conflict.theirs)
         click.echo(f"resdiff: {name}: conflict ({conflict.kind}) at {where}", err=True)
@@ -152,7 +150,9 @@ def merge_driver_cmd(
 
 @click.command("rebase")
 @click.argument("proposal", metavar="PROPOSAL")
-@click.option("--onto", required=True, metavar="REF", help="The newer revision (a corpus ref or file).")
+@click.option(
+    "--onto", required=True, metavar="REF", help="The newer revision (a corpus ref or file)."
+)
 @click.option(
     "--base",
     "base_ref",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 import types
 
-from resdiff.model import Resolution
 from resdiff.merge.outcomes import Anchor, Item, Outcome, SideOutcomes, side_outcomes
 from resdiff.merge.result import MERGE_SCHEMA, Conflict, Merge, MergeChange, Side
 from resdiff.merge.text import merge_resolutions
+from resdiff.model import Resolution
 
 __all__ = [
     "MERGE_SCHEMA",

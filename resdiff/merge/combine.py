@@ -70,7 +70,7 @@ def _signature(items: tuple[Item, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 def _kind(outcome: Outcome) -> MergeKind:
-    return "amended" if outcome.kind == "unchanged" else outcome.kind  # type: ignore[return-value]
+    return "amended" if outcome.kind == "unchanged" else outcome.kind
 
 
 class Combiner:
@@ -140,14 +140,14 @@ class Combiner:
         return Piece(chosen, [], found)
 
     # -- runs of added and moved clauses -------------------------------------------------
-    def items(self, side: SideOutcomes, items: tuple[Item, ...], removed_by: Side | None) -> list[Piece]:
+    def items(
+        self, side: SideOutcomes, items: tuple[Item, ...], removed_by: Side | None
+    ) -> list[Piece]:
         name: Side = "ours" if side is self.ours else "theirs"
         pieces = []
         for item in items:
             if item.added:
-                pieces.append(
-                    Piece((_line(item.slot),), [(name, "added", ())])
-                )
+                pieces.append(Piece((_line(item.slot),), [(name, "added", ())]))
             elif self.owner(item.base[0]) == name:
                 pieces.append(self.clause(item.base[0], removed_by))
         return pieces
@@ -220,7 +220,9 @@ class Combiner:
         heading = place.heading
         if fo.kind == "renamed" and fo.heading is not None:
             heading = fo.heading
-            self.renames.append(("both" if ft.heading == fo.heading else "ours", place.key, heading))
+            self.renames.append(
+                ("both" if ft.heading == fo.heading else "ours", place.key, heading)
+            )
         elif ft.kind == "renamed" and ft.heading is not None:
             heading = ft.heading
             self.renames.append(("theirs", place.key, heading))
@@ -258,9 +260,7 @@ class Combiner:
     def new_block(self, ours: NewSection | None, theirs: NewSection | None) -> Block:
         shown = ours if ours is not None else theirs
         assert shown is not None
-        pieces = self.pair(
-            ours.items if ours else (), theirs.items if theirs else (), None
-        )
+        pieces = self.pair(ours.items if ours else (), theirs.items if theirs else (), None)
         side = self.ours if ours is not None else self.theirs
         labels = [s.clause.label for s in side.side.in_place(shown.place) if s.depth == 0]
         annex = None

@@ -93,7 +93,7 @@ class NewSection:
 
 @dataclass(frozen=True)
 class SectionFate:
-    """A base section on one side: ``unchanged``, ``renamed`` (with the new heading) or ``removed``."""
+    """A base section on one side: ``unchanged``, ``renamed`` (new heading) or ``removed``."""
 
     kind: Literal["unchanged", "renamed", "removed"]
     heading: str | None

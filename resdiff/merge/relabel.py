@@ -35,10 +35,10 @@ def style_of(labels: Sequence[str | None]) -> Style:
     if not labels or any(label is None for label in labels):
         return None
     if all(label is not None and _LETTER.fullmatch(label) for label in labels):
-        if [label for label in labels] == [letters(i) for i in range(1, len(labels) + 1)]:
+        if list(labels) == [letters(i) for i in range(1, len(labels) + 1)]:
             return "letters"
         return None
-    if all(label is not None and _NUMBER.fullmatch(label) for label in labels):
-        if [label for label in labels] == [str(i) for i in range(1, len(labels) + 1)]:
-            return "numbers"
+    numbered = all(label is not None and _NUMBER.fullmatch(label) for label in labels)
+    if numbered and list(labels) == [str(i) for i in range(1, len(labels) + 1)]:
+        return "numbers"
     return None

@@ -9,17 +9,17 @@ clause paths the changes name).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import resdiff
 from resdiff.errors import ResdiffError
 from resdiff.merge.combine import Block, Combiner, Piece
+from resdiff.merge.layout import Layout
 from resdiff.merge.markers import check_no_markers, conflict_block
 from resdiff.merge.outcomes import side_outcomes
 from resdiff.merge.relabel import Style, label_for
-from resdiff.merge.result import Line, Merge, MergeChange, Side
-from resdiff.merge.layout import Layout
+from resdiff.merge.result import From, Line, Merge, MergeChange, Side
 from resdiff.model import FOOTNOTES, HEADER, Resolution
 from resdiff.parsing.canonical import FOOTNOTE_RULE
 
@@ -35,8 +35,8 @@ def merge_resolutions(
     """
     if favor not in (None, "ours", "theirs"):
         raise ResdiffError(f"favor must be 'ours', 'theirs' or None, not {favor!r}")
-    for text in (base, ours, theirs):
-        check_no_markers(text.source_text, text.source)
+    for operand in (base, ours, theirs):
+        check_no_markers(operand.source_text, operand.source)
     layout = Layout.of(base)
     combiner = Combiner(
         side_outcomes(layout, ours, "ours"), side_outcomes(layout, theirs, "theirs"), favor
@@ -134,7 +134,7 @@ def _piece_lines(
 
 
 def _changes(
-    blocks: list[Block], merged: Resolution, renames: list[tuple[str, str, str]]
+    blocks: list[Block], merged: Resolution, renames: Sequence[tuple[From, str, str]]
 ) -> tuple[MergeChange, ...]:
     """Every change taken, with the paths its clauses have in the merged resolution."""
     shown = [block for block in blocks if not block.hidden]
@@ -152,7 +152,7 @@ def _changes(
     }
     out: list[MergeChange] = []
     for side, key, _heading in renames:
-        out.append(MergeChange(side, "renamed", (key,), (keys.get(key, key),)))  # type: ignore[arg-type]
+        out.append(MergeChange(side, "renamed", (key,), (keys.get(key, key),)))
     for block in blocks:
         for piece in block.pieces:
             merged_paths = tuple(paths.get(id(piece), ()))
