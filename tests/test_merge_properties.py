@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from merge_support import Draft, Para, parse
 
+import resdiff
+from resdiff.changes import Change
 from resdiff.merge import merge_resolutions
 from resdiff.model import Resolution
 
@@ -59,6 +61,11 @@ def revise(draft: Draft, ops: list[Op], sections: list[int], tag: str) -> Draft:
             moved = paras.pop(p)
             paras.insert(0 if p else len(paras), moved)
     return out
+
+
+def _key(change: Change) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A change by kind and texts (paths differ between a side and the merge)."""
+    return change.kind, tuple(r.text for r in change.old), tuple(r.text for r in change.new)
 
 
 def sections_of(draft: Draft) -> list[int]:
@@ -126,3 +133,8 @@ def test_changes_to_different_sections_merge_cleanly_into_both(
     assert result.clean, result.conflicts
     # diff(base, merged) holds each side's changes: the merged text is both applied.
     assert result.text == both.text()
+    merged = resdiff.diff(base, result.resolution)
+    for side in (x, y):
+        for change in resdiff.diff(base, parse(side.text(), "side")).changes:
+            if change.kind != "unchanged":
+                assert _key(change) in {_key(c) for c in merged.changes}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -65,10 +64,7 @@ def _finish(result: Merge, fmt: str, output: str | None) -> None:
     if output is not None:
         atomic_write(output, data)
     else:
-        sys.stdout.buffer.write(data.encode("utf-8")) if hasattr(
-            sys.stdout, "buffer"
-        ) else sys.stdout.write(data)
-        sys.stdout.flush()
+        click.echo(data, nl=False)
     raise click.exceptions.Exit(0 if result.clean else 1)
 
 
