@@ -79,7 +79,7 @@ def texts(name: str, ops: list[Op]) -> tuple[Resolution, Resolution]:
     )
 
 
-PROPS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPS

@@ -237,7 +237,7 @@ class Combiner:
         hidden = removed_by is not None and not any(p.lines for p in pieces)
         hidden = hidden and all(p.conflict is None or p.conflict.resolved for p in pieces)
         labels = [s.clause.label for s in self.base.in_place(place) if s.depth == 0]
-        style = style_of(labels)
+        style = None if place.fixed else style_of(labels)  # footnotes keep their numbers
         yield Block(place, heading, self._annex(place), style, pieces, removed_by, hidden)
 
     def _annex(self, place: Place) -> tuple[str, str | None] | None:
