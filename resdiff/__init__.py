@@ -7,6 +7,7 @@ The library API (a contract; the CLI is a thin layer over it)::
     new = resdiff.parse(text_2018)
     d = resdiff.diff(old, new)          # -> resdiff.changes.Diff
     res = resdiff.apply(old, marked)    # ITU-marked proposal -> Resolution
+    m = resdiff.merge(base, ours, theirs)  # -> resdiff.merge.Merge (text, conflicts)
     corpus = resdiff.Corpus("corpus")   # git-backed revisions
 
 Heavy modules are imported lazily so that ``resdiff --help`` starts fast.
@@ -21,9 +22,21 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from resdiff.changes import Diff
     from resdiff.corpus import Corpus
+    from resdiff.merge import Merge
+    from resdiff.merge.result import Side
     from resdiff.model import Resolution
 
-__all__ = ["Corpus", "Diff", "Resolution", "__version__", "apply", "diff", "parse"]
+__all__ = [
+    "Corpus",
+    "Diff",
+    "Merge",
+    "Resolution",
+    "__version__",
+    "apply",
+    "diff",
+    "merge",
+    "parse",
+]
 
 
 def parse(text: str, source: str | None = None) -> Resolution:
@@ -55,6 +68,20 @@ def apply(base: Resolution, marked: str, source: str | None = None) -> Resolutio
     return apply_marks(base, marked, source)
 
 
+def merge(
+    base: Resolution, ours: Resolution, theirs: Resolution, favor: Side | None = None
+) -> Merge:
+    """Merge the changes ``ours`` and ``theirs`` each made to ``base``, clause by clause.
+
+    Returns the merged resolution (canonical text and parsed), its conflicts and which side
+    each change came from; ``favor`` ("ours"/"theirs") resolves every conflict to that side.
+    See :mod:`resdiff.merge` and docs/merge.md.
+    """
+    from resdiff.merge import merge_resolutions
+
+    return merge_resolutions(base, ours, theirs, favor)
+
+
 def __getattr__(name: str) -> Any:
     if name == "Corpus":
         from resdiff.corpus import Corpus
@@ -64,6 +91,10 @@ def __getattr__(name: str) -> Any:
         from resdiff.model import Resolution
 
         return Resolution
+    if name == "Merge":
+        from resdiff.merge import Merge
+
+        return Merge
     if name == "Diff":
         from resdiff.changes import Diff
 

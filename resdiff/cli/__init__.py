@@ -80,6 +80,21 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Follow one clause (by its path, e.g. recognizing/c) through every revision, with its"
         " word changes ([-deleted-] {+inserted+}).",
     ),
+    "merge": (
+        "resdiff.cli.merge_cmds",
+        "merge_cmd",
+        "Merge the changes OURS and THEIRS each made to BASE, clause by clause.",
+    ),
+    "merge-driver": (
+        "resdiff.cli.merge_cmds",
+        "merge_driver_cmd",
+        "A git merge driver: merge OTHER into CURRENT, clause by clause, against BASE.",
+    ),
+    "rebase": (
+        "resdiff.cli.merge_cmds",
+        "rebase_cmd",
+        "Carry a proposal drafted on an older revision onto a newer one.",
+    ),
     "git-diff-driver": (
         "resdiff.cli.corpus_cmds",
         "git_diff_driver_cmd",

@@ -68,11 +68,16 @@ def init_cmd(path: str) -> None:
 
     Inside an existing git repository only resdiff.toml is written, so a corpus can be a
     folder of a larger project; elsewhere a new repository (branch main) is created.
+    A .gitattributes (*.txt merge=resdiff diff=resdiff) is written beside it and the
+    repository's config names resdiff as the merge and diff driver (docs/git-integration.md).
     """
+    from resdiff.cli.merge_cmds import configure_git
     from resdiff.corpus import CONFIG, Corpus
 
     corpus = Corpus.init(path)
     click.echo(f"Initialized a resdiff corpus in {corpus.path} (git repository {corpus.git.root})")
+    for line in configure_git(corpus.path):  # clause-aware merges and diffs inside git
+        click.echo(line)
     click.echo(f"Commit {CONFIG} when you are ready: git add {corpus.path / CONFIG}")
 
 
