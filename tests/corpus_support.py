@@ -33,7 +33,7 @@ def configure(repo: Path) -> None:
 def new_corpus(path: Path) -> Corpus:
     """A fresh corpus (its own git repository) at ``path``."""
     corpus = Corpus.init(path)
-    configure(corpus.git.root)
+    configure(corpus.root)
     return corpus
 
 

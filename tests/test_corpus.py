@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from datetime import date
@@ -76,7 +77,7 @@ def test_init_inside_a_repository_makes_a_folder_corpus(tmp_path: Path) -> None:
 
 
 def test_add_commits_canonical_text_with_trailers_and_adoption_date(loaded: Corpus) -> None:
-    repo = loaded.git.root
+    repo = loaded.root
     log = git(repo, "log", "--format=%s|%aI", "--", "itu-pp/res-179.txt").splitlines()
     assert log == [
         "Add Resolution 179 (Rev. Dubai, 2018)|2018-11-16T12:00:00+00:00",
@@ -109,7 +110,7 @@ def test_add_commits_canonical_text_with_trailers_and_adoption_date(loaded: Corp
 
 def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
-    before = snapshot(corpus.git.root)
+    before = snapshot(corpus.root)
     with pytest.raises(TextHasErrors, match="refused") as info:
         corpus.add("   \n", "itu-pp/res-179", "guadalajara-2010", "2010-10-22", source="x.txt")
     assert any(d.level == "error" for d in info.value.diagnostics)
@@ -117,7 +118,7 @@ def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> N
         corpus.add(
             "Just a note about nothing.\n", "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
         )
-    assert snapshot(corpus.git.root) == before
+    assert snapshot(corpus.root) == before
 
 
 def test_add_refuses_another_resolutions_text(tmp_path: Path) -> None:
@@ -145,23 +146,34 @@ def test_add_refuses_a_file_with_uncommitted_changes(tmp_path: Path, how: str) -
         target.parent.mkdir(exist_ok=True)
         target.write_text("a local edit\n", encoding="utf-8")
     if how == "staged":
-        git(corpus.git.root, "add", "itu-pp/res-179.txt")
-    before = snapshot(corpus.git.root)
+        git(corpus.root, "add", "itu-pp/res-179.txt")
+    before = snapshot(corpus.root)
     with pytest.raises(CorpusError, match="uncommitted changes"):
         add_2018(corpus)
-    assert snapshot(corpus.git.root) == before
+    assert snapshot(corpus.root) == before
 
 
 def test_add_keeps_other_staged_work_staged_and_uncommitted(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
     (corpus.path / "notes.md").write_text("work in progress\n", encoding="utf-8")
-    git(corpus.git.root, "add", "notes.md")
+    git(corpus.root, "add", "notes.md")
     add_2010(corpus)
-    assert git(corpus.git.root, "show", "--name-only", "--format=", "HEAD").split() == [
+    assert git(corpus.root, "show", "--name-only", "--format=", "HEAD").split() == [
         "itu-pp/res-179.txt"
     ]
-    status = git(corpus.git.root, "status", "--porcelain=v1", "--untracked-files=no")
+    status = git(corpus.root, "status", "--porcelain=v1", "--untracked-files=no")
     assert status.splitlines() == ["A  notes.md"]
+
+
+def ref_update_hook(corpus: Corpus, script: str) -> Path:
+    """Install ``script`` as the repository's reference-transaction hook, run only when
+    HEAD is about to move (state "prepared"); a non-zero exit aborts the ref update.
+    This is how git's own tests put a fault between a write and its ref update."""
+    hook = corpus.root / ".git" / "hooks" / "reference-transaction"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text(f'#!/bin/sh\n[ "$1" = prepared ] || exit 0\ncat >/dev/null\n{script}\n')
+    hook.chmod(0o755)
+    return hook
 
 
 @pytest.mark.parametrize("existing", [False, True])
@@ -169,53 +181,44 @@ def test_failure_between_write_and_commit_leaves_no_trace(tmp_path: Path, existi
     corpus = new_corpus(tmp_path / "c")
     if existing:
         add_2010(corpus)
-    before = snapshot(corpus.git.root)
-    written: list[bytes] = []
-
-    def explode() -> None:
-        written.append((corpus.path / "itu-pp" / "res-179.txt").read_bytes())
-        raise OSError("disk on fire")
-
-    corpus.git.before_ref_update = explode
-    with pytest.raises(OSError, match="disk on fire"):
+    before = snapshot(corpus.root)
+    written = tmp_path / "written"
+    target = corpus.path / "itu-pp" / "res-179.txt"
+    hook = ref_update_hook(
+        corpus, f"cat {shlex.quote(str(target))} > {written}\necho 'disk on fire' >&2\nexit 1"
+    )
+    with pytest.raises(CorpusError, match=r"git update-ref failed: .*disk on fire"):
         add_2018(corpus)
-    assert written and b"DUBAI, 2018" in written[0]  # the file had been written …
-    assert snapshot(corpus.git.root) == before  # … and every trace is gone
-    corpus.git.before_ref_update = None
+    assert b"DUBAI, 2018" in written.read_bytes()  # the file had been written …
+    assert snapshot(corpus.root) == before  # … and every trace is gone
+    hook.unlink()
     add_2018(corpus)
-    assert git(corpus.git.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
+    assert git(corpus.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
 
 
 def test_a_concurrent_add_fails_cleanly_and_nothing_is_lost(tmp_path: Path) -> None:
     """While one add holds git's index.lock, a second `resdiff add` (another process) fails
     with a clear message; the first completes; both revisions' data are intact."""
     corpus = new_corpus(tmp_path / "c")
-    other = subprocess.run  # the second add runs as a real, separate process
-    results: list[subprocess.CompletedProcess[str]] = []
-
-    def second_add() -> None:
-        results.append(
-            other(
-                cli_add(corpus, "res-180"),
-                capture_output=True,
-                text=True,
-            )
-        )
-
-    corpus.git.before_ref_update = second_add
+    second = shlex.join(cli_add(corpus, "res-180"))
+    out = tmp_path / "second"
+    # The second add runs as a real, separate process while the first is about to move HEAD.
+    hook = ref_update_hook(
+        corpus, f"unset GIT_DIR GIT_INDEX_FILE\n{second} 2>{out}.err\necho $? > {out}.rc"
+    )
     add_2010(corpus)
-    assert results[0].returncode == 2, results[0].stderr
-    assert "another git command is writing this repository" in results[0].stderr
-    assert "Traceback" not in results[0].stderr
-    assert git(corpus.git.root, "ls-files").split() == ["itu-pp/res-179.txt"]
+    stderr = Path(f"{out}.err").read_text(encoding="utf-8")
+    assert Path(f"{out}.rc").read_text(encoding="utf-8").strip() == "2", stderr
+    assert "another git command is writing this repository" in stderr
+    assert "Traceback" not in stderr
+    assert git(corpus.root, "ls-files").split() == ["itu-pp/res-179.txt"]
     assert not (corpus.path / "itu-pp" / "res-180.txt").exists()
-    assert not (corpus.git.git_dir / "index.lock").exists()
+    assert not (corpus.root / ".git" / "index.lock").exists()
     # Retried afterwards, the second add succeeds on top of the first.
-    corpus.git.before_ref_update = None
-    results.clear()
-    second_add()
-    assert results[0].returncode == 0, results[0].stderr
-    assert git(corpus.git.root, "ls-files").split() == ["itu-pp/res-179.txt", "itu-pp/res-180.txt"]
+    hook.unlink()
+    retried = subprocess.run(cli_add(corpus, "res-180"), capture_output=True, text=True)
+    assert retried.returncode == 0, retried.stderr
+    assert git(corpus.root, "ls-files").split() == ["itu-pp/res-179.txt", "itu-pp/res-180.txt"]
 
 
 def test_parallel_adds_lose_nothing(tmp_path: Path) -> None:
@@ -237,10 +240,10 @@ def test_parallel_adds_lose_nothing(tmp_path: Path) -> None:
         if rc == 2:
             assert "another git command is writing this repository" in err
     assert winners
-    committed = set(git(corpus.git.root, "ls-files").split())
+    committed = set(git(corpus.root, "ls-files").split())
     assert committed == {f"itu-pp/{n}.txt" for n in winners}
-    assert len(git(corpus.git.root, "log", "--format=%H").split()) == len(winners)
-    assert git(corpus.git.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
+    assert len(git(corpus.root, "log", "--format=%H").split()) == len(winners)
+    assert git(corpus.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
 
 
 # -- reading revisions -------------------------------------------------------------------
@@ -356,14 +359,14 @@ def test_pair_diffs_are_cached_by_blob_ids(loaded: Corpus) -> None:
     cached.log(rid)
     assert cached.cache.hits == 1 and cached.cache.misses == 0
     a, b = loaded.revisions(rid)
-    assert cached.pair_diff(a, b).summary == fresh.pair_diff(a, b).summary
-    assert list((loaded.git.common_dir / "resdiff-cache" / "diffs").rglob("*.json"))
+    assert cached.snapshots.pair_diff(a, b).summary == fresh.snapshots.pair_diff(a, b).summary
+    assert list((loaded.store.repo.common_dir / "resdiff-cache" / "diffs").rglob("*.json"))
 
 
 # -- check -------------------------------------------------------------------------------
 def test_check_on_a_proposal_branch(tmp_path: Path) -> None:
     corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
+    repo = corpus.root
     git(repo, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
     text = target.read_text(encoding="utf-8").replace(
@@ -382,7 +385,7 @@ def test_check_on_a_proposal_branch(tmp_path: Path) -> None:
 
 def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
     corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
+    repo = corpus.root
     assert corpus.check().ok
     (corpus.path / "stray.txt").write_text(RES_179_2018.read_text(encoding="utf-8"))
     (corpus.path / "itu-pp" / "res-213.txt").write_text(
@@ -403,7 +406,7 @@ def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
 
 def test_an_erratum_corrects_its_revision_in_place(tmp_path: Path) -> None:
     corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
+    repo = corpus.root
     rid = corpus.resolve_id("res-179")
     # An erratum to the 2018 text, committed by hand with only Resdiff-Revision.
     target = corpus.path / "itu-pp" / "res-179.txt"
@@ -433,7 +436,7 @@ def test_an_erratum_for_an_unknown_revision_fails_the_check(tmp_path: Path) -> N
     corpus = loaded_corpus(tmp_path / "c")
     target = corpus.path / "itu-pp" / "res-180.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    git(corpus.git.root, "commit", "-q", "-am", "Fix\n\nResdiff-Revision: busan-2014")
+    git(corpus.root, "commit", "-q", "-am", "Fix\n\nResdiff-Revision: busan-2014")
     messages = [p.format() for p in corpus.check().problems]
     assert any(
         "Resdiff-Revision busan-2014 corrects no earlier revision of itu-pp/res-180" in m
@@ -466,7 +469,7 @@ def test_failure_after_head_moved_rolls_head_back(
     corpus = new_corpus(tmp_path / "c")
     if existing:
         add_2010(corpus)
-    before = snapshot(corpus.git.root)
+    before = snapshot(corpus.root)
     real_replace = os.replace
 
     def failing_replace(src: object, dst: object) -> None:
@@ -478,7 +481,7 @@ def test_failure_after_head_moved_rolls_head_back(
     with pytest.raises(OSError, match="index could not be installed"):
         add_2018(corpus)
     monkeypatch.undo()
-    after = snapshot(corpus.git.root)
+    after = snapshot(corpus.root)
     assert {k: v for k, v in after.items() if k != "gitdir"} == {
         k: v for k, v in before.items() if k != "gitdir"
     }
