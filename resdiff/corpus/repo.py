@@ -340,7 +340,9 @@ class GitRepo:
             if old is None:
                 self.repo.git.update_ref("-d", "HEAD", _rev(new))
             else:
-                self.repo.git.update_ref("-m", "resdiff add: roll back", "HEAD", old, new)
+                self.repo.git.update_ref(
+                    "-m", "resdiff add: roll back", "HEAD", _rev(old), _rev(new)
+                )
 
     def subject(self, commit: str) -> str:
         """The first line of a commit's message."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from resdiff.corpus.records import Revision
-from resdiff.corpus.refs import ResolutionId, check_date, check_git_rev, is_revision_name
+from resdiff.corpus.refs import ResolutionId, check_date, is_revision_name
 from resdiff.corpus.store import Store
 from resdiff.corpus.trailers import Trailers, parse_trailers
 from resdiff.errors import RefError
@@ -62,7 +62,6 @@ class RevisionIndex:
 
     def commit(self, rev: str) -> str | None:
         """The commit a git rev names (validated first), or ``None``."""
-        check_git_rev(rev)
         return self.store.resolve(rev)
 
     def revisions(self, rid: ResolutionId, rev: str = "HEAD") -> list[Revision]:

@@ -49,7 +49,11 @@ class IndexLock:
                 f" ({lock.name} exists); try again when it has finished"
             ) from None
         self._undo.callback(lock.unlink, missing_ok=True)
-        self._scratch = tempfile.TemporaryDirectory(prefix="resdiff-", dir=self.repo.git_dir)
+        try:
+            self._scratch = tempfile.TemporaryDirectory(prefix="resdiff-", dir=self.repo.git_dir)
+        except BaseException:
+            self.__exit__(None, None, None)  # no with block yet: release the lock here
+            raise
         return self
 
     @property
