@@ -292,8 +292,7 @@ class GitRepo:
         return str(self.repo.git.hash_object("-w", "--no-filters", "--", name))
 
     def tree_with(self, base: str | None, path: str, blob: str, scratch: Path) -> str:
-        """The tree of ``base`` (a commit, or none) with ``path`` set to ``blob``, written
-        through a scratch index so that the real index is neither read nor disturbed."""
+        """The tree of ``base`` (or none) with ``path`` set to ``blob`` (real index untouched)."""
         env = {"GIT_INDEX_FILE": str(scratch / "tree-index")}
         if base is not None:
             self.repo.git.read_tree("--end-of-options", _rev(base), env=env)
@@ -334,15 +333,13 @@ class GitRepo:
         self.repo.git.update_ref("-m", reason, "HEAD", _rev(new), _rev(old) if old else "")
 
     def restore_head(self, old: str | None, new: str) -> None:
-        """Put HEAD back at ``old`` from ``new`` (delete the branch again when ``old`` is
-        ``None``). Best effort: it runs while another failure is being reported."""
+        """HEAD back at ``old`` (unborn when ``None``); best effort, a failure is on its way."""
         with contextlib.suppress(git.GitCommandError):
             if old is None:
                 self.repo.git.update_ref("-d", "HEAD", _rev(new))
             else:
-                self.repo.git.update_ref(
-                    "-m", "resdiff add: roll back", "HEAD", _rev(old), _rev(new)
-                )
+                reason = "resdiff add: roll back"
+                self.repo.git.update_ref("-m", reason, "HEAD", _rev(old), _rev(new))
 
     def subject(self, commit: str) -> str:
         """The first line of a commit's message."""
