@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from align_cases import big_section_texts, mapping
-from differ_cases import TEXTS, build, numbers
+from align_cases import big_section_texts, mapping, moved
+from differ_cases import TEXTS, build, letters, numbers
 
 from resdiff.align import align_resolutions, similarity
 
@@ -50,3 +50,38 @@ def test_a_section_rewritten_throughout_beyond_the_cap_pairs_by_place() -> None:
     body = [m for m in al.matches if al.old[m.old[0]].path.startswith("resolves/")]
     assert len(body) == 2500
     assert all(m.old == m.new and m.similarity < 1.0 for m in body)
+
+
+R37 = "Resolution 37 (Rev. Buenos Aires, 2017) of WTDC, on bridging the digital divide;"
+
+
+def test_a_citation_updated_to_a_successor_and_moved_is_one_moved_amendment() -> None:
+    """The similar pass asks the same citation rule as the in-place pass: a recital whose
+    instrument was replaced by its successor, the description kept, pairs even when it
+    moved to another section."""
+    successor = R37.replace("37 (Rev. Buenos Aires, 2017)", "17 (Kigali, 2022)")
+    old = build(
+        [("recalling", letters([TEXTS[0], R37, TEXTS[1]])), ("noting", letters(TEXTS[2:4]))]
+    )
+    new = build(
+        [
+            ("recalling", letters([TEXTS[0], TEXTS[1]])),
+            ("noting", letters([*TEXTS[2:4], successor])),
+        ]
+    )
+    al = align_resolutions(old, new)
+    assert mapping(al)[("recalling/b",)] == ("noting/c",)
+    assert moved(al) == {"recalling/b"}
+
+
+def test_a_recital_citing_another_instrument_elsewhere_is_removed_and_added() -> None:
+    other = "Resolution 17 (Rev. Buenos Aires, 2017) of WTDC, on regional initiatives;"
+    old = build(
+        [("recalling", letters([TEXTS[0], R37, TEXTS[1]])), ("noting", letters(TEXTS[2:4]))]
+    )
+    new = build(
+        [("recalling", letters([TEXTS[0], TEXTS[1]])), ("noting", letters([*TEXTS[2:4], other]))]
+    )
+    al = align_resolutions(old, new)
+    assert [al.old[i].path for i in al.removed] == ["recalling/b"]
+    assert [al.new[j].path for j in al.added] == ["noting/c"]
