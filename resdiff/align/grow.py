@@ -61,28 +61,11 @@ class _Grower:
         table = self.state.table
         lone = self._lone_by_home()
         for x in self.one_dom:
-            mid = self._one_match(x)
-            if mid is not None:
-                pair = table[mid]
-                if not pair.one_to_one or pair.score >= 1.0:
-                    continue
-                candidates: list[int] = []
-            else:
-                candidates = self._lone_candidates(x, lone)
-                if not candidates:
-                    continue
-            code = self.one.codes[x]
-            if not code:
+            start = self._start(x, lone)
+            if start is None:
                 continue
-            if mid is not None:
-                anchor = pair.news[0] if self.split else pair.olds[0]
-                base = pair.score
-            else:
-                found = self._most_contained(code, candidates)
-                if found is None:
-                    continue
-                anchor, base = found, 0.0
-            group, current = self._extend(code, anchor)
+            mid, anchor, base = start
+            group, current = self._extend(self.one.codes[x], anchor)
             if len(group) < 2 or current < self.state.threshold or current < base + SPLIT_GAIN:
                 continue
             if mid is not None:
@@ -91,6 +74,24 @@ class _Grower:
                 table.add((x,), group, current)
             else:
                 table.add(group, (x,), current)
+
+    def _start(self, x: int, lone: dict[str, list[int]]) -> tuple[int | None, int, float] | None:
+        """Where ``x``'s group starts: (its match, the anchor, the score to beat).
+
+        A clause in an amended one-to-one pair starts from its partner; an unpaired one
+        from the free clause most contained in it. None when ``x`` has neither.
+        """
+        mid = self._one_match(x)
+        if mid is not None:
+            pair = self.state.table[mid]
+            if not pair.one_to_one or pair.score >= 1.0 or not self.one.codes[x]:
+                return None
+            return mid, (pair.news[0] if self.split else pair.olds[0]), pair.score
+        candidates = self._lone_candidates(x, lone)
+        if not candidates or not self.one.codes[x]:
+            return None
+        anchor = self._most_contained(self.one.codes[x], candidates)
+        return None if anchor is None else (None, anchor, 0.0)
 
     def _one_match(self, x: int) -> int | None:
         table = self.state.table
