@@ -55,6 +55,10 @@ class _Grower:
             (self.olds, self.news) if self.split else (self.news, self.olds)
         )
         self.many_pos = {x: k for k, x in enumerate(self.many_dom)}
+        table = self.state.table
+        #: paired clause -> match id, of the ``one`` side and of the ``many`` side (live)
+        self.one_paired = table.paired(old_side=self.split)
+        self.many_paired = table.paired(old_side=not self.split)
         self._bounds: tuple[list[int], list[int]] | None = None
 
     def run(self) -> None:
@@ -81,7 +85,7 @@ class _Grower:
         A clause in an amended one-to-one pair starts from its partner; an unpaired one
         from the free clause most contained in it. None when ``x`` has neither.
         """
-        mid = self._one_match(x)
+        mid = self.one_paired.get(x)
         if mid is not None:
             pair = self.state.table[mid]
             if not pair.one_to_one or pair.score >= 1.0 or not self.one.codes[x]:
@@ -93,14 +97,6 @@ class _Grower:
         anchor = self._most_contained(self.one.codes[x], candidates)
         return None if anchor is None else (None, anchor, 0.0)
 
-    def _one_match(self, x: int) -> int | None:
-        table = self.state.table
-        return table.of_old(x) if self.split else table.of_new(x)
-
-    def _many_free(self, y: int) -> bool:
-        table = self.state.table
-        return (table.of_new(y) if self.split else table.of_old(y)) is None
-
     def _home(self, side: Side, x: int, *, mapped: bool) -> str:
         """The section key ``x`` would share with its partners (old keys mapped to new)."""
         key = side.sections[x]
@@ -110,7 +106,7 @@ class _Grower:
         """Free clauses of the ``many`` side (with text), by the section they would share."""
         lone: dict[str, list[int]] = defaultdict(list)
         for y in self.many_dom:
-            if self._many_free(y) and self.many.codes[y]:
+            if y not in self.many_paired and self.many.codes[y]:
                 lone[self._home(self.many, y, mapped=not self.split)].append(y)
         return lone
 
@@ -132,7 +128,7 @@ class _Grower:
         """The free candidate most contained in ``code`` (at least :data:`CONTAINMENT`)."""
         best: tuple[float, int] | None = None
         for y in candidates:
-            if not self._many_free(y):
+            if y in self.many_paired:
                 continue
             c = containment(self.many.codes[y], code)
             if c >= CONTAINMENT and (best is None or c > best[0]):
@@ -141,7 +137,7 @@ class _Grower:
 
     def _extend(self, code: str, anchor: int) -> tuple[list[int], float]:
         """Grow ``[anchor]`` by neighbours while the concatenation comes closer to ``code``."""
-        codes, sections = self.many.codes, self.many.sections
+        codes, sections, paired = self.many.codes, self.many.sections, self.many_paired
         group = [anchor]
         current = ratio(code, "".join(codes[y] for y in group))
         improved = True
@@ -153,7 +149,7 @@ class _Grower:
                 if k is None or not 0 <= k + step < len(self.many_dom):
                     continue
                 y = self.many_dom[k + step]
-                if not self._many_free(y) or sections[y] != sections[edge]:
+                if y in paired or sections[y] != sections[edge]:
                     continue
                 if not codes[y] or containment(codes[y], code) < CONTAINMENT:
                     continue

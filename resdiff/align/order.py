@@ -87,36 +87,34 @@ def uncross(state: AlignState) -> None:
     """
     for _ in range(3):  # a few passes settle chains of near-duplicates
         swapped = False
-        for mids in _one_to_one_by_section_pair(state):
-            for a, b in itertools.pairwise(mids):
-                if a in state.table and b in state.table and _swap(state, a, b):
+        table = state.table
+        for members in _one_to_one_by_section_pair(state):
+            for (a, j1), (b, j2) in itertools.pairwise(members):
+                # a match id is never reused: one still in the table is as listed
+                if j1 > j2 and a in table and b in table and _swap(state, a, b):
                     swapped = True
         if not swapped:
             return
 
 
-def _one_to_one_by_section_pair(state: AlignState) -> list[list[int]]:
-    """Ids of the one-to-one matches of each (old section, new section), in old order."""
-    table = state.table
-    per_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for mid, pair in table.items():
+def _one_to_one_by_section_pair(state: AlignState) -> list[list[tuple[int, int]]]:
+    """(id, new clause) of the one-to-one matches of each (old section, new section), in
+    old order."""
+    o_sections, n_sections = state.old.sections, state.new.sections
+    per_pair: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    for mid, pair in state.table.items():
         if pair.one_to_one:
-            per_pair[(state.old.sections[pair.olds[0]], state.new.sections[pair.news[0]])].append(
-                mid
-            )
-    for mids in per_pair.values():
-        mids.sort(key=lambda m: table[m].olds[0])
-    return list(per_pair.values())
+            i, j = pair.olds[0], pair.news[0]
+            per_pair[(o_sections[i], n_sections[j])].append((i, mid, j))
+    return [[(mid, j) for _, mid, j in sorted(members)] for members in per_pair.values()]
 
 
 def _swap(state: AlignState, a: int, b: int) -> bool:
-    """Swap the partners of matches ``a`` and ``b`` (in old order) if they cross and the
-    swap costs little; True if swapped."""
+    """Swap the partners of crossing matches ``a`` and ``b`` (in old order) if the swap
+    costs little; True if swapped."""
     o, n, table = state.old, state.new, state.table
     (i1,), (j1,), s1 = table[a]
     (i2,), (j2,), s2 = table[b]
-    if j1 < j2:
-        return False
     if cites_other_instrument(o.clauses[i1].text, n.clauses[j2].text) or cites_other_instrument(
         o.clauses[i2].text, n.clauses[j1].text
     ):

@@ -56,10 +56,8 @@ def align_resolutions(
 def _result(state: AlignState, moved: set[int]) -> Alignment:
     """The matches in new order (then old), the unpaired clauses and the section pairs."""
     table, o, n = state.table, state.old, state.new
-    order = sorted(table, key=lambda m: (table[m].news[0], table[m].olds[0]))
-    matches = tuple(
-        Match(table[mid].olds, table[mid].news, table[mid].score, mid in moved) for mid in order
-    )
+    order = sorted(table.items(), key=lambda item: (item[1].news[0], item[1].olds[0]))
+    matches = tuple(Match(pair.olds, pair.news, pair.score, mid in moved) for mid, pair in order)
     return Alignment(
         old=tuple(o.clauses),
         new=tuple(n.clauses),

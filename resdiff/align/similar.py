@@ -54,8 +54,9 @@ def pair_similar(state: AlignState, olds: list[int], news: list[int]) -> None:
     for group_old, group_new in _groups(state, olds, news):
         candidates.extend(_score(state, group_old, group_new))
     candidates.sort()
+    old_paired, new_paired = table.paired(old_side=True), table.paired(old_side=False)
     for _, i, j, sim in candidates:
-        if table.of_old(i) is None and table.of_new(j) is None:
+        if i not in old_paired and j not in new_paired:
             table.add((i,), (j,), sim)
 
 
