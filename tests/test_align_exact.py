@@ -13,7 +13,9 @@ def test_identical_resolutions_align_one_to_one_in_place() -> None:
     al = align_resolutions(res, res)
     assert all(al.old[m.old[0]].path == al.new[m.new[0]].path for m in al.matches)
     assert len(al.matches) == 3 + 4 + 2
-    assert not al.added and not al.removed and not moved(al)
+    assert not al.added
+    assert not al.removed
+    assert not moved(al)
     assert all(
         p.old is not None and p.new is not None and p.old.key == p.new.key for p in al.sections
     )

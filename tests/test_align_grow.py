@@ -31,7 +31,8 @@ def test_split_into_two_consecutive_clauses_is_one_match() -> None:
     )
     al = align_resolutions(old, new)
     assert mapping(al)[("resolves/2",)] == ("resolves/2", "resolves/3")
-    assert not al.added and not al.removed
+    assert not al.added
+    assert not al.removed
 
 
 def test_two_consecutive_clauses_merged_into_one_is_one_match() -> None:
@@ -42,7 +43,8 @@ def test_two_consecutive_clauses_merged_into_one_is_one_match() -> None:
     new = build([("resolves", numbers([TEXTS[11], merged, TEXTS[12]]))])
     al = align_resolutions(old, new)
     assert mapping(al)[("resolves/2", "resolves/3")] == ("resolves/2",)
-    assert not al.added and not al.removed
+    assert not al.added
+    assert not al.removed
 
 
 def test_split_into_three_parts_none_similar_enough_alone() -> None:
@@ -57,7 +59,8 @@ def test_split_into_three_parts_none_similar_enough_alone() -> None:
     new = build([("resolves", numbers([TEXTS[11], *parts, TEXTS[12]]))])
     al = align_resolutions(old, new)
     assert mapping(al)[("resolves/2",)] == ("resolves/2", "resolves/3", "resolves/4")
-    assert not al.added and not al.removed
+    assert not al.added
+    assert not al.removed
 
 
 def test_a_split_inside_a_section_with_many_free_clauses_is_found_in_its_gap() -> None:

@@ -17,7 +17,8 @@ def test_amended_clause_moved_to_another_section_is_one_moved_pair() -> None:
     al = align_resolutions(old, new)
     assert mapping(al)[("recalling/d",)] == ("noting/a",)
     assert moved(al) == {"recalling/d"}
-    assert not al.added and not al.removed
+    assert not al.added
+    assert not al.removed
 
 
 def test_within_a_section_only_the_clause_out_of_order_is_moved() -> None:

@@ -13,7 +13,8 @@ def test_a_clause_already_paired_is_refused_and_the_table_is_unchanged() -> None
     assert table[first].news == (4, 5)  # sorted
     with pytest.raises(ValueError, match="already paired"):
         table.add([3], [5], 0.9)
-    assert table.of_new(5) == first and table.of_old(3) is None
+    assert table.of_new(5) == first
+    assert table.of_old(3) is None
     assert list(table) == [first]
 
 
@@ -22,8 +23,10 @@ def test_dropping_a_match_frees_its_clauses() -> None:
     mid = table.add([0, 1], [0], 0.7)
     assert table.free_old(range(3)) == [2]
     pair = table.drop(mid)
-    assert pair.olds == (0, 1) and not pair.one_to_one
-    assert table.free_old(range(3)) == [0, 1, 2] and table.free_new(range(1)) == [0]
+    assert pair.olds == (0, 1)
+    assert not pair.one_to_one
+    assert table.free_old(range(3)) == [0, 1, 2]
+    assert table.free_new(range(1)) == [0]
     assert mid not in table
     table.add([1], [0], 1.0)  # free again
 
@@ -48,4 +51,5 @@ def test_partner_bounds_say_between_which_partners_a_free_clause_belongs() -> No
     assert lo == [-1, 2, 2, 2, 7, 7]
     assert hi == [2, 2, 6, 6, 6, 9]
     mid = table.of_old(4)
-    assert mid is not None and table.partners(mid, old_side=True) == (6, 7)
+    assert mid is not None
+    assert table.partners(mid, old_side=True) == (6, 7)

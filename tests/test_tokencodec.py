@@ -15,8 +15,11 @@ def test_the_same_token_gets_the_same_character_on_both_sides() -> None:
     codec = TokenCodec()
     a = codec.encode(["to", " ", "promote", " ", "ITU"])
     b = codec.encode(["ITU", " ", "to", " ", "act"])
-    assert len(a) == 5 and len(b) == 5
-    assert a[4] == b[0] and a[0] == b[2] and a[1] == b[1]
+    assert len(a) == 5
+    assert len(b) == 5
+    assert a[4] == b[0]
+    assert a[0] == b[2]
+    assert a[1] == b[1]
     assert len(set(a + b)) == 5  # to, space, promote, ITU, act
 
 
