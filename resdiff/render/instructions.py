@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
 from resdiff.model import FOOTNOTES
 from resdiff.render import RenderOptions
-from resdiff.render.common import clause_name, display_ops, printable
-from resdiff.render.layout import Row, is_header, itu_number_line, label_or_name, rows, runs
+from resdiff.render.report import Row, expands, rows
+from resdiff.render.word_runs import display_ops, runs
+from resdiff.render.wording import clause_name, is_header, itu_number_line, label_or_name, printable
 
 __all__ = ["edits", "instructions", "render"]
 
@@ -289,7 +290,7 @@ def instructions(diff: Diff) -> list[str]:
             elif new_ref.section in added_sections:
                 where = f"After {_anchor_name(prev_new)}" if prev_new else "At the beginning"
                 out.append(f"{where}, insert the new heading {_q(new_ref.section)}.")
-        if row.moved_away or row.unchanged:
+        if row.moved_away or row.kept:
             pass
         elif _is_relabel_only(change):
             group = [change]
@@ -373,7 +374,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
             blocks.append(f"Add the new resolution {printable(entry.path)}.")
         elif entry.status == "removed":
             blocks.append(f"Suppress the resolution {printable(entry.path)}.")
-        elif entry.diff is not None and (entry.status == "modified" or options.show_all):
+        elif entry.diff is not None and expands(entry, options.show_all):
             lines = instructions(entry.diff)
             head = f"{printable(entry.path)}: " + _title(entry.diff)
             blocks.append("\n".join([head, *lines]) if lines else f"{head}\nNo amendments.")
