@@ -247,8 +247,8 @@ def _emit_row(b: _Builder, row: Row) -> None:
 
 def _emit_diff(b: _Builder, diff: Diff) -> None:
     """The whole new text of one resolution, old text interleaved as tracked deletions."""
-    for headings, row in interleave(diff, rows(diff, show_all=True)):
-        for heading in headings:
+    for turn in interleave(diff, rows(diff, show_all=True)):
+        for heading in turn.headings:
             if heading.old and heading.new:
                 ops: list[WordOp] = (
                     [("=", heading.new)]
@@ -260,7 +260,7 @@ def _emit_diff(b: _Builder, diff: Diff) -> None:
                 b.paragraph([("-", heading.old)], "Call", "-", "SUP")
             elif heading.new:
                 b.paragraph([("+", heading.new)], "Call", "+", "ADD")
-        _emit_row(b, row)
+        _emit_row(b, turn.row)
 
 
 def _styles(document: Any) -> None:

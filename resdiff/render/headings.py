@@ -20,14 +20,14 @@ rows under the one heading each stands under, for the HTML views.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from resdiff.changes import Diff
 from resdiff.model import FOOTNOTES, HEADER
 from resdiff.render.report import Row
 
-__all__ = ["Heading", "interleave", "sections_in_order", "stands"]
+__all__ = ["Heading", "Turn", "interleave", "sections_in_order", "stands", "written_in"]
 
 #: Parts of a text that are not sections under a heading.
 _NO_HEADING = frozenset({HEADER, FOOTNOTES})
@@ -43,8 +43,19 @@ class Heading:
     new: str | None
 
 
+@dataclass(frozen=True)
+class Turn:
+    """A row with the headings to show before it, and the old section the old text has just
+    left at this row (its section before, when the row stands in another one; else None)."""
+
+    headings: tuple[Heading, ...]
+    row: Row
+    left_old: str | None
+
+
 def stands(row: Row) -> Stands:
-    """The sections a row stands in, in the old text and in the new (None: not there)."""
+    """The sections a row stands in, in the old text and in the new (None: not there): a
+    moved clause stands in the old text at its old place, in the new at its new place."""
     change = row.change
     stands_old = bool(change.old) and (row.moved_away or not change.moved)
     stands_new = bool(change.new) and not row.moved_away
@@ -54,15 +65,29 @@ def stands(row: Row) -> Stands:
     )
 
 
+def written_in(row: Row) -> Stands:
+    """Like :func:`stands`, but the new place of a moved clause also counts as written in
+    its old section: an instruction to move a clause names it there."""
+    change = row.change
+    return (change.old[0].section if change.old else None, stands(row)[1])
+
+
 def interleave(
-    diff: Diff, rows: tuple[Row, ...], *, share: bool = True
-) -> Iterator[tuple[tuple[Heading, ...], Row]]:
-    """Each row with the headings to show before it (see the module docstring)."""
+    diff: Diff,
+    rows: tuple[Row, ...],
+    *,
+    share: bool = True,
+    sides: Callable[[Row], Stands] = stands,
+) -> Iterator[Turn]:
+    """Each row with the headings to show before it (see the module docstring); ``sides``
+    says which section of each text a row stands in."""
     pairs = {s.old: s.new for s in diff.sections if s.kind in ("unchanged", "renamed") and s.old}
     back = {new: old for old, new in pairs.items() if new}
-    walk = _Walk(pairs, back, [stands(row) for row in rows], share)
+    walk = _Walk(pairs, back, [sides(row) for row in rows], share)
     for i, row in enumerate(rows):
-        yield walk.headings(i), row
+        old_sec, previous = walk.stands[i][0], walk.current[0]
+        left = previous if old_sec is not None and old_sec != previous else None
+        yield Turn(walk.headings(i), row, left)
 
 
 class _Walk:
