@@ -54,7 +54,8 @@ def test_kind_and_notes_say_the_kind_once() -> None:
     moved_only = Change(kind="unchanged", old=MOVED.old, new=MOVED.new, moved=True)
     assert kind_word(moved_only) == "moved"
     assert kind_and_notes(moved_only) == "moved from recalling i)"
-    assert kind_word(RELETTERED) == "re-lettered" and kind_word(KEPT) == "unchanged"
+    assert kind_word(RELETTERED) == "re-lettered"
+    assert kind_word(KEPT) == "unchanged"
     assert kind_and_notes(SPLIT) == "split from resolves 1"
     assert kind_and_notes(TITLE) == "amended, editorial"
 
@@ -88,11 +89,12 @@ def test_the_two_ends_of_a_move_point_at_each_other() -> None:
     assert (arrived.section, left.section) == ("recognizing", "recalling")
 
 
-def test_a_relettering_note_names_both_clauses_and_an_editorial_one_none() -> None:
+def test_a_relettering_note_names_both_clauses_and_marks_follow_the_role() -> None:
     (note,) = Row.of(AMENDED).notes
     assert (note.kind, note.refs) == ("was", (AMENDED.old[0], AMENDED.new[0]))
     assert Row.of(TITLE).notes == (Note("editorial", "editorial"),)
-    assert Row.of(MOVED, "moved-away").mark == "SUP*" and Row.of(REMOVED).mark == "SUP"
+    assert Row.of(MOVED, "moved-away").mark == "SUP*"
+    assert Row.of(REMOVED).mark == "SUP"
 
 
 def test_kept_clauses_are_listed_only_with_all() -> None:
