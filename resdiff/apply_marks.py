@@ -49,7 +49,7 @@ from resdiff.itu_marks import (
 )
 from resdiff.model import FOOTNOTE_RULE, FOOTNOTES, HEADER, Clause, Resolution, label_key
 from resdiff.parsing import parse_text
-from resdiff.render.common import clause_name
+from resdiff.render.wording import clause_name
 
 __all__ = ["MarksError", "apply_marks"]
 
