@@ -17,18 +17,17 @@ keep a tree diff's memory at a few pairs per process, not the whole tree.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Literal, TypeVar
 
 from resdiff.changes import Change, Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError, ResdiffError
 from resdiff.files import TextFile
+from resdiff.tuning import collector_paused
 
 #: Fewer pairs than this are diffed in-process: starting workers would cost more.
 MIN_PARALLEL_PAIRS = 8
@@ -66,7 +65,7 @@ def diff_trees(
     references (as the CLI does) keeps peak memory at the diffs, not the diffs plus
     every input text.
     """
-    with _collector_paused():
+    with collector_paused():  # see resdiff.tuning: a tree's diffs are held to the end
         labels = {"old_label": old_label, "new_label": new_label}
         entries = tuple(iter_entries(old, new, jobs=jobs, **labels, **diff_options))
     return TreeDiff(old_source=old_label, new_source=new_label, entries=entries)
@@ -142,24 +141,6 @@ def _same(entry: TreeEntry) -> TreeEntry:
     return entry
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the diffs pile up (then restore it).
-
-    A tree's diffs are millions of small objects held to the end, and every full
-    collection walks all of them again: a fifth of a 2,000-pair run went there. Parsing
-    and diffing make no reference cycles (tested), so reference counting still frees
-    everything; workers forked meanwhile inherit the pause and end with the pool.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _read(text: Text) -> str:
     return text if isinstance(text, str) else text.read()
 
@@ -222,8 +203,7 @@ def shared(diff: Diff) -> Diff:
 
     An unchanged clause carries its text three times (old, new, the ``=`` word op), each
     a separate string when the two sides were parsed apart. Sharing one object lets it
-    pickle once and sit in memory once: a tree of 2,000 resolutions holds about a third
-    less in the parent process.
+    pickle once and sit in memory once.
     """
     changes: list[Change] = []
     for change in diff.changes:

@@ -348,7 +348,7 @@ def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) ->
                 got: list[Repair] = []
                 assert split_line_cached(src, start, end, got.append, footnotes) == want
                 assert got == expected
-    monkeypatch.setattr(repairs, "MAX_CACHED_CHARS", 2 * len(line))
+    monkeypatch.setattr(repairs.CUTS, "limit", 2 * len(line))
     for k in range(5):
         split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda r: None)
-    assert sum(len(span) for span, _, _ in repairs._CUTS) <= 2 * len(line)
+    assert sum(len(span) for span, _, _ in repairs.CUTS._results) <= 2 * len(line)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from resdiff.cli.options import corpus_option, encoding_option, format_option, o
 from resdiff.errors import InputError, OutputError
 from resdiff.files import atomic_write, writable_folder
 from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
+from resdiff.tuning import collector_paused
 
 
 @click.command("diff")
@@ -126,11 +126,8 @@ def diff_cmd(
         date=date,
     )
     # Reading, diffing and rendering allocate millions of objects that all live until the
-    # output is made, and make no reference cycles: the cyclic collector would only walk
-    # them again and again (a tenth of a 2,000-pair tree diff). Paused until then.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # output is made: the cyclic collector is paused until then (see resdiff.tuning).
+    with collector_paused():
         sides = [
             operands.resolve(arg, encoding=encoding, corpus_path=corpus_path) for arg in (old, new)
         ]
@@ -143,9 +140,6 @@ def diff_cmd(
             del result  # freed while the collector is paused: it has nothing left to walk
             pieces = [data.encode("utf-8") if isinstance(data, str) else data]
             del data  # a large tree's output is not held twice
-    finally:
-        if collecting:
-            gc.enable()
     if output is not None:
         atomic_write(output, pieces[0] if len(pieces) == 1 else b"".join(pieces))
     else:
@@ -160,8 +154,8 @@ def _json_tree(
     show_all: bool,
 ) -> tuple[bool, list[bytes]]:
     """A tree diff as JSON, each resolution encoded by the worker that diffed it: the
-    whole tree's diffs are never held at once (a third of the CLI's peak memory on
-    2,000 pairs), only the output's bytes, and no diff is pickled back. Nothing is
+    whole tree's diffs are never held at once, only the output's bytes, and no diff is
+    pickled back. Nothing is
     written until the last pair is diffed, so an error still leaves no partial output.
     Whether anything differs comes back with the pieces (exit status)."""
     from functools import partial

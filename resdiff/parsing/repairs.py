@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
 from resdiff.parsing.labels import Label, classify, split_label, successor
+from resdiff.tuning import BoundedMemo
 
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
 
@@ -321,28 +322,18 @@ def split_line_cached(
 
 
 _Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]
-#: The cuts remembered, by (span, start, footnotes); emptied when the spans it holds
-#: reach :data:`MAX_CACHED_CHARS` (a PDF conversion may put a whole annex on one line).
-_CUTS: dict[tuple[str, int, bool], _Cut] = {}
-_cached_chars = 0
-#: Bound on the text held by the line cache (about 4 MB of spans).
-MAX_CACHED_CHARS = 4_000_000
+#: The cuts remembered, by (span, start, footnotes), up to about 4 MB of spans (a PDF
+#: conversion may put a whole annex on one line).
+CUTS: BoundedMemo[tuple[str, int, bool], _Cut] = BoundedMemo(4_000_000, lambda key: len(key[0]))
 
 
 def _split_span(span: str, start: int, footnotes: bool) -> _Cut:
-    global _cached_chars
-    key = (span, start, footnotes)
-    cut = _CUTS.get(key)
-    if cut is None:
+    def cut() -> _Cut:
         repairs: list[Repair] = []
         pieces = split_line(span, start, len(span), repairs.append, footnotes)
-        cut = (tuple(pieces), tuple(repairs))
-        if _cached_chars + len(span) > MAX_CACHED_CHARS:
-            _CUTS.clear()
-            _cached_chars = 0
-        _CUTS[key] = cut
-        _cached_chars += len(span)
-    return cut
+        return tuple(pieces), tuple(repairs)
+
+    return CUTS.get((span, start, footnotes), cut)
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
