@@ -10,7 +10,7 @@ subclasses; it never prints. Git access goes through :mod:`resdiff.corpus.repo` 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -427,14 +427,22 @@ class Corpus:
         return check_corpus(self, base)
 
     def import_dir(
-        self, folder: str | Path, *, verbatim: bool = False, workers: int = 2
+        self,
+        folder: str | Path,
+        *,
+        verbatim: bool = False,
+        workers: int = 2,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ImportResult:
         """Load ``<body>/<kind>-<number>/<revision>.txt`` files (with ``revisions.csv``
         giving each revision's adoption date) as revision commits, in date order, through
-        ``git fast-import``; see :func:`resdiff.corpus.importer.import_folder`."""
+        ``git fast-import``; see :func:`resdiff.corpus.importer.import_folder`
+        (``progress(done, total)`` follows the commits)."""
         from resdiff.corpus.importer import import_folder
 
-        result = import_folder(self, Path(folder), verbatim=verbatim, workers=workers)
+        result = import_folder(
+            self, Path(folder), verbatim=verbatim, workers=workers, progress=progress
+        )
         self.forget()
         return result
 

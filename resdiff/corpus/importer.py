@@ -12,7 +12,7 @@ before any ref moves.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,13 +34,19 @@ LAYOUT = "<body>/<kind>-<number>/<revision>.txt"
 
 
 def import_folder(
-    corpus: Corpus, src: Path, *, verbatim: bool = False, workers: int = 2
+    corpus: Corpus,
+    src: Path,
+    *,
+    verbatim: bool = False,
+    workers: int = 2,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Commit every revision file below ``src`` as one revision commit, in date order.
 
     ``verbatim`` commits texts as they are instead of parsing them and writing their
     canonical form (faster; no parser check). Texts are parsed in ``workers`` processes;
-    the commits do not depend on it.
+    the commits do not depend on it. ``progress(done, total)`` is called as each
+    revision's commit is written to the import stream.
     """
     items = find_items(src, read_metadata(src))
     branch = corpus.git.branch()
@@ -52,7 +58,9 @@ def import_folder(
     def commits() -> Iterator[tuple[ImportItem, bytes, str]]:
         jobs = [(str(it.path), it.rid.number, verbatim) for it in items]
         results = canonical_texts(jobs, workers)
-        for it, (status, data, number_line, diagnostics) in zip(items, results, strict=True):
+        for done, (it, (status, data, number_line, diagnostics)) in enumerate(
+            zip(items, results, strict=True), start=1
+        ):
             if status == "refused":
                 raise TextHasErrors(data, diagnostics, str(it.path))
             if status != "ok":
@@ -61,6 +69,8 @@ def import_folder(
             subject = f"Add {it.rid.kind_word} {it.rid.number} ({shown})"
             message = format_message(subject, str(it.rid), it.revision, it.adopted.isoformat())
             yield it, data.encode("utf-8"), message
+            if progress is not None:
+                progress(done, len(items))
 
     stream = build_stream(
         commits(),
