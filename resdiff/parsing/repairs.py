@@ -165,17 +165,39 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
 SUBLIST_RE = re.compile(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
 
 
+#: A ``;`` and the space after it, where a paragraph may run on; what follows is checked
+#: against the expected label in Python, so no pattern is compiled per label.
+_SEMICOLON_SPACE = re.compile(r";\s+")
+_SPACE = re.compile(r"\s+")
+#: What may open the text of a run-on paragraph after its label (by the label's style).
+_RUN_ON_OPENERS = {
+    True: frozenset("abcdefghijklmnopqrstuvwxyz\"“'("),
+    False: frozenset("abcdefghijklmnopqrstuvwxyz0123456789\"“'("),
+}
+
+
 def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | None:
-    """Offset of the next numbered paragraph run on after ``; `` in the same line."""
+    """Offset of the next numbered paragraph run on after ``; `` in the same line: the
+    first ``;``, space, a successor label, space, then a lower-case letter (or digit
+    after a lettered label), a quote or a bracket."""
     if label is None:
         return None
+    openers = _RUN_ON_OPENERS[label.style == "number"]
     for succ in successor(label):
-        after = "a-z" if label.style == "number" else "a-z0-9"
-        pattern = rf";\s+({re.escape(succ)})\s+(?=[{after}\"“'(])"
-        m = re.compile(pattern).search(src, start, end)
-        if m:
-            return m.start(1)
+        for m in _SEMICOLON_SPACE.finditer(src, start, end):
+            at = m.end()
+            if _followed_by(src, at, succ, end, openers):
+                return at
     return None
+
+
+def _followed_by(src: str, at: int, label: str, end: int, openers: frozenset[str]) -> bool:
+    """Whether ``src[at:end]`` opens with ``label``, space, and one of ``openers``."""
+    after = at + len(label)
+    if after > end or not src.startswith(label, at):
+        return False
+    space = _SPACE.match(src, after, end)
+    return space is not None and space.end() < end and src[space.end()] in openers
 
 
 #: Longest span a label can take (``(viii)``, ``12 quinquies``) plus the space after it.
@@ -343,6 +365,16 @@ def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
         pieces.append(Piece(piece.kind, piece.start, end, piece.cont, piece.glued))
 
 
+#: In a footnote: a numbered paragraph (``2 to …``, ``3 that …``) resumes the text.
+_PARAGRAPH_RESUMES = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)")
+#: In a footnote: a bullet continues the paragraph before the footnotes.
+_BULLET_RESUMES = re.compile(r"\s+(?=•\s)")
+#: In a footnote: a sentence's end before a lower-case word (maybe a glued heading).
+_SENTENCE_THEN_LOWER = re.compile(r"(?<=\.)\s+(?=[a-z])")
+#: A footnote number run on after a sentence's end (which number is checked apart).
+_FOOTNOTE_NUMBER_IN_LINE = re.compile(r"(?<=[.)\"”\]])\s+(\d+)\s+(?=[A-Z\"“'(])")
+
+
 def _footnote(
     src: str,
     pos: int,
@@ -368,13 +400,13 @@ def _footnote(
     nxt = _next_footnote(src, search_from, end, number)
     if nxt is not None:
         cuts.append((nxt, "footnote", nxt))
-    resume = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)").search(src, search_from, end)
+    resume = _PARAGRAPH_RESUMES.search(src, search_from, end)
     if resume:
         cuts.append((resume.start(), "para", resume.end()))
-    bullet = re.compile(r"\s+(?=•\s)").search(src, search_from, end)
+    bullet = _BULLET_RESUMES.search(src, search_from, end)
     if bullet:
         cuts.append((bullet.start(), "cont", bullet.end()))
-    for m in re.compile(r"(?<=\.)\s+(?=[a-z])").finditer(src, search_from, end):
+    for m in _SENTENCE_THEN_LOWER.finditer(src, search_from, end):
         if heading_at(src, m.end(), end):
             cuts.append((m.start(), "heading", m.end()))
             break
@@ -403,7 +435,10 @@ def _footnote(
 
 
 def _next_footnote(src: str, start: int, end: int, number: int) -> int | None:
-    """Where footnote ``number + 1`` starts inside the same line, if it does."""
-    pattern = rf"(?<=[.)\"”\]])\s+({number + 1})\s+(?=[A-Z\"“'(])"
-    m = re.compile(pattern).search(src, start, end)
-    return m.start(1) if m else None
+    """Where footnote ``number + 1`` starts inside the same line, if it does: after a
+    sentence's end, space, the number, space, and a capital, quote or bracket."""
+    wanted = str(number + 1)
+    for m in _FOOTNOTE_NUMBER_IN_LINE.finditer(src, start, end):
+        if m.group(1) == wanted:
+            return m.start(1)
+    return None
