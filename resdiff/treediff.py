@@ -170,8 +170,10 @@ def _workers(jobs: int | None) -> int:
     return jobs
 
 
-def _diff_task(task: _Task) -> Diff:
-    """Parse and diff one pair (runs in a worker process); identical texts parse once."""
+def _diff_task(task: _Task, share: bool = True) -> Diff:
+    """Parse and diff one pair (runs in a worker process); identical texts parse once.
+    ``share``: equal strings of unchanged clauses made one object (:func:`shared`), for a
+    diff that is pickled back to the parent or kept."""
     import resdiff
 
     path, old_file, new_file, old_source, new_source, options = task
@@ -183,7 +185,8 @@ def _diff_task(task: _Task) -> Diff:
             if new_text == old_text
             else resdiff.parse(new_text, source=new_source)
         )
-        return shared(resdiff.diff(old, new, **options))
+        diff = resdiff.diff(old, new, **options)
+        return shared(diff) if share else diff
     except ResdiffError:
         raise
     except Exception as exc:  # a bug met on one file of many: say which file
@@ -193,7 +196,7 @@ def _diff_task(task: _Task) -> Diff:
 def _encoded_task(item: tuple[_Task, Callable[[TreeEntry], T]]) -> tuple[str, T]:
     """Diff one pair and encode its entry (runs in a worker process)."""
     task, encode = item
-    diff = _diff_task(task)
+    diff = _diff_task(task, share=encode is _same)  # else only encode's result leaves
     status: Status = "modified" if diff.differs else "unchanged"
     return status, encode(TreeEntry(path=task[0], status=status, diff=diff))
 
