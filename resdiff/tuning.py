@@ -53,17 +53,19 @@ class BoundedMemo(Generic[K, V]):
         self._held = 0
         self._results: dict[K, V] = {}
 
-    def get(self, key: K, compute: Callable[[], V]) -> V:
-        """The result for ``key``, computed by ``compute()`` on a miss and remembered."""
-        result = self._results.get(key)
-        if result is None:
-            result = compute()
-            size = self._size(key)
-            if self._held + size > self.limit:
-                self._results.clear()
-                self._held = 0
-            self._results[key] = result
-            self._held += size
+    def get(self, key: K) -> V | None:
+        """The result remembered for ``key``, or ``None``."""
+        return self._results.get(key)
+
+    def put(self, key: K, result: V) -> V:
+        """Remember ``result`` for ``key`` (first dropping everything if the bound would
+        be passed) and return it."""
+        size = self._size(key)
+        if self._held + size > self.limit:
+            self._results.clear()
+            self._held = 0
+        self._results[key] = result
+        self._held += size
         return result
 
     def clear(self) -> None:

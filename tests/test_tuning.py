@@ -32,7 +32,11 @@ def test_the_memo_computes_once_per_key_and_drops_all_at_its_bound() -> None:
     memo: BoundedMemo[str, int] = BoundedMemo(10, len)
 
     def length(key: str) -> int:
-        return memo.get(key, lambda: computed.append(key) or len(key))
+        found = memo.get(key)
+        if found is None:
+            computed.append(key)
+            found = memo.put(key, len(key))
+        return found
 
     assert length("abcd") == 4 and length("abcd") == 4
     assert computed == ["abcd"]

@@ -350,12 +350,13 @@ CUTS: BoundedMemo[tuple[str, int, bool], _Cut] = BoundedMemo(4_000_000, lambda k
 
 
 def _split_span(span: str, start: int, footnotes: bool) -> _Cut:
-    def cut() -> _Cut:
+    key = (span, start, footnotes)
+    cut = CUTS.get(key)
+    if cut is None:
         repairs: list[Repair] = []
         pieces = split_line(span, start, len(span), repairs.append, footnotes)
-        return tuple(pieces), tuple(repairs)
-
-    return CUTS.get((span, start, footnotes), cut)
+        cut = CUTS.put(key, (tuple(pieces), tuple(repairs)))
+    return cut
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
