@@ -7,12 +7,15 @@ The library API (a contract; the CLI is a thin layer over it)::
     new = resdiff.parse(text_2018)
     d = resdiff.diff(old, new)          # -> resdiff.changes.Diff
     corpus = resdiff.Corpus("corpus")   # git-backed revisions
+    text = resdiff.read_docx("proposal.docx", changes="accept")  # or "reject"
+    text = resdiff.read_akn("res-179.akn.xml")                   # Akoma Ntoso 3.0
 
 Heavy modules are imported lazily so that ``resdiff --help`` starts fast.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from resdiff.corpus import Corpus
     from resdiff.model import Resolution
 
-__all__ = ["Corpus", "Diff", "Resolution", "__version__", "diff", "parse"]
+__all__ = ["Corpus", "Diff", "Resolution", "__version__", "diff", "parse", "read_akn", "read_docx"]
 
 
 def parse(text: str, source: str | None = None) -> Resolution:
@@ -40,6 +43,25 @@ def diff(old: Resolution, new: Resolution, **options: Any) -> Diff:
     from resdiff.differ import diff_resolutions
 
     return diff_resolutions(old, new, **options)
+
+
+def read_docx(path: str | os.PathLike[str], changes: str = "accept") -> str:
+    """The text of a Word document (.docx), its tracked changes all accepted (``"accept"``,
+    as it now reads) or all rejected (``"reject"``, as it read before); ready for
+    :func:`parse`. Hostile or broken files raise :class:`resdiff.errors.InputError`."""
+    from resdiff.readers.docx import read_docx as read
+
+    if changes not in ("accept", "reject"):
+        raise ValueError(f"changes must be 'accept' or 'reject', not {changes!r}")
+    return read(path, "accept" if changes == "accept" else "reject")
+
+
+def read_akn(path: str | os.PathLike[str]) -> str:
+    """The text of the one resolution in an Akoma Ntoso 3.0 file, ready for :func:`parse`
+    (a collection: :func:`resdiff.readers.read_akn_components`)."""
+    from resdiff.readers.akn import read_akn as read
+
+    return read(path)
 
 
 def __getattr__(name: str) -> Any:
