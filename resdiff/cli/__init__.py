@@ -41,6 +41,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "diff_cmd",
         "Compare OLD and NEW clause by clause and show what changed.",
     ),
+    "export": (
+        "resdiff.cli.export_cmd",
+        "export_cmd",
+        "Write a resolution as Akoma Ntoso 3.0 XML.",
+    ),
     "init": (
         "resdiff.cli.corpus_cmds",
         "init_cmd",

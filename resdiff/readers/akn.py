@@ -45,6 +45,8 @@ _SKIP = {A + "meta", A + "componentRef", A + "documentRef"}
 #: Blocks that are paragraphs of text (each one line).
 _TEXT_BLOCKS = {A + "p", A + "heading", A + "subheading", A + "num", A + "docTitle"}
 _WS = re.compile(r"\s+")
+#: Children that hold a numbered element's own text (the rest are its sub-elements).
+_OWN_TEXT = {A + "content", A + "intro", A + "p"}
 
 
 @dataclass(frozen=True)
@@ -209,21 +211,45 @@ def _block_lines(el: etree._Element, notes: list[str]) -> Iterator[str]:
     for child in el:
         if not isinstance(child.tag, str) or child.tag in _SKIP or child is num:
             continue
-        for line in _block_lines(child, notes):
-            if label is not None and line and child.tag != A + "heading":
-                line = f"{label} {line}"
-                label = None
-            yield line
+        if label is not None and child.tag not in (A + "heading", A + "subheading"):
+            lines = list(_block_lines(child, notes))
+            if child.tag in _OWN_TEXT and lines:
+                first = lines.pop(0)  # the label's own text (may be empty)
+                yield f"{label} {first}" if first else label
+            else:  # the label has no text of its own: sub-clauses follow
+                yield label
+            label = None
+            yield from lines
+            continue
+        yield from _block_lines(child, notes)
     if label:
         yield label
 
 
 def _text(el: etree._Element, notes: list[str]) -> str:
     """An inline container's text, whitespace runs collapsed; authorial notes become
-    footnotes (numbered by their marker) and leave their marker in the text."""
+    footnotes (numbered by their marker) and leave their marker in the text, unless the
+    block holds nothing but notes (a footnotes container, as resdiff writes them)."""
     parts: list[str] = []
+    before = len(notes)
     _inline(el, parts, notes)
-    return _WS.sub(" ", "".join(parts)).strip()
+    text = _WS.sub(" ", "".join(parts)).strip()
+    if len(notes) > before:
+        bare = _WS.sub("", "".join(_bare(el)))
+        if not bare:
+            return ""
+    return text
+
+
+def _bare(el: etree._Element) -> Iterator[str]:
+    """The text of ``el`` outside its authorial notes."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if child.tag != A + "authorialNote":
+            yield from _bare(child)
+        if child.tail:
+            yield child.tail
 
 
 def _inline(el: etree._Element, parts: list[str], notes: list[str]) -> None:
