@@ -124,7 +124,8 @@ def to_akn(resolution: Resolution, meta: AknMeta | None = None) -> bytes:
         attachments = _sub(statement, "attachments")
         for annex in resolution.annexes:
             _annex(attachments, annex, meta)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data
 
 
 def eid(path: str) -> str:
