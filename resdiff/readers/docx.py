@@ -82,7 +82,8 @@ def read_docx(path: str | os.PathLike[str], changes: Changes = "accept") -> str:
         raise InputError(f"{path}: {main} has no w:body: not a Word document")
     reader = _Reader(changes)
     paragraphs = list(reader.blocks(body))
-    notes = _footnotes(archive, main, changes, reader.footnote_ids)
+    notes = [p for p in reader.note_paragraphs if p.strip()]
+    notes += _footnotes(archive, main, changes, reader.footnote_ids)
     lines = [p for p in paragraphs if p.strip()]
     if notes:
         lines.append(FOOTNOTE_RULE)
@@ -143,20 +144,28 @@ class _Reader:
         #: tags whose content is dropped in this mode
         self.gone = {W + "del", W + "moveFrom"} if self.accept else {W + "ins", W + "moveTo"}
         self.footnote_ids: list[str] = []
+        #: body paragraphs in a footnote style (footnotes typed as text, as resdiff's own
+        #: Word reports and many pasted documents hold them), read as footnotes
+        self.note_paragraphs: list[str] = []
 
     def blocks(self, container: etree._Element) -> Iterator[str]:
         """The paragraphs of a body, cell, footnote or content control, joined across
         paragraph marks that this mode removes."""
         pending = ""
-        for text, joins in self._raw_blocks(container, dropped=False):
+        for text, joins, note in self._raw_blocks(container, dropped=False):
             pending += text
-            if not joins:
-                yield pending
+            if not joins:  # the paragraph that keeps its mark keeps its style too (Word)
+                if note:
+                    self.note_paragraphs.append(pending)
+                else:
+                    yield pending
                 pending = ""
         if pending:
             yield pending
 
-    def _raw_blocks(self, container: etree._Element, dropped: bool) -> Iterator[tuple[str, bool]]:
+    def _raw_blocks(
+        self, container: etree._Element, dropped: bool
+    ) -> Iterator[tuple[str, bool, bool]]:
         """(paragraph text, whether its mark goes away in this mode) in document order."""
         for el in container:
             tag = el.tag
@@ -165,10 +174,14 @@ class _Reader:
             if tag == W + "p":
                 mark = el.find(f"{W}pPr/{W}rPr")
                 if dropped:
-                    yield "", True
+                    yield "", True, False
                     continue
                 joins = mark is not None and any(mark.find(t) is not None for t in self.gone)
-                yield _label_tab(self.inline(el)), joins
+                style = el.find(f"{W}pPr/{W}pStyle")
+                note = style is not None and str(style.get(W + "val", "")).lower().startswith(
+                    "footnote"
+                )
+                yield _label_tab(self.inline(el)), joins, note
             elif tag == W + "tbl":
                 for row in el.iter(W + "tr"):
                     props = row.find(W + "trPr")
@@ -178,7 +191,7 @@ class _Reader:
                         " ".join(t.strip() for t in self.blocks(cell) if t.strip())
                         for cell in row.findall(W + "tc")
                     ]
-                    yield "\t".join(c for c in cells if c), False
+                    yield "\t".join(c for c in cells if c), False, False
             elif tag in self.gone:  # a block-level change (whole paragraphs moved/deleted)
                 yield from self._raw_blocks(el, dropped=True)
             else:  # sdt, sdtContent, customXml, ins/del/moveTo kept, smartTag …
