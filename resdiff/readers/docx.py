@@ -166,7 +166,8 @@ class _Reader:
     def _raw_blocks(
         self, container: etree._Element, dropped: bool
     ) -> Iterator[tuple[str, bool, bool]]:
-        """(paragraph text, whether its mark goes away in this mode) in document order."""
+        """(paragraph text, whether its mark goes away in this mode, whether it is in a
+        footnote style) in document order."""
         for el in container:
             tag = el.tag
             if not isinstance(tag, str) or tag in _SKIP:
