@@ -131,7 +131,7 @@ def test_fields_comments_bookmarks_are_not_text_tables_and_footnotes_are(tmp_pat
         + "</w:p></w:tc></w:tr></w:tbl>"
     )
     footnotes = (
-        f'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
         '</w:footnote><w:footnote w:id="4"><w:p><w:r><w:footnoteRef/></w:r>'
         + run(" These include the least developed countries.")
@@ -293,7 +293,10 @@ def test_external_entities_and_entity_bombs_are_refused(tmp_path: Path) -> None:
     assert "TOP-SECRET" not in message
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "hahahahahahahaha">'
-        + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+        + "".join(
+            f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        )
         + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         "<w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
     )
