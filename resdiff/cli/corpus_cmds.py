@@ -114,10 +114,11 @@ def add_cmd(
     Example:
       resdiff add res-179.txt --resolution itu-pp/res-179 --revision dubai-2018 --adopted 2018-11-16
     """
+    from resdiff.cli.operands import read_file
     from resdiff.corpus import TextHasErrors
 
     corpus = open_corpus(corpus_path)
-    text = read_text(file, encoding)
+    text = read_file(file, encoding)
     try:
         rev = corpus.add(text, resolution, revision, adopted, title=title, source=file)
     except TextHasErrors as exc:
