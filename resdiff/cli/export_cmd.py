@@ -38,10 +38,14 @@ def export_cmd(
     the resolution's clauses. The FRBR date is the revision's adoption date for a corpus
     ref, else the year of the number line.
 
+    @REV alone (@dubai-2018) writes the whole corpus at that revision as one AKN
+    documentCollection, one component per resolution (eIds prefixed cmp_res-179__).
+
     \b
     Examples:
       resdiff export res-179.txt -o res-179.akn.xml
       resdiff export --corpus corpus res-179@guadalajara-2010
+      resdiff export --corpus pp @dubai-2018 -o final-acts.xml
     """
     from resdiff.cli import operands
     from resdiff.parsing import parse_text
@@ -56,6 +60,9 @@ def export_cmd(
     if not Path(ref).exists():
         from resdiff.corpus.refs import looks_like_ref
 
+        if looks_like_ref(ref) and ref.startswith("@"):
+            _write(_corpus_collection(ref, corpus_path), output)
+            return
         if looks_like_ref(ref):
             rid, adopted, text, label = _corpus_revision(ref, corpus_path)
             resolution = parse_text(text, label)
@@ -67,6 +74,37 @@ def export_cmd(
         raise OutputError(f"{ref}: export writes one resolution; give a file or RES@REV")
     resolution = parse_text(side.text, side.label)
     _write(to_akn(resolution, meta_for(resolution)), output)
+
+
+def _corpus_collection(ref: str, corpus_path: str | None) -> bytes:
+    """A whole corpus revision (``@dubai-2018``) as one AKN documentCollection."""
+    from resdiff.cli.corpus_cmds import open_corpus
+    from resdiff.corpus.refs import RefSpec, ResolutionId
+    from resdiff.errors import RefError
+    from resdiff.parsing import parse_text
+    from resdiff.writers.akn import AknMeta, meta_for, to_akn_collection
+
+    spec = RefSpec.parse(ref)
+    assert spec.rev is not None
+    corpus = open_corpus(corpus_path)
+    documents = []
+    dates = []
+    for relpath, text in sorted(corpus.tree_for(spec.rev).items()):
+        rid = ResolutionId.from_relpath(relpath)
+        if rid is None:
+            continue
+        revision = corpus.at(rid, spec.rev)
+        adopted = revision.adopted.isoformat() if revision.adopted else None
+        if adopted:
+            dates.append(adopted)
+        resolution = parse_text(text, f"{rid}@{revision.name}")
+        documents.append((resolution, meta_for(resolution, str(rid), adopted)))
+    if not documents:
+        raise RefError(f"{ref!r}: no resolutions in the corpus at that revision")
+    body = documents[0][1].body
+    day = max(dates) if dates else documents[0][1].date
+    name = spec.rev.lstrip("@")
+    return to_akn_collection(documents, AknMeta(body, name, day), f"{body} {name}")
 
 
 def _corpus_revision(ref: str, corpus_path: str | None) -> tuple[str, str | None, str, str]:

@@ -119,11 +119,13 @@ def read_akn_components(path: str | os.PathLike[str]) -> list[AknComponent]:
 
 
 def _documents(el: etree._Element) -> list[etree._Element]:
-    """The documents in ``el``: itself, or a collection's components (depth first)."""
+    """The documents in ``el``: itself, or a collection's components (those of its
+    ``collectionBody``, then those of its ``components``; ``componentRef``s are only
+    references to them), depth first."""
     if el.tag == A + "documentCollection":
         found: list[etree._Element] = []
-        for comps in el.iter(A + "components"):
-            if comps.getparent() is not el:
+        for comps in el:
+            if comps.tag not in (A + "collectionBody", A + "components"):
                 continue
             for comp in comps:
                 for child in comp:

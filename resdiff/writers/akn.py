@@ -77,9 +77,56 @@ def meta_for(resolution: Resolution, rid: str | None = None, adopted: str | None
 
 def to_akn(resolution: Resolution, meta: AknMeta | None = None) -> bytes:
     """``resolution`` as an Akoma Ntoso 3.0 document (UTF-8 bytes with an XML declaration)."""
-    meta = meta or meta_for(resolution)
     root = etree.Element(A + "akomaNtoso", nsmap={None: NS})
-    statement = _sub(root, "statement", name=_statement_name(resolution))
+    root.append(_statement(resolution, meta or meta_for(resolution)))
+    return _bytes(root)
+
+
+def to_akn_collection(
+    documents: Iterable[tuple[Resolution, AknMeta]], meta: AknMeta, title: str | None = None
+) -> bytes:
+    """Several resolutions as one AKN ``documentCollection`` (a conference's texts): each a
+    ``component`` of the ``collectionBody`` holding its ``statement``. Inside a component
+    every eId is prefixed with the component's (``cmp_res-179__considering__a``), as the
+    AKN naming convention has it, so that eIds stay unique in the collection."""
+    root = etree.Element(A + "akomaNtoso", nsmap={None: NS})
+    collection = _sub(root, "documentCollection", name="collection")
+    _meta(collection, meta, title, doc_type="documentCollection", subtype="publication")
+    if title:
+        _sub(_sub(_sub(collection, "preface"), "longTitle"), "p").append(
+            _text_element("docTitle", title)
+        )
+    body = _sub(collection, "collectionBody")
+    for resolution, member in documents:
+        name = f"cmp_{member.ident}"
+        component = _sub(body, "component", eId=name)
+        statement = _statement(resolution, member)
+        for element in statement.iter():
+            if element.get("eId") is not None and element.tag != A + "TLCOrganization":
+                element.set("eId", f"{name}__{element.get('eId')}")
+        references = statement.find(f"{A}meta/{A}references")
+        if references is not None:  # the collection's references serve every component
+            references.getparent().remove(references)
+        component.append(statement)
+    if not len(body):
+        raise ValueError("a collection needs at least one document")
+    return _bytes(root)
+
+
+def _bytes(root: etree._Element) -> bytes:
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data
+
+
+def _text_element(tag: str, text: str) -> etree._Element:
+    element = etree.Element(A + tag)
+    element.text = _xml(text)
+    return element
+
+
+def _statement(resolution: Resolution, meta: AknMeta) -> etree._Element:
+    """The ``statement`` element of one resolution."""
+    statement = etree.Element(A + "statement", name=_statement_name(resolution))
     _meta(statement, meta, resolution.number)
     header = resolution.header
     if header.number or header.title:
@@ -124,8 +171,7 @@ def to_akn(resolution: Resolution, meta: AknMeta | None = None) -> bytes:
         attachments = _sub(statement, "attachments")
         for annex in resolution.annexes:
             _annex(attachments, annex, meta)
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return data
+    return statement
 
 
 def eid(path: str) -> str:
@@ -141,9 +187,14 @@ def _statement_name(resolution: Resolution) -> str:
 
 
 def _meta(
-    statement: etree._Element, meta: AknMeta, number: str | None, references: bool = True
+    statement: etree._Element,
+    meta: AknMeta,
+    number: str | None,
+    references: bool = True,
+    doc_type: str = "statement",
+    subtype: str = "deliberation",
 ) -> None:
-    work_uri = f"/akn/un/statement/deliberation/{meta.body}/{meta.date}/{meta.ident}"
+    work_uri = f"/akn/un/{doc_type}/{subtype}/{meta.body}/{meta.date}/{meta.ident}"
     expr_uri = f"{work_uri}/{meta.language}@{meta.date}"
     element = _sub(statement, "meta")
     ident = _sub(element, "identification", source="#resdiff")
@@ -153,7 +204,7 @@ def _meta(
     _sub(work, "FRBRdate", date=meta.date, name=meta.date_name)
     _sub(work, "FRBRauthor", href=f"#{meta.body}")
     _sub(work, "FRBRcountry", value="un")
-    _sub(work, "FRBRsubtype", value="deliberation")
+    _sub(work, "FRBRsubtype", value=subtype)
     frbr_number = _sub(work, "FRBRnumber", value=meta.ident)
     if number:
         frbr_number.set("showAs", _xml(number))
