@@ -403,4 +403,10 @@ def test_own_word_report_after_a_libreoffice_resave(
     # space pandoc puts where it joins paragraphs (Word joins them without one)
     mine = ["".join(p.split()) for p in paragraphs(rejected) if p != "_" * 20]
     assert mine == ["".join(p.split()) for p in paragraphs(theirs)]
-    assert "".join(rejected.split()) == "".join(read_docx(source, "reject").split())
+
+    # and the same characters as before the re-save (where paragraphs join, the
+    # footnotes' rule may land elsewhere)
+    def chars(text: str) -> str:
+        return "".join(text.replace("_" * 20, "").split())
+
+    assert chars(rejected) == chars(read_docx(source, "reject"))
