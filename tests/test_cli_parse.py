@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import RES_179_2018, SEED_PAGE
 
 import resdiff
 from resdiff.cli import main
-from tests.conftest import RES_179_2018, SEED_PAGE
 
 SMALL = (
     "RESOLUTION 9 (REV. DUBAI, 2018)\n\nA title\n\n"

@@ -9,10 +9,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import ITU_PP, RES_179_2018, SEED_PAGE, real_files
 
 import resdiff
 from resdiff.model import Resolution
-from tests.conftest import ITU_PP, RES_179_2018, SEED_PAGE, real_files
 
 REAL = real_files()
 needs_data = pytest.mark.skipif(not REAL, reason=f"real texts not found at {ITU_PP}")

@@ -13,10 +13,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import RES_179_2018, SEED_PAGE
 
 import resdiff
 from resdiff.parsing.tree import to_json
-from tests.conftest import RES_179_2018, SEED_PAGE
 
 GOLDEN = Path(__file__).parent / "golden" / "parse"
 REGEN = os.environ.get("RESDIFF_REGEN_GOLDEN") == "1"
