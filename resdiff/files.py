@@ -59,9 +59,7 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
             f" (byte 0x{data[exc.start]:02x}); use --encoding to read another encoding"
         ) from None
     if wide and "\x00" in text:
-        raise InputError(
-            f"{where}: looks like a binary file (NUL character {text.index(chr(0))})"
-        )
+        raise InputError(f"{where}: looks like a binary file (NUL character {text.index(chr(0))})")
     if not text.lstrip("\ufeff").strip():
         blank = " (whitespace only)" if text.lstrip("\ufeff") else ""
         raise InputError(f"{where}: file is empty{blank}")
