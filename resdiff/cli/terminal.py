@@ -33,8 +33,15 @@ def stdout_is_terminal() -> bool:
 
 def echo_text(text: str, nl: bool = True) -> None:
     """Print input-derived text: exact into a pipe or file, controls made visible on a
-    terminal."""
-    click.echo(printable(text) if stdout_is_terminal() else text, nl=nl)
+    terminal.
+
+    ``color=True``: click would otherwise strip what looks like an ANSI escape from
+    output that is not a terminal, and ``fmt > file`` would lose characters.
+    """
+    if stdout_is_terminal():
+        click.echo(printable(text), nl=nl)
+    else:
+        click.echo(text, nl=nl, color=True)
 
 
 def dumps_json(doc: Any) -> str:
