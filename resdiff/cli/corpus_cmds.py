@@ -71,12 +71,11 @@ def init_cmd(path: str) -> None:
     A .gitattributes (*.txt merge=resdiff diff=resdiff) is written beside it and the
     repository's config names resdiff as the merge and diff driver (docs/git-integration.md).
     """
-    from resdiff.cli.merge_cmds import configure_git
     from resdiff.corpus import CONFIG, Corpus
 
     corpus = Corpus.init(path)
     click.echo(f"Initialized a resdiff corpus in {corpus.path} (git repository {corpus.root})")
-    for line in configure_git(corpus.path):  # clause-aware merges and diffs inside git
+    for line in corpus.configure_drivers():  # clause-aware merges and diffs inside git
         click.echo(line)
     click.echo(f"Commit {CONFIG} when you are ready: git add {corpus.path / CONFIG}")
 
