@@ -113,17 +113,7 @@ def diff_cmd(
       resdiff diff pp-2010/ pp-2018/ --format json
     """
     stdout_tty = _isatty()
-    if fmt is None:
-        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
-    if fmt in BINARY_FORMATS and output is None and stdout_tty:
-        raise OutputError(
-            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
-        )
-    if date is not None:
-        _check_date(date)
-    if output is not None:
-        _check_output(output)
-
+    fmt = _checked_format(fmt, color, output, date, stdout_tty)
     diff_options: dict[str, Any] = {}
     if threshold is not None:
         diff_options["threshold"] = threshold
@@ -156,6 +146,25 @@ def diff_cmd(
     else:
         _write_stdout(pieces)
     raise click.exceptions.Exit(1 if differs else 0)
+
+
+def _checked_format(
+    fmt: str | None, color: str, output: str | None, date: str | None, stdout_tty: bool
+) -> str:
+    """The output format (``term`` on a terminal or with --color always, else ``text``,
+    unless given), once the options that go with it are checked: a binary format needs
+    -o or a redirect, --date must be ISO 8601, -o a writable place."""
+    if fmt is None:
+        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
+    if fmt in BINARY_FORMATS and output is None and stdout_tty:
+        raise OutputError(
+            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
+        )
+    if date is not None:
+        _check_date(date)
+    if output is not None:
+        _check_output(output)
+    return fmt
 
 
 def _json_tree(
