@@ -104,14 +104,14 @@ def _changes(al: Alignment, ignore_editorial: bool) -> tuple[Change, ...]:
         keyed.append(((match.new[0], 0, match.old[0]), _pair_change(al, match, ignore_editorial)))
     for i in al.removed:
         clause = al.old[i]
-        keyed.append(((_anchor(al, old_to_match, i), 1, i), _single("removed", clause)))
+        keyed.append(((_anchor(old_to_match, i), 1, i), _single("removed", clause)))
     for j in al.added:
         keyed.append(((j, 0, -1), _single("added", al.new[j])))
     keyed.sort(key=lambda kc: kc[0])
     return tuple(change for _, change in keyed)
 
 
-def _anchor(al: Alignment, old_to_match: dict[int, Match], i: int) -> int:
+def _anchor(old_to_match: dict[int, Match], i: int) -> int:
     """New position after which removed old clause ``i`` is listed."""
     for k in range(i - 1, -1, -1):
         match = old_to_match.get(k)

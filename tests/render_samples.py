@@ -44,7 +44,8 @@ def _change(kind: str, old: ClauseRef | None, new: ClauseRef | None, **flags: bo
     olds = (old,) if old else ()
     news = (new,) if new else ()
     if kind == "unchanged":
-        assert old and new
+        assert old
+        assert new
         words: tuple[WordOp, ...] = (("=", new.text),)
     elif kind == "added":
         assert new
@@ -53,7 +54,8 @@ def _change(kind: str, old: ClauseRef | None, new: ClauseRef | None, **flags: bo
         assert old
         words = (("-", old.text),)
     else:
-        assert old and new
+        assert old
+        assert new
         words = word_ops(old.text, new.text)
     if kind == "amended" and old and new and old.text == C_D_OLD:
         # as a word differ reports it (and as issue 5 quotes it)

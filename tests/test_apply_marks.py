@@ -39,11 +39,12 @@ def itu(old: Resolution, new: Resolution, show_all: bool = False) -> str:
     return out
 
 
+@pytest.mark.usefixtures("shared_data")
 @pytest.mark.parametrize(
-    "name,old_path,new_path",
+    ("old_path", "new_path"),
     [
         pytest.param(
-            *pair,
+            *pair[1:],
             id=pair[0],
             marks=[pytest.mark.xfail(strict=True, reason="marks lose the order")]
             if pair[0] in KNOWN_LOSSY
@@ -53,16 +54,18 @@ def itu(old: Resolution, new: Resolution, show_all: bool = False) -> str:
     ],
 )
 def test_applying_the_marks_of_a_real_pair_gives_the_new_clauses(
-    shared_data: Path, name: str, old_path: Path, new_path: Path
+    old_path: Path, new_path: Path
 ) -> None:
     old = resdiff.parse(old_path.read_text(encoding="utf-8"), old_path.name)
     new = resdiff.parse(new_path.read_text(encoding="utf-8"), new_path.name)
     assert clauses(resdiff.apply(old, itu(old, new))) == clauses(new)
 
 
-def test_the_real_pairs_are_all_there(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_the_real_pairs_are_all_there() -> None:
     names = [p[0] for p in PAIRS]
-    assert "res-179" in names and "draft" in names
+    assert "res-179" in names
+    assert "draft" in names
     assert sum(n.startswith("un:") for n in names) == 3
     assert sum(n.startswith("pp18:") for n in names) > 50
 

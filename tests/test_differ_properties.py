@@ -155,7 +155,8 @@ def check_apply(old: Resolution, new: Resolution, d: Diff) -> None:
     for c in d.changes:
         assert c.old_text() == PART_SEPARATOR.join(r.text for r in c.old)
         assert c.new_text() == PART_SEPARATOR.join(r.text for r in c.new)
-        assert (c.kind == "added") == (not c.old) and (c.kind == "removed") == (not c.new)
+        assert (c.kind == "added") == (not c.old)
+        assert (c.kind == "removed") == (not c.new)
 
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -203,14 +204,17 @@ def test_applying_the_changes_reproduces_the_new_clauses(pair: tuple[Doc, Doc]) 
         change = by_new_path[clause.path]
         found = tuple(sorted(old_ids[r.path] for r in change.old))
         if para.edit == "none":
-            assert change.kind == "unchanged" and found == para.origin, (para, change)
+            assert change.kind == "unchanged", (para, change)
+            assert found == para.origin, (para, change)
         elif para.edit == "amend":
-            assert change.kind == "amended" and found == para.origin, (para, change)
+            assert change.kind == "amended", (para, change)
+            assert found == para.origin, (para, change)
         elif para.edit == "insert":
             # added, or taken for a deleted clause rewritten in its place (same subject)
             assert change.kind == "added" or set(found) <= new_doc.deleted, (para, change)
         elif para.edit == "merge":
-            assert change.kind == "merged" and found == para.origin, (para, change)
+            assert change.kind == "merged", (para, change)
+            assert found == para.origin, (para, change)
     # a split whose parts still stand together is reported as one split
     for _, paras in new_doc.sections:
         for a, b in itertools.pairwise(paras):

@@ -185,7 +185,8 @@ def _json_tree(
     from resdiff.treediff import iter_encoded
 
     old, new = sides
-    assert isinstance(old, operands.Tree) and isinstance(new, operands.Tree)
+    assert isinstance(old, operands.Tree)
+    assert isinstance(new, operands.Tree)
     labels = _tree_labels(old, new)
     total = _tree_size(old, new)
     files = iter(old.files), iter(new.files)

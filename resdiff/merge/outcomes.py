@@ -143,7 +143,7 @@ def side_outcomes(
     d = diff if diff is not None else diff_resolutions(base_layout.resolution, side)
     by_base, carried = _outcomes(d, base_layout, side_layout)
     place_map, fates = _sections(d, base_layout, side_layout)
-    runs, new_sections = _placements(base_layout, side_layout, by_base, carried, place_map)
+    runs, new_sections = _placements(side_layout, by_base, carried, place_map)
     return SideOutcomes(name, base_layout, side_layout, d, by_base, runs, fates, new_sections)
 
 
@@ -219,7 +219,6 @@ def _sections(
 
 
 def _placements(
-    base: Layout,
     side: Layout,
     by_base: dict[str, Outcome],
     carried: dict[str, tuple[str, ...]],
