@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED_DATA
-from differ_cases import build
+from differ_cases import build, letters
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_differ_properties import Doc, revisions
+from synthetic import Doc, revisions
 
 import resdiff
 from resdiff.itu_marks import MarksError
@@ -219,4 +219,40 @@ def unlabelled_revisions(draw: st.DrawFn) -> tuple[str, str]:
 @given(unlabelled_revisions())
 def test_unlabelled_paragraphs_come_back_in_place(pair: tuple[str, str]) -> None:
     old, new = resdiff.parse(pair[0]), resdiff.parse(pair[1])
+    assert clauses(resdiff.apply(old, itu(old, new))) == clauses(new)
+
+
+@pytest.mark.xfail(strict=True, reason="the moved-and-split clause comes back in the wrong place")
+def test_a_clause_moved_out_of_an_emptied_section_and_split() -> None:
+    """Found by Hypothesis (the generated round trip above): considering's only clause moves
+    to the end section, split in two, and considering goes."""
+    t0 = (
+        "the importance of emergency telecommunications for disaster relief and humanitarian"
+        " assistance operations in remote regions;"
+    )
+    t1, t2, t3, t4, t5, t6 = (
+        "that satellite orbits are limited natural resources;",
+        "to assist developing countries with spectrum pricing;",
+        "to allocate a telephone number on a regional basis;",
+        "to develop information and awareness campaigns;",
+        "to bring this resolution to the attention of other members;",
+        "to submit a progress report to the next plenipotentiary conference;",
+    )
+    old = build(
+        [
+            ("considering", letters([t0])),
+            ("recalling", letters([t1])),
+            ("recognizing", letters([t2, t3, t4, t5])),
+            ("noting", letters([t6])),
+        ]
+    )
+    first = "the importance of emergency telecommunications;"
+    second = "for disaster relief and humanitarian assistance operations in remote regions;"
+    new = build(
+        [
+            ("recalling", letters([t1])),
+            ("recognizing", letters([t2, t3, t4, t5])),
+            ("noting", letters([first, second, t6])),
+        ]
+    )
     assert clauses(resdiff.apply(old, itu(old, new))) == clauses(new)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import random
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
-from render_samples import XSS_IMG, XSS_SCRIPT, random_revision, revise, revision_text, sample_diff
+from render_samples import XSS_IMG, XSS_SCRIPT, sample_diff
+from synthetic import Doc, revisions
 
 import resdiff
 from resdiff.changes import Diff, TreeDiff, TreeEntry
@@ -188,11 +187,9 @@ def test_tree_summary_links_each_resolution() -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.randoms(use_true_random=False))
-def test_generated_revisions_have_unique_ids_and_resolving_links(r: random.Random) -> None:
-    old_sections = random_revision(r)
-    old = resdiff.parse(revision_text(old_sections))
-    new = resdiff.parse(revision_text(revise(r, old_sections)))
+@given(revisions(edits=("insert", "delete", "move", "amend", "section")))
+def test_generated_revisions_have_unique_ids_and_resolving_links(pair: tuple[Doc, Doc]) -> None:
+    old, new = (resdiff.parse(doc.resolution().to_text()) for doc in pair)
     diff = resdiff.diff(old, new)
     p = parse(html_of(diff, marks="itu"))
     assert len(p.ids) == len(set(p.ids))
