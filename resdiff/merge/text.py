@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-import resdiff
 from resdiff.errors import ResdiffError
 from resdiff.merge.combine import Block, Combiner, Piece
 from resdiff.merge.layout import Layout
@@ -21,6 +20,7 @@ from resdiff.merge.outcomes import side_outcomes
 from resdiff.merge.relabel import Style, label_for
 from resdiff.merge.result import From, Line, Merge, MergeChange, Side
 from resdiff.model import FOOTNOTE_RULE, FOOTNOTES, HEADER, Resolution
+from resdiff.parsing import parse_text
 
 
 def merge_resolutions(
@@ -44,7 +44,7 @@ def merge_resolutions(
     names = (ours.source or "ours", base.source or "base", theirs.source or "theirs")
     marked = _render(blocks, names, markers=True)
     plain = _render(blocks, names, markers=False)
-    resolution = resdiff.parse("\n\n".join(plain) + "\n" if plain else "", source="merged")
+    resolution = parse_text("\n\n".join(plain) + "\n" if plain else "", source="merged")
     conflicts = tuple(p.conflict for b in blocks for p in b.pieces if p.conflict is not None)
     clean = all(c.resolved is not None for c in conflicts)
     text = resolution.to_text() if clean else ("\n\n".join(marked) + "\n" if marked else "")
