@@ -28,6 +28,7 @@ from resdiff.corpus.records import (
 )
 from resdiff.corpus.refs import (
     ResolutionId,
+    check_branch_glob,
     check_date,
     check_git_rev,
     check_revision_name,
@@ -238,6 +239,15 @@ class Corpus:
             return reachable[-1], reachable
         pseudo = Revision(rid, rev, None, commit, blob)
         return pseudo, [*reachable, pseudo]
+
+    def branches(self, pattern: str) -> list[str]:
+        """The corpus repository's local branches matching a glob (``proposal/*``), sorted."""
+        return self.git.branches(check_branch_glob(pattern))
+
+    def at_branch(self, rid: ResolutionId, branch: str) -> Revision:
+        """A resolution at the tip of a local branch (never a revision of the same name)."""
+        check_git_rev(branch)
+        return self.at(rid, f"refs/heads/{branch}")
 
     def text(self, rid: ResolutionId, rev: str | None = None) -> str:
         """The text of a resolution at a revision (name or git rev)."""
