@@ -45,6 +45,13 @@ PROGRESS_FROM = 4
 )
 @format_option(FORMATS, "Output format [default: term on a terminal, else text].", default=None)
 @click.option(
+    "-a",
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every provision, those no proposal touches too (the JSON always has them).",
+)
+@click.option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
@@ -59,6 +66,7 @@ def compile_cmd(
     proposals: tuple[str, ...],
     glob: str | None,
     fmt: str | None,
+    show_all: bool,
     color: str,
     output: str | None,
     encoding: str,
@@ -132,7 +140,8 @@ def compile_cmd(
     else:
         result = compile_proposals(parsed_base, texts())
     options = RenderOptions(
-        color=fmt == "term" and _use_color(color, stdout_tty and output is None)
+        show_all=show_all,
+        color=fmt == "term" and _use_color(color, stdout_tty and output is None),
     )
     data = render(result, fmt, options)
     if output is not None:

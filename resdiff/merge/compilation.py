@@ -41,7 +41,9 @@ class Position:
     ``paths`` are the clause's paths in the first proposal named (proposals that insert
     clauses elsewhere may letter it differently); ``text`` its text there (the parts of a
     split joined by one space, the clauses of an addition by a newline; ``None`` when
-    removed); ``words`` the word ops from the base text, for a changed text (else empty).
+    removed); ``words`` the word ops from the base text, for a changed text (else empty);
+    ``origin`` the base clauses a clause moved in (ADD*) comes from (not in the JSON: the
+    SUP* position in their entries says where they went).
     """
 
     proposals: tuple[str, ...]
@@ -50,6 +52,7 @@ class Position:
     paths: tuple[str, ...]
     text: str | None
     words: tuple[WordOp, ...] = ()
+    origin: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def changed(self) -> bool:

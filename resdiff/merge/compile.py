@@ -44,6 +44,7 @@ class _Found:
     paths: tuple[str, ...]
     text: str | None
     words: tuple[WordOp, ...] = ()
+    origin: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ class Compiler:
             text = _text(outcome)
             words = outcome.change.words if outcome.kind != "unchanged" else ()
             found.setdefault(at, {})[table.name] = _Found(
-                ("moved", text), "moved", "ADD*", paths, text, words
+                ("moved", text), "moved", "ADD*", paths, text, words, outcome.base
             )
 
     def anchor_place(self, anchor: Anchor) -> _Place:
@@ -203,7 +204,7 @@ def _entry(
     positions = []
     for names in groups.values():
         f = found[names[0]]
-        positions.append(Position(tuple(names), f.kind, f.mark, f.paths, f.text, f.words))
+        positions.append(Position(tuple(names), f.kind, f.mark, f.paths, f.text, f.words, f.origin))
     positions.sort(key=lambda p: (not p.changed, -len(p.proposals), p.proposals))
     conflict = sum(1 for p in positions if p.changed) >= 2
     return Entry(base, section, after, conflict, tuple(positions))
