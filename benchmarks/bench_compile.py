@@ -134,9 +134,12 @@ def main() -> None:
         print(f"  python -c pass              {bare * 1000:7.1f} ms")
     t = time.perf_counter()
     base = resdiff.parse(BASE.read_text(encoding="utf-8"), source="base")
-    parsed = [(f"P{n:02d}", resdiff.parse(text, source=f"P{n:02d}")) for n, text in enumerate(texts)]
+    parsed = [
+        (f"P{n:02d}", resdiff.parse(text, source=f"P{n:02d}")) for n, text in enumerate(texts)
+    ]
     compile_proposals(base, parsed)
-    print(f"  library (parse 1 + {args.proposals}, compile)  {(time.perf_counter() - t) * 1000:.1f} ms")
+    took = (time.perf_counter() - t) * 1000
+    print(f"  library (parse 1 + {args.proposals}, compile)  {took:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import RES_179_2018
 from merge_support import Draft, Para, parse
 
+from resdiff.merge import Compilation, compile_proposals
 from resdiff.model import Resolution
 
 CONSIDERING, RECALLING, RESOLVES = 1, 2, 5
@@ -77,3 +79,33 @@ def split(section: int, index: int, at: str) -> Callable[[Draft], None]:
         paras.insert(index + 1, Para("x)", "that " + tail.lstrip(" ,"), []))
 
     return edit
+
+
+def examples_compilation() -> Compilation:
+    """The three illustrative proposals of examples/proposals on the project corpus's
+    Res 179 (Guadalajara, 2010): one agreement (resolves 1), one conflict (considering d))."""
+    from conftest import ROOT
+
+    def read(path: Path) -> Resolution:
+        return parse(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
+
+    base = read(ROOT / "corpus" / "itu-pp" / "res-179.txt")
+    names = ("ALPHA", "BRAVO", "CHARLIE")
+    texts = [(n, read(ROOT / "examples" / "proposals" / f"{n}.txt")) for n in names]
+    return compile_proposals(base, texts)
+
+
+def hostile_compilation() -> Compilation:
+    """A proposal whose name and words are markup and control characters."""
+    from conftest import ROOT
+    from render_samples import XSS_IMG, XSS_SCRIPT
+
+    text = (ROOT / "corpus" / "itu-pp" / "res-179.txt").read_text(encoding="utf-8")
+    base = parse(text, "base.txt")
+    old = "to raise awareness on child online safety issues;"
+    evil = f"to raise {XSS_SCRIPT} awareness {XSS_IMG} on child \x1b[31monline safety | issues;"
+    assert old in text
+    return compile_proposals(
+        base,
+        [("A <b>&", parse(text.replace(old, evil), "<i>evil</i>.txt")), ("B", base)],
+    )

@@ -4,6 +4,7 @@ proposals on corpus branches (a real git repository), exit statuses and hostile 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,46 @@ def test_branches_with_a_file_base_and_with_no_match(branches: Path) -> None:
         "compile", "--corpus", str(branches), str(CORPUS_TEXT), "--branches", "proposal/*"
     )
     assert code == 2 and "BASE must be a corpus ref" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [
+        ("text", b"=== Compilation of proposals on RESOLUTION 179"),
+        ("markdown", b"# Compilation of proposals on RESOLUTION 179"),
+        ("html", b"<!DOCTYPE html>"),
+        ("docx", b"PK"),
+    ],
+)
+def test_every_format_is_written_to_a_file(tmp_path: Path, fmt: str, start: bytes) -> None:
+    target = tmp_path / f"compiled.{fmt}"
+    code, out, err = run(
+        "compile", str(CORPUS_TEXT), ALPHA, BRAVO, CHARLIE, "-f", fmt, "-o", str(target)
+    )
+    assert (code, out, err) == (1, "", "")
+    assert target.read_bytes().startswith(start)
+
+
+def test_text_by_default_off_a_terminal_and_all_shows_untouched_provisions() -> None:
+    code, out, _ = run("compile", str(CORPUS_TEXT), ALPHA)
+    assert code == 0 and out.startswith("=== Compilation of proposals")
+    assert "considering/a  considering a)" not in out
+    _, everything, _ = run("compile", str(CORPUS_TEXT), ALPHA, "--all")
+    assert "considering/a  considering a)\n  base:  that the Internet" in everything
+
+
+def test_docs_show_the_examples_compiled_as_the_command_prints_them() -> None:
+    page = (ROOT / "docs" / "compile.md").read_text(encoding="utf-8")
+    prompt = "$ resdiff compile corpus/itu-pp/res-179.txt examples/proposals/*.txt\n"
+    shown = page.split(prompt, 1)[1].split("$ echo $?", 1)[0]
+    args = [
+        "corpus/itu-pp/res-179.txt",
+        *(f"examples/proposals/{n}.txt" for n in ("ALPHA", "BRAVO", "CHARLIE")),
+    ]
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        code, out, _ = run("compile", *args)
+    finally:
+        os.chdir(cwd)
+    assert code == 1 and out == shown
