@@ -9,7 +9,7 @@ from corpus_support import add_2010, configure, git
 
 from resdiff.corpus import Corpus, find_corpus
 from resdiff.corpus.store import Store
-from resdiff.errors import CorpusError
+from resdiff.errors import CorpusError, RefError
 
 pytestmark = pytest.mark.usefixtures("shared_data")
 
@@ -55,3 +55,15 @@ def test_files_are_named_relative_to_the_corpus_folder(tmp_path: Path) -> None:
     assert store.repo_path(rev.resolution) == "corpus/itu-pp/res-179.txt"
     assert [str(r) for r in store.resolution_ids()] == ["itu-pp/res-179"]
     assert store.cache_dir == (tmp_path / ".git" / "resdiff-cache").resolve()
+
+
+def test_branches_matching_a_glob(tmp_path: Path) -> None:
+    corpus = Corpus.init(tmp_path / "c")
+    configure(corpus.store.root)
+    add_2010(corpus)
+    for name in ("proposal/eur", "proposal/apt", "draft"):
+        git(tmp_path / "c", "branch", name)
+    assert corpus.store.branches("proposal/*") == ["proposal/apt", "proposal/eur"]
+    assert corpus.store.branches("nothing*") == []
+    with pytest.raises(RefError, match="may not start with '-'"):
+        corpus.store.branches("--format=%(objectname)")

@@ -103,47 +103,66 @@ def compile_cmd(
         writable_folder(output, output)
     if not proposals and glob is None:
         raise InputError("no proposal: give [NAME=]FILE operands or --branches GLOB")
-    named = [_named(arg) for arg in proposals]
-    base_text, base_label = _read(base, encoding, corpus_path)
-
     import resdiff
     from resdiff.merge import compile_proposals
 
+    sources = _Sources([_named(arg) for arg in proposals], encoding, corpus_path)
+    base_text, base_label = _read(base, encoding, corpus_path)
     parsed_base = resdiff.parse(base_text, source=base_label)
-    sources: list[tuple[str, str]] = [(name, arg) for name, arg in named]
-    corpus: Corpus | None = None
-    rid: ResolutionId | None = None
     if glob is not None:
-        corpus, rid = _base_resolution(base, corpus_path)
-        branches = corpus.branches(glob)
-        if not branches:
-            raise InputError(f"--branches {glob}: no branch of the corpus matches")
-        sources += [(_branch_name(b), b) for b in branches]
-    _refuse_duplicates([name for name, _ in sources])
-    n_files = len(named)
-
-    def texts() -> Iterator[tuple[str, Resolution]]:
-        for i, (name, arg) in enumerate(sources):
-            if i < n_files:
-                text, label = _read(arg, encoding, corpus_path)
-            else:
-                assert corpus is not None and rid is not None
-                text = corpus.read(corpus.at_branch(rid, arg))
-                label = f"{rid}@{arg}"
-            yield name, resdiff.parse(text, source=label)
-
-    if len(sources) >= PROGRESS_FROM and _stderr_tty():
+        sources.add_branches(base, glob)
+    if len(sources.items) >= PROGRESS_FROM and _stderr_tty():
         with click.progressbar(
-            texts(), length=len(sources), label="compiling", file=sys.stderr
+            sources.texts(), length=len(sources.items), label="compiling", file=sys.stderr
         ) as bar:
             result = compile_proposals(parsed_base, bar)
     else:
-        result = compile_proposals(parsed_base, texts())
+        result = compile_proposals(parsed_base, sources.texts())
     options = RenderOptions(
         show_all=show_all,
         color=fmt == "term" and _use_color(color, stdout_tty and output is None),
     )
-    data = render(result, fmt, options)
+    _write(render(result, fmt, options), output)
+    raise click.exceptions.Exit(1 if result.conflicts else 0)
+
+
+class _Sources:
+    """The proposals to read: (name, file or ref) operands, then corpus branches; names
+    checked unique up front, texts read one at a time as the compilation asks for them."""
+
+    def __init__(
+        self, named: list[tuple[str, str]], encoding: str, corpus_path: str | None
+    ) -> None:
+        self.items = named
+        self.files = len(named)
+        self.encoding, self.corpus_path = encoding, corpus_path
+        self.corpus: Corpus | None = None
+        self.rid: ResolutionId | None = None
+        _refuse_duplicates([name for name, _ in self.items])
+
+    def add_branches(self, base: str, glob: str) -> None:
+        self.corpus, self.rid = _base_resolution(base, self.corpus_path)
+        branches = self.corpus.branches(glob)
+        if not branches:
+            raise InputError(f"--branches {glob}: no branch of the corpus matches")
+        self.items += [(_branch_name(b), b) for b in branches]
+        _refuse_duplicates([name for name, _ in self.items])
+
+    def texts(self) -> Iterator[tuple[str, Resolution]]:
+        import resdiff
+
+        for i, (name, arg) in enumerate(self.items):
+            if i < self.files:
+                text, label = _read(arg, self.encoding, self.corpus_path)
+            else:
+                assert self.corpus is not None and self.rid is not None
+                text = self.corpus.read(self.corpus.at_branch(self.rid, arg))
+                label = f"{self.rid}@{arg}"
+            yield name, resdiff.parse(text, source=label)
+
+
+def _write(data: str | bytes, output: str | None) -> None:
+    """All or nothing to ``output``, else the exact bytes or text to standard output."""
     if output is not None:
         atomic_write(output, data)
     elif isinstance(data, bytes):
@@ -152,7 +171,6 @@ def compile_cmd(
         sys.stdout.buffer.flush()
     else:
         click.echo(data, nl=False)
-    raise click.exceptions.Exit(1 if result.conflicts else 0)
 
 
 def _named(arg: str) -> tuple[str, str]:

@@ -34,7 +34,6 @@ from resdiff.corpus.records import (
 )
 from resdiff.corpus.refs import (
     ResolutionId,
-    check_branch_glob,
     check_date,
     check_revision_name,
     check_shorthand,
@@ -120,11 +119,11 @@ class Corpus:
 
     def branches(self, pattern: str) -> list[str]:
         """The corpus repository's local branches matching a glob (``proposal/*``), sorted."""
-        return self.git.branches(check_branch_glob(pattern))
+        return self.store.branches(pattern)
 
     def at_branch(self, rid: ResolutionId, branch: str) -> Revision:
-        """A resolution at the tip of a local branch (never a revision of the same name)."""
-        check_git_rev(branch)
+        """A resolution at the tip of a local branch (never a revision of the same name:
+        read as ``refs/heads/<branch>``, which the ref checks validate)."""
         return self.at(rid, f"refs/heads/{branch}")
 
     def text(self, rid: ResolutionId, rev: str | None = None) -> str:

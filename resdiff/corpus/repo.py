@@ -148,16 +148,6 @@ class GitRepo:
             return None
         return str(out) or None
 
-    def branches(self, pattern: str) -> list[str]:
-        """Local branch names matching ``pattern`` (a glob below ``refs/heads/``), sorted.
-
-        ``pattern`` must already have passed :func:`resdiff.corpus.refs.check_branch_glob`.
-        """
-        out = self.repo.git.for_each_ref(
-            "--format=%(refname)", "--end-of-options", f"refs/heads/{pattern}"
-        )
-        return sorted(line.removeprefix("refs/heads/") for line in str(out).splitlines() if line)
-
     def blob_at(self, commit: str, path: str) -> str | None:
         """The blob id of ``path`` (repo-relative) at ``commit``, or ``None`` when absent."""
         try:
@@ -410,3 +400,13 @@ class GitRepo:
             raise CorpusError(
                 f"{self.root}: could not update the working tree: {_stderr(exc)}"
             ) from None
+
+
+def branch_names(repo: GitRepo, pattern: str) -> list[str]:
+    """Local branch names of ``repo`` matching ``pattern`` (a glob below ``refs/heads/``),
+    sorted. ``pattern`` must already have passed
+    :func:`resdiff.corpus.refs.check_branch_glob`; it is put after ``--end-of-options``."""
+    out = repo.repo.git.for_each_ref(
+        "--format=%(refname)", "--end-of-options", f"refs/heads/{pattern}"
+    )
+    return sorted(line.removeprefix("refs/heads/") for line in str(out).splitlines() if line)

@@ -12,8 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from resdiff.corpus.refs import ResolutionId, check_git_rev
-from resdiff.corpus.repo import CommitInfo, GitRepo, Identity, init_repo, is_inside_repo
+from resdiff.corpus.refs import ResolutionId, check_branch_glob, check_git_rev
+from resdiff.corpus.repo import (
+    CommitInfo,
+    GitRepo,
+    Identity,
+    branch_names,
+    init_repo,
+    is_inside_repo,
+)
 from resdiff.corpus.transaction import commit_file, uncommitted
 from resdiff.errors import CorpusError
 from resdiff.files import atomic_write, decode
@@ -129,6 +136,10 @@ class Store:
         """The commit a (validated) git rev names, or ``None`` when git knows no such commit."""
         check_git_rev(rev)
         return self.repo.resolve(rev)
+
+    def branches(self, pattern: str) -> list[str]:
+        """Local branches matching a glob (``proposal/*``; checked here), sorted."""
+        return branch_names(self.repo, check_branch_glob(pattern))
 
     def blob_at(self, commit: str, rid: ResolutionId) -> str | None:
         """The blob of a resolution's file at ``commit``, or ``None`` when absent."""
