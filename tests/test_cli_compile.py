@@ -219,3 +219,15 @@ def test_docs_show_the_examples_compiled_as_the_command_prints_them() -> None:
     finally:
         os.chdir(cwd)
     assert code == 1 and out == shown
+
+
+def test_progress_on_standard_error_only_for_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    many = [f"P{i}={path}" for i, path in enumerate((ALPHA, BRAVO, CHARLIE, ALPHA))]
+    code, out, err = run("compile", str(CORPUS_TEXT), *many, "-f", "json")
+    assert (code, err) == (1, "") and json.loads(out)["summary"]["conflicts"] == 1
+    import resdiff.cli.compile_cmd as compile_cmd
+
+    monkeypatch.setattr(compile_cmd, "_stderr_tty", lambda: True)
+    code, out, err = run("compile", str(CORPUS_TEXT), *many, "-f", "json")
+    assert code == 1 and "compiling" in err
+    assert json.loads(out)["proposals"][3] == {"name": "P3", "source": ALPHA}
