@@ -2,11 +2,11 @@
 
 The texts are cut into tokens — a word (a run of letters and digits), a run of
 whitespace, or a single other character (punctuation is its own token) — so a word is
-never split. Each distinct token is mapped to one character, as diff-match-patch's line
-mode maps lines, the encoded strings are diffed with ``Diff_Timeout = 0`` (no clock: the
-result depends only on the input) and cleaned up semantically, and the characters are
-mapped back to tokens. Concatenating the ``=`` and ``-`` ops rebuilds the old text and
-the ``=`` and ``+`` ops the new text, exactly.
+never split. Each distinct token is mapped to one character (a private-use one, see
+:mod:`resdiff.tokencodec`, shared with alignment), the encoded strings are diffed with
+``Diff_Timeout = 0`` (no clock: the result depends only on the input) and cleaned up
+semantically, and the characters are mapped back to tokens. Concatenating the ``=`` and
+``-`` ops rebuilds the old text and the ``=`` and ``+`` ops the new text, exactly.
 
 Two very long paragraphs (more than :data:`MAX_BISECT` old × new tokens) get their raw
 script from rapidfuzz's longest common subsequence (C) instead of diff-match-patch's
@@ -23,15 +23,11 @@ from rapidfuzz.distance import Indel
 
 from resdiff.changes import WordOp
 from resdiff.normalize import is_editorial
+from resdiff.tokencodec import TokenCodec
 
 __all__ = ["diff_words", "is_editorial", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
-
-#: Tokens are encoded as characters of Unicode's private-use planes, which
-#: diff-match-patch's semantic cleanup treats alike (neither letters nor spaces), so it
-#: never slides an edit to a "better" boundary inside the encoding.
-_PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
 
@@ -49,27 +45,6 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _code_point(index: int) -> str:
-    for low, high in _PUA_RANGES:
-        size = high - low + 1
-        if index < size:
-            return chr(low + index)
-        index -= size
-    raise ValueError("too many distinct tokens to encode")  # > 137,000 distinct words
-
-
-def _encode(tokens: list[str], table: dict[str, str], vocab: list[str]) -> str:
-    out = []
-    for token in tokens:
-        char = table.get(token)
-        if char is None:
-            char = _code_point(len(vocab))
-            table[token] = char
-            vocab.append(token)
-        out.append(char)
-    return "".join(out)
-
-
 def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     """Word-level ops turning ``old`` into ``new``: ``("=", text)``, ``("-", …)``, ``("+", …)``.
 
@@ -78,11 +53,9 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     """
     if old == new:
         return (("=", old),) if old else ()
-    table: dict[str, str] = {}
-    vocab: list[str] = []
-    a = _encode(tokenize(old), table, vocab)
-    b = _encode(tokenize(new), table, vocab)
-    decode = {char: token for token, char in table.items()}
+    codec = TokenCodec()
+    a = codec.encode(tokenize(old))
+    b = codec.encode(tokenize(new))
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
@@ -95,7 +68,7 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
         if not chars:
             continue
         op = _OPS[code]
-        text = "".join(decode[c] for c in chars)
+        text = codec.decode(chars)
         if ops and ops[-1][0] == op:
             ops[-1] = (op, ops[-1][1] + text)
         else:

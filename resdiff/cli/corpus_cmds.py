@@ -56,7 +56,7 @@ def _echo_json(doc: Any) -> None:
 
 
 def _show(text: str) -> str:
-    from resdiff.render.common import printable
+    from resdiff.render.wording import printable
 
     return printable(text)
 
