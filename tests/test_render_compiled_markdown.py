@@ -26,7 +26,7 @@ def test_table_and_conflict_heading() -> None:
         "- **MOD** BRAVO: that parents, guardians<strong>, educators</strong> and"
         " ~~educators~~**communities** are not always aware" in out
     )
-    assert "- **NOC** ALPHA (now considering/e)" in out
+    assert "- **NOC** ALPHA — now considering e)" in out
     assert "## `resolves/1` resolves 1 — *agreed*" in out
 
 

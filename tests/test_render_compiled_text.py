@@ -40,7 +40,7 @@ def test_a_conflict_shows_the_base_and_every_position() -> None:
         " are not always aware of children’s activities on the Internet;"
     )
     assert lines[3].startswith("  MOD    CHARLIE: that parents, guardians and educators [-are not")
-    assert lines[4] == "  NOC    ALPHA  (now considering/e)"
+    assert lines[4] == "  NOC    ALPHA — now considering e)"
 
 
 def test_an_agreement_is_one_position_for_both() -> None:
@@ -57,7 +57,7 @@ def test_additions_and_removals() -> None:
     assert added == [
         "after considering/c  new after considering c)",
         "  ADD    ALPHA: {+that children with disabilities may need specific measures to protect"
-        " them online;+}  (as considering/d)",
+        " them online;+} — as considering/d",
     ]
     removed = block(out, "recalling/f")
     assert removed[2].startswith("  SUP    BRAVO: [-the memorandum of understanding")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from resdiff.changes import ClauseRef, Meta, WordOp
+from resdiff.changes import Change, ClauseRef, Meta, WordOp
 
 COMPILATION_SCHEMA = "resdiff/compilation/v1"
 
@@ -39,11 +39,14 @@ class Position:
     """What one or more proposals did, identically, at one place of the base.
 
     ``paths`` are the clause's paths in the first proposal named (proposals that insert
-    clauses elsewhere may letter it differently); ``text`` its text there (the parts of a
+    clauses elsewhere may letter a changed clause differently; NOC positions are split by
+    path, so theirs are every proposal's); ``text`` its text there (the parts of a
     split joined by one space, the clauses of an addition by a newline; ``None`` when
     removed); ``words`` the word ops from the base text, for a changed text (else empty);
     ``origin`` the base clauses a clause moved in (ADD*) comes from (not in the JSON: the
-    SUP* position in their entries says where they went).
+    SUP* position in their entries says where they went); ``change`` the diff's change
+    behind the position (of its first proposal; none for a run of additions), from which
+    the people formats take their notes as the diff report does.
     """
 
     proposals: tuple[str, ...]
@@ -53,6 +56,7 @@ class Position:
     text: str | None
     words: tuple[WordOp, ...] = ()
     origin: tuple[str, ...] = field(default=(), compare=False)
+    change: Change | None = field(default=None, compare=False, repr=False)
 
     @property
     def changed(self) -> bool:

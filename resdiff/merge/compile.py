@@ -11,7 +11,8 @@ laid side by side in base order:
 - right after it, entries for what proposals put there: their additions (ADD, a run of
   clauses per proposal) and each clause they moved in (ADD*);
 - proposals with an identical result (same kind, same text, same destination) share a
-  position; two or more different changes at one place are a conflict. One proposal
+  position — leaving a clause unchanged, at the same path — and two or more different
+  changes at one place are a conflict. One proposal
   changing a clause while the others leave it alone is not.
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from resdiff.changes import ClauseRef, Meta, WordOp
+from resdiff.changes import Change, ClauseRef, Meta, WordOp
 from resdiff.differ import PART_SEPARATOR
 from resdiff.errors import InputError
 from resdiff.merge.compilation import Compilation, Entry, Position, PositionKind, Proposal
@@ -45,6 +46,7 @@ class _Found:
     text: str | None
     words: tuple[WordOp, ...] = ()
     origin: tuple[str, ...] = ()
+    change: Change | None = None
 
 
 @dataclass(frozen=True)
@@ -118,17 +120,21 @@ class Compiler:
         words = outcome.change.words if outcome.kind != "unchanged" else ()
         if outcome.moved:
             where = self.destinations[index].get(path)
-            return _Found(("moved", where, text), "moved", "SUP*", paths, text, words)
+            key: _Key = ("moved", where, text)
+            return _Found(key, "moved", "SUP*", paths, text, words, change=outcome.change)
         if outcome.kind == "unchanged":
-            return _Found(("unchanged",), "unchanged", "NOC", paths, text)
+            # NOC split by where the clause now stands, so that every NOC path is exact
+            key = ("unchanged", paths)
+            return _Found(key, "unchanged", "NOC", paths, text, change=outcome.change)
         if outcome.kind == "removed":
-            return _Found(("removed",), "removed", "SUP", (), None)
+            return _Found(("removed",), "removed", "SUP", (), None, change=outcome.change)
         if outcome.kind == "amended":
             mark = "(MOD)" if outcome.change.editorial else "MOD"
-            return _Found(("amended", mark, text), "amended", mark, paths, text, words)
+            key = ("amended", mark, text)
+            return _Found(key, "amended", mark, paths, text, words, change=outcome.change)
         mark = "SUP" if outcome.kind == "merged" and outcome.base[0] != path else "MOD"
-        key: _Key = (outcome.kind, mark, outcome.base, text)
-        return _Found(key, outcome.kind, mark, paths, text, words)
+        key = (outcome.kind, mark, outcome.base, text)
+        return _Found(key, outcome.kind, mark, paths, text, words, change=outcome.change)
 
     # -- additions and clauses moved in -------------------------------------------------
     def arrivals(self) -> dict[_Place, dict[str, _Found]]:
@@ -167,7 +173,7 @@ class Compiler:
             text = _text(outcome)
             words = outcome.change.words if outcome.kind != "unchanged" else ()
             found.setdefault(at, {})[table.name] = _Found(
-                ("moved", text), "moved", "ADD*", paths, text, words, outcome.base
+                ("moved", text), "moved", "ADD*", paths, text, words, outcome.base, outcome.change
             )
 
     def anchor_place(self, anchor: Anchor) -> _Place:
@@ -204,7 +210,9 @@ def _entry(
     positions = []
     for names in groups.values():
         f = found[names[0]]
-        positions.append(Position(tuple(names), f.kind, f.mark, f.paths, f.text, f.words, f.origin))
+        positions.append(
+            Position(tuple(names), f.kind, f.mark, f.paths, f.text, f.words, f.origin, f.change)
+        )
     positions.sort(key=lambda p: (not p.changed, -len(p.proposals), p.proposals))
     conflict = sum(1 for p in positions if p.changed) >= 2
     return Entry(base, section, after, conflict, tuple(positions))

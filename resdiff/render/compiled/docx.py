@@ -90,11 +90,11 @@ def _row(cells: Any, view: EntryView) -> None:
         para = cells[2].paragraphs[0] if i == 0 else cells[2].add_paragraph()
         para.add_run(p.mark).bold = True
         para.add_run(_clean(f" {p.names}"))
-        if p.note:
-            para.add_run(_clean(f" ({p.note})")).italic = True
         if not p.unchanged:
             para.add_run(": ")
             _ops(para, p.ops)
+        if p.note:
+            para.add_run(_clean(f" — {p.note}")).italic = True
 
 
 def _ops(para: Any, ops: tuple[WordOp, ...]) -> None:

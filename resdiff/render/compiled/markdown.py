@@ -48,11 +48,11 @@ def _entry(view: EntryView) -> list[str]:
         blocks.append(f"> {escape(view.base.text)}")
     items = []
     for p in view.positions:
-        note = f" ({escape(p.note)})" if p.note else ""
+        note = f" — {escape(p.note)}" if p.note else ""
         who = f"**{escape(p.mark)}** {escape(p.names)}"
         if p.unchanged:
             items.append(f"- {who}{note}")
         else:
-            items.append(f"- {who}{note}: {redline(p.change)}")
+            items.append(f"- {who}: {redline(p.change)}{note}")
     blocks.append("\n".join(items))
     return blocks

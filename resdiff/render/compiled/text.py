@@ -14,7 +14,7 @@ Layout::
       base:  that parents, guardians and educators are not always aware …
       MOD    BRAVO: that parents, guardians{+, educators+} and [-educators-]{+communities+} …
       MOD    CHARLIE: …
-      NOC    ALPHA  (now considering/e)
+      NOC    ALPHA — now considering e)
 
 Deleted words read ``[-…-]``, inserted ones ``{+…+}``, by the diff report's own redline
 (:func:`resdiff.render.text.redline`) and :class:`~resdiff.render.text.Style`.
@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from resdiff.merge.compilation import PROPOSAL_MARKS, Compilation
 from resdiff.render import RenderOptions
-from resdiff.render.common import printable
 from resdiff.render.compiled.view import EntryView, entries, summary_line, title
 from resdiff.render.text import INDENT, PLAIN, Style, redline
+from resdiff.render.wording import printable
 
 
 def render(compilation: Compilation, options: RenderOptions) -> str:
@@ -61,7 +61,7 @@ def _entry(view: EntryView, style: Style) -> list[str]:
     if view.base is not None:
         lines.append(f"{INDENT}{'base:':<7}{printable(view.base.text)}")
     for p in view.positions:
-        note = f"  ({p.note})" if p.note else ""
+        note = f" — {p.note}" if p.note else ""
         head = f"{INDENT}{p.mark:<7}{printable(p.names)}"
         if p.unchanged:
             lines.append(style.mark("NOC", head + printable(note)))

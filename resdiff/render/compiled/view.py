@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from resdiff.changes import Change, ClauseRef, WordOp
 from resdiff.merge.compilation import Compilation, Entry, Position
-from resdiff.render.common import clause_name
-from resdiff.render.layout import runs
+from resdiff.render.report import Note, Row
+from resdiff.render.word_runs import runs
+from resdiff.render.wording import clause_name
 
 __all__ = ["EntryView", "PositionView", "entries", "summary_line", "title"]
 
@@ -123,29 +124,33 @@ def _position(
         ops = (("+", text),)
     elif position.words:
         ops = tuple(runs(position.words))
-    elif position.kind == "moved" and position.mark == "SUP*":
+    elif position.mark == "SUP*":
         ops = (("-", base_text),)
     else:
         ops = (("=", text),)
-    return PositionView(position, names, _note(compilation, position, entry), ops)
+    return PositionView(position, names, _note(position), ops)
 
 
-def _note(compilation: Compilation, position: Position, entry: Entry) -> str | None:
-    paths = " + ".join(position.paths)
-    if position.kind == "moved" and position.mark == "SUP*":
-        return f"moved to {paths}"
-    if position.kind == "moved":
-        origin = [compilation.clauses[p] for p in position.origin if p in compilation.clauses]
-        names = " + ".join(clause_name(r) for r in origin)
-        return f"moved from {names}, now {paths}" if names else f"now {paths}"
-    if position.kind == "split":
-        return f"split into {paths}"
-    if position.kind == "merged":
-        return f"merged into {paths}"
-    if position.mark == "(MOD)":
-        return "editorial"
+def _note(position: Position) -> str | None:
+    """The position's notes: the diff report's notes of its change (:class:`Row`: moved
+    to / from, split, merged, re-lettered, editorial), worded for a compilation."""
     if position.kind == "added":
-        return f"as {paths}"
-    if entry.base and position.paths and position.paths != entry.base:
-        return f"now {paths}"
-    return None
+        return f"as {' + '.join(position.paths)}"
+    change = position.change
+    if change is None:
+        return None
+    row = Row.of(change, "moved-away" if position.mark == "SUP*" else "change")
+    words = [_worded(note, change.new) for note in row.notes]
+    return ", ".join(words) or None
+
+
+def _worded(note: Note, new: tuple[ClauseRef, ...]) -> str:
+    """A note as a compilation says it: under the base clause, a re-lettered clause is
+    ``now considering e)``, a split one ``split into …`` (its parts in the proposal)."""
+    if note.kind == "was":
+        return f"now {clause_name(note.refs[-1])}"
+    if note.kind == "split-from":
+        return "split into " + " + ".join(clause_name(r) for r in new)
+    if note.kind == "merged-from":
+        return "merged: " + " + ".join(clause_name(r) for r in note.refs)
+    return note.text
