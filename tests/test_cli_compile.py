@@ -84,6 +84,9 @@ def test_output_file_is_written_whole(tmp_path: Path) -> None:
         ([f"E={ALPHA}", "E2="], "resdiff: E2=: nothing after '='; expected NAME=FILE\n"),
         ([], "resdiff: no proposal: give [NAME=]FILE operands or --branches GLOB\n"),
         (["--branches", "--upload-pack=touch /tmp/x"], "may not start with '-'"),
+        (["X=res-179@--upload-pack=touch /tmp/x"], "a ref may not start with '-'"),
+        (["X=res-179@HEAD..main"], "is not a valid git revision"),
+        (["res-179@--upload-pack"], "'--upload-pack' is not a proposal name"),
     ],
 )
 def test_bad_operands_exit_2_with_one_line_and_write_nothing(
