@@ -228,9 +228,13 @@ def test_progress_on_standard_error_only_for_a_terminal(monkeypatch: pytest.Monk
     many = [f"P{i}={path}" for i, path in enumerate((ALPHA, BRAVO, CHARLIE, ALPHA))]
     code, out, err = run("compile", str(CORPUS_TEXT), *many, "-f", "json")
     assert (code, err) == (1, "") and json.loads(out)["summary"]["conflicts"] == 1
-    import resdiff.cli.compile_cmd as compile_cmd
+    from resdiff.cli import progress
 
-    monkeypatch.setattr(compile_cmd, "_stderr_tty", lambda: True)
+    monkeypatch.setattr(progress, "wanted", lambda quiet: not quiet)
     code, out, err = run("compile", str(CORPUS_TEXT), *many, "-f", "json")
-    assert code == 1 and "compiling" in err
+    assert code == 1 and "Compiling proposals" in err
     assert json.loads(out)["proposals"][3] == {"name": "P3", "source": ALPHA}
+    code, out, err = run("compile", str(CORPUS_TEXT), *many, "-f", "json", "--quiet")
+    assert (code, err) == (1, "")
+    code, out, err = run("compile", str(CORPUS_TEXT), *many[:3], "-f", "json")
+    assert err == ""  # three proposals: too few for a bar

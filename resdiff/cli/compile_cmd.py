@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from resdiff.cli import operands
-from resdiff.cli.options import corpus_option, encoding_option, format_option, output_option
+from resdiff.cli import operands, progress
+from resdiff.cli.options import (
+    corpus_option,
+    encoding_option,
+    format_option,
+    output_option,
+    quiet_option,
+)
 from resdiff.errors import InputError, OutputError
 from resdiff.files import atomic_write, writable_folder
 
@@ -60,6 +66,7 @@ PROGRESS_FROM = 4
 )
 @output_option
 @encoding_option
+@quiet_option
 @corpus_option
 def compile_cmd(
     base: str,
@@ -70,6 +77,7 @@ def compile_cmd(
     color: str,
     output: str | None,
     encoding: str,
+    quiet: bool,
     corpus_path: str | None,
 ) -> None:
     """Compile many proposals against one BASE: what each does to every provision.
@@ -81,7 +89,8 @@ def compile_cmd(
     clause they follow. Proposals with the same result share a position; two or more
     different changes at one place are a conflict.
 
-    Exit status: 0 no conflict, 1 conflicts, 2 trouble.
+    With four proposals or more, a progress bar is shown on standard error when it is a
+    terminal (not with --quiet). Exit status: 0 no conflict, 1 conflicts, 2 trouble.
 
     \b
     Examples:
@@ -111,13 +120,11 @@ def compile_cmd(
     parsed_base = resdiff.parse(base_text, source=base_label)
     if glob is not None:
         sources.add_branches(base, glob)
-    if len(sources.items) >= PROGRESS_FROM and _stderr_tty():
-        with click.progressbar(
-            sources.texts(), length=len(sources.items), label="compiling", file=sys.stderr
-        ) as bar:
-            result = compile_proposals(parsed_base, bar)
-    else:
-        result = compile_proposals(parsed_base, sources.texts())
+    total = len(sources.items)
+    quiet = quiet or total < PROGRESS_FROM
+    result = compile_proposals(
+        parsed_base, progress.counted(sources.texts(), total, "Compiling proposals", quiet)
+    )
     options = RenderOptions(
         show_all=show_all,
         color=fmt == "term" and _use_color(color, stdout_tty and output is None),
@@ -236,10 +243,3 @@ def _base_resolution(base: str, corpus_path: str | None) -> tuple[Corpus, Resolu
         f"{base}: with --branches, BASE must be a corpus ref (res-179@dubai-2018) or a file"
         f" of the corpus {corpus.path}"
     )
-
-
-def _stderr_tty() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False

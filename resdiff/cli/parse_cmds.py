@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Literal
 
 import click
 
 from resdiff.cli.options import encoding_option, format_option
 from resdiff.errors import InputError
-from resdiff.files import atomic_write, read_text
+from resdiff.files import atomic_write
 
 
 @click.command("parse")
@@ -17,17 +18,29 @@ from resdiff.files import atomic_write, read_text
     ["text", "json"], "text: the clause tree (path, label, text); json: schema resdiff/parse/v1."
 )
 @encoding_option
-def parse_cmd(file: str, fmt: str, encoding: str) -> None:
+@click.option(
+    "--changes",
+    type=click.Choice(["accept", "reject"]),
+    default="accept",
+    show_default=True,
+    help="For a Word document (.docx): read it with its tracked changes all accepted"
+    " (as it now reads) or all rejected (as it read before).",
+)
+def parse_cmd(file: str, fmt: str, encoding: str, changes: str) -> None:
     """Show the clause structure of a resolution: every clause's path, label and text.
 
     Header parts come first (header/number, header/title, header/formula), then each
     section with its clauses and sub-clauses, the annexes and the footnotes. The json
     format adds line/column positions, site-text regions and the parser's diagnostics.
+
+    FILE may be a Word document (.docx, see --changes) or an Akoma Ntoso document (.xml).
     """
+    from resdiff.cli.operands import read_file
     from resdiff.parsing import parse_text
     from resdiff.parsing.tree import to_json, to_outline
 
-    resolution = parse_text(read_text(file, encoding), file)
+    mode: Literal["accept", "reject"] = "reject" if changes == "reject" else "accept"
+    resolution = parse_text(read_file(file, encoding, mode), file)
     if fmt == "json":
         click.echo(json.dumps(to_json(resolution), ensure_ascii=False, indent=2))
     else:
@@ -58,9 +71,13 @@ def fmt_cmd(files: tuple[str, ...], write: bool, check: bool, encoding: str) -> 
 
     if write and check:
         raise click.UsageError("use either -w/--write or --check, not both")
+    from resdiff.cli.operands import is_docx, is_xml, read_file
+
     texts = []
     for file in files:
-        text = read_text(file, encoding)
+        if (write or check) and (is_docx(file) or is_xml(file)):
+            raise InputError(f"{file}: -w/--check rewrite text files only, not .docx or .xml")
+        text = read_file(file, encoding)
         canonical = parse_text(text, file).to_text()
         if not canonical:
             raise InputError(f"{file}: no resolution text to format")
