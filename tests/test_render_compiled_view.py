@@ -64,3 +64,27 @@ def test_notes_of_a_move_a_split_an_editorial_change_and_re_lettering(
     assert views["considering c)"].positions[0].ops == (
         ("-", compilation.clauses["considering/c"].text),
     )
+
+
+def test_the_real_2018_revision_as_a_proposal_on_2010(shared_data: object) -> None:
+    """Res 179 (Rev. Dubai, 2018) read as a proposal on the 2010 text: a new section,
+    clauses moved into it from another section, a renamed one, footnotes added."""
+    from conftest import RES_179_2018, SEED_PAGE
+
+    import resdiff
+
+    base = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"), "2010")
+    dubai = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"), "2018")
+    views = entries(compile_proposals(base, [("DUBAI", dubai)]))
+    names = [v.name for v in views]
+    assert names[:4] == [
+        "the number line",
+        "the title",  # ITU’s → ITU's: editorial
+        "the enacting formula",
+        "new in recognizing, after the enacting formula",
+    ]
+    moved = next(v for v in views if v.name == "recalling i)")
+    assert notes(moved) == [("DUBAI", "SUP*", "moved to recognizing c)")]
+    arrived = [v for v in views if any(p.note == "moved from recalling i)" for p in v.positions)]
+    assert [v.name for v in arrived] == ["new in recognizing, after the enacting formula"]
+    assert "new in footnotes, after invites Sector Members ¶1" in names

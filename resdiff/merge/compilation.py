@@ -116,13 +116,16 @@ class Entry:
 class Compilation:
     """Every proposal's outcome on every provision of one base text (see the module doc).
 
-    ``clauses`` holds the base's clauses by path (what the renderers print as base text).
+    ``clauses`` holds the base's clauses by path (what the renderers print as base text),
+    ``headings`` the heading of every section key an entry names (the base's, and those of
+    sections proposals add).
     """
 
     base: Meta
     proposals: tuple[Proposal, ...]
     entries: tuple[Entry, ...]
     clauses: dict[str, ClauseRef] = field(default_factory=dict, compare=False)
+    headings: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def conflicts(self) -> tuple[Entry, ...]:

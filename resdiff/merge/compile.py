@@ -109,7 +109,11 @@ class Compiler:
             )
             for s in self.base.slots
         }
-        return Compilation(meta, proposals, tuple(entries), clauses)
+        headings = {p.key: p.heading for p in self.base.places}
+        for table in self.tables:
+            for new in table.new_sections:
+                headings.setdefault(new.place.key, new.place.heading)
+        return Compilation(meta, proposals, tuple(entries), clauses, headings)
 
     # -- one base clause ----------------------------------------------------------------
     def clause(self, index: int, table: SideOutcomes, path: str) -> _Found:

@@ -100,12 +100,13 @@ def _entry(
         anchor = base.path
     else:
         after = clauses.get(entry.after) if entry.after else None
+        heading = compilation.headings.get(entry.section, entry.section)
         if after is None:
-            name = f"new in {entry.section}, at the start"
+            name = f"new in {heading}, at the start"
         elif sections.get(after.path) == entry.section:
             name = f"new after {clause_name(after)}"
         else:
-            name = f"new in {entry.section}, after {clause_name(after)}"
+            name = f"new in {heading}, after {clause_name(after)}"
         anchor = f"new:{index}"
     base_text = base.text if base is not None else ""
     positions = tuple(_position(compilation, p, entry, base_text) for p in entry.positions)
