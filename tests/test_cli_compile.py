@@ -238,3 +238,18 @@ def test_progress_on_standard_error_only_for_a_terminal(monkeypatch: pytest.Monk
     assert (code, err) == (1, "")
     code, out, err = run("compile", str(CORPUS_TEXT), *many[:3], "-f", "json")
     assert err == ""  # three proposals: too few for a bar
+
+
+def test_same_bytes_whatever_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        args = [sys.executable, "-m", "resdiff", "compile", str(CORPUS_TEXT), ALPHA, BRAVO, CHARLIE]
+        for fmt in ("json", "html"):
+            done = subprocess.run([*args, "-f", fmt], capture_output=True, env=env, check=False)
+            assert done.returncode == 1, done.stderr
+            outputs.add((fmt, done.stdout))
+    assert len(outputs) == 2
