@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from resdiff.corpus.refs import (
     RefSpec,
     ResolutionId,
+    check_branch_glob,
     check_date,
     check_git_rev,
     check_revision_name,
@@ -145,3 +146,29 @@ def test_trailers_round_trip_and_only_the_last_paragraph_counts() -> None:
     assert parse_trailers("Resdiff-Revision: dubai-2018") == Trailers()  # a subject only
     errata = "Correct a typo\n\nResdiff-Revision: dubai-2018\nSigned-off-by: A <a@b>\n"
     assert parse_trailers(errata) == Trailers(None, "dubai-2018", None)
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=40))
+def test_no_accepted_branch_glob_reads_as_an_option_or_a_range(text: str) -> None:
+    try:
+        check_branch_glob(text)
+    except RefError:
+        return
+    assert not text.startswith("-")
+    assert ".." not in text
+    assert ":" not in text
+    assert all(c.isascii() and c.isprintable() and not c.isspace() for c in text)
+
+
+@pytest.mark.parametrize("glob", ["proposal/*", "eur", "p?", "[ab]*", "team/*/draft"])
+def test_branch_globs_accepted(glob: str) -> None:
+    assert check_branch_glob(glob) == glob
+
+
+@pytest.mark.parametrize(
+    "glob", ["--upload-pack=x", "-*", "a..b", "a b", "x;rm", "$(id)", "", "a//b"]
+)
+def test_branch_globs_refused(glob: str) -> None:
+    with pytest.raises(RefError):
+        check_branch_glob(glob)

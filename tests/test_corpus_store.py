@@ -9,7 +9,7 @@ from corpus_support import add_2010, configure, git
 
 from resdiff.corpus import Corpus, find_corpus
 from resdiff.corpus.store import Store
-from resdiff.errors import CorpusError
+from resdiff.errors import CorpusError, RefError
 
 pytestmark = pytest.mark.usefixtures("shared_data")
 
@@ -85,3 +85,15 @@ def test_configure_drivers_says_which_git_config_failed(tmp_path: Path) -> None:
     (tmp_path / ".git" / "config.lock").write_text("", encoding="utf-8")  # another git holds it
     with pytest.raises(CorpusError, match=r"^git config merge\.resdiff\.name failed: .*lock"):
         store.configure_drivers()
+
+
+def test_branches_matching_a_glob(tmp_path: Path) -> None:
+    corpus = Corpus.init(tmp_path / "c")
+    configure(corpus.store.root)
+    add_2010(corpus)
+    for name in ("proposal/eur", "proposal/apt", "draft"):
+        git(tmp_path / "c", "branch", name)
+    assert corpus.store.branches("proposal/*") == ["proposal/apt", "proposal/eur"]
+    assert corpus.store.branches("nothing*") == []
+    with pytest.raises(RefError, match="may not start with '-'"):
+        corpus.store.branches("--format=%(objectname)")

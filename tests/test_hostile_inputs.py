@@ -69,6 +69,8 @@ def commands(bad: str, good: str) -> dict[str, list[str]]:
         "check": ["check", bad],
         "diff-old": ["diff", bad, good],
         "diff-new": ["diff", good, bad, "-f", "html"],
+        "compile-base": ["compile", bad, good],
+        "compile-proposal": ["compile", good, f"P={good}", bad, "-f", "docx", "-o", bad + ".docx"],
     }
 
 

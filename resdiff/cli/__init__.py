@@ -100,6 +100,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "rebase_cmd",
         "Carry a proposal drafted on an older revision onto a newer one.",
     ),
+    "compile": (
+        "resdiff.cli.compile_cmd",
+        "compile_cmd",
+        "Compile many proposals against one BASE: what each does to every provision.",
+    ),
     "git-diff-driver": (
         "resdiff.cli.corpus_cmds",
         "git_diff_driver_cmd",

@@ -122,6 +122,15 @@ class Corpus:
         """
         return self.index.locate(rid, rev)[0]
 
+    def branches(self, pattern: str) -> list[str]:
+        """The corpus repository's local branches matching a glob (``proposal/*``), sorted."""
+        return self.store.branches(pattern)
+
+    def at_branch(self, rid: ResolutionId, branch: str) -> Revision:
+        """A resolution at the tip of a local branch (never a revision of the same name:
+        read as ``refs/heads/<branch>``, which the ref checks validate)."""
+        return self.at(rid, f"refs/heads/{branch}")
+
     def text(self, rid: ResolutionId, rev: str | None = None) -> str:
         """The text of a resolution at a revision (name or git rev)."""
         return self.read(self.at(rid, rev))

@@ -128,6 +128,22 @@ def check_git_rev(rev: str) -> str:
     return rev
 
 
+#: A branch glob: what a branch name may hold, and ``*``, ``?``, ``[…]``.
+BRANCH_GLOB = re.compile(r"[A-Za-z0-9_*?\[][A-Za-z0-9_./*?\[\]!+-]{0,199}")
+
+
+def check_branch_glob(pattern: str) -> str:
+    """Return ``pattern`` when it is a safe branch glob (``proposal/*``), else RefError."""
+    if pattern.startswith("-"):
+        raise RefError(f"{pattern!r}: a branch pattern may not start with '-'")
+    if not BRANCH_GLOB.fullmatch(pattern) or ".." in pattern or "//" in pattern:
+        raise RefError(
+            f"{pattern!r} is not a branch pattern; use branch-name characters and * ? [ ],"
+            " e.g. proposal/*"
+        )
+    return pattern
+
+
 def check_date(text: str) -> date:
     """Read an ISO date (``2018-11-16``); :class:`RefError` when it is not a real date."""
     if not DATE_RE.fullmatch(text):

@@ -408,3 +408,13 @@ class GitRepo:
             raise CorpusError(
                 f"{self.root}: could not update the working tree: {_stderr(exc)}"
             ) from None
+
+
+def branch_names(repo: GitRepo, pattern: str) -> list[str]:
+    """Local branch names of ``repo`` matching ``pattern`` (a glob below ``refs/heads/``),
+    sorted. ``pattern`` must already have passed
+    :func:`resdiff.corpus.refs.check_branch_glob`; it is put after ``--end-of-options``."""
+    out = repo.repo.git.for_each_ref(
+        "--format=%(refname)", "--end-of-options", f"refs/heads/{pattern}"
+    )
+    return sorted(line.removeprefix("refs/heads/") for line in str(out).splitlines() if line)

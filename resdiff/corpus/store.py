@@ -13,11 +13,12 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from resdiff.corpus.refs import ResolutionId, check_git_rev
+from resdiff.corpus.refs import ResolutionId, check_branch_glob, check_git_rev
 from resdiff.corpus.repo import (
     CommitInfo,
     GitRepo,
     Identity,
+    branch_names,
     init_repo,
     is_inside_repo,
     set_local_config,
@@ -161,6 +162,10 @@ class Store:
         """The commit a (validated) git rev names, or ``None`` when git knows no such commit."""
         check_git_rev(rev)
         return self.repo.resolve(rev)
+
+    def branches(self, pattern: str) -> list[str]:
+        """Local branches matching a glob (``proposal/*``; checked here), sorted."""
+        return branch_names(self.repo, check_branch_glob(pattern))
 
     def blob_at(self, commit: str, rid: ResolutionId) -> str | None:
         """The blob of a resolution's file at ``commit``, or ``None`` when absent."""
