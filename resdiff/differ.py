@@ -26,7 +26,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from resdiff.align import DEFAULT_THRESHOLD, Alignment, Match, align_resolutions
+from resdiff.align import (
+    DEFAULT_THRESHOLD,
+    Alignment,
+    Match,
+    align_identical,
+    align_resolutions,
+)
 from resdiff.changes import Change, ChangeKind, ClauseRef, Diff, Meta, SectionChange, WordOp
 from resdiff.errors import ResdiffError
 from resdiff.model import Clause, Resolution, label_key
@@ -56,7 +62,10 @@ def diff_resolutions(
     """
     if not isinstance(threshold, (int, float)) or not 0.0 < threshold <= 1.0:
         raise ResdiffError(f"threshold must be a number in (0, 1], not {threshold!r}")
-    alignment = align_resolutions(old, new, threshold=float(threshold))
+    if _same_clauses(old, new):  # one text on both sides (parsed once, or equal)
+        alignment = align_identical(old, new)
+    else:
+        alignment = align_resolutions(old, new, threshold=float(threshold))
     changes = _changes(alignment, ignore_editorial)
     sections = tuple(
         SectionChange(
@@ -80,6 +89,17 @@ def diff_resolutions(
         sections=sections,
         changes=changes,
         options={"threshold": float(threshold), "ignore_editorial": ignore_editorial},
+    )
+
+
+def _same_clauses(old: Resolution, new: Resolution) -> bool:
+    """Whether both sides hold the same clauses and sections (the parts are compared by
+    identity first, so one text parsed once costs nothing to recognise)."""
+    return (old.header, old.sections, old.annexes, old.footnotes) == (
+        new.header,
+        new.sections,
+        new.annexes,
+        new.footnotes,
     )
 
 

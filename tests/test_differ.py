@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from differ_cases import TEXTS, build, letters, numbers
@@ -11,6 +12,7 @@ import resdiff
 from resdiff.changes import Change, Diff
 from resdiff.differ import DEFAULT_THRESHOLD, diff_resolutions
 from resdiff.errors import ResdiffError
+from resdiff.model import Resolution
 
 
 def brief(d: Diff) -> list[tuple[str, list[str], list[str]]]:
@@ -224,3 +226,24 @@ def test_json_follows_the_contract_and_is_byte_identical_across_runs() -> None:
         }
         for ref in change["old"] + change["new"]:
             assert set(ref) == {"path", "label", "section", "text"}
+
+
+@pytest.mark.parametrize("show_all", [False, True])
+def test_a_text_with_itself_gives_the_diff_the_passes_give(
+    res179_revisions: tuple[Resolution, Resolution],
+    monkeypatch: pytest.MonkeyPatch,
+    show_all: bool,
+) -> None:
+    """One text parsed once on both sides (an identical pair of a tree) skips alignment
+    and word diffs: the diff, and its JSON, are those of the full comparison."""
+    import resdiff.differ as differ
+
+    res = res179_revisions[1]
+    other = replace(res, source="new/res-179.txt")
+    quick = diff_resolutions(res, other)
+    monkeypatch.setattr(differ, "_same_clauses", lambda old, new: False)
+    full = diff_resolutions(res, other)
+    assert quick == full
+    assert quick.to_json(show_all) == full.to_json(show_all)
+    assert quick.summary["unchanged"] == len(list(res.clauses()))
+    assert quick.new.source == "new/res-179.txt"
