@@ -2,62 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 from align_cases import mapping
-from conftest import SHARED_DATA, real_files
 from differ_cases import TEXTS, build, letters, numbers
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-import resdiff
-from resdiff.align import align_identical, align_resolutions
-from resdiff.model import Resolution
-
-#: Headings and clause texts drawn with repeats (repeated texts, empty labels, repeated
-#: headings): where aligning a text with itself could go other than clause by clause.
-_HEADINGS = ("considering", "resolves", "invites Member States", "annex/resolves")
-_TEXTS = (*TEXTS[:4], "", TEXTS[0])
-resolutions = st.builds(
-    lambda sections, notes: build(sections, footnotes=notes),
-    st.lists(
-        st.tuples(
-            st.sampled_from(_HEADINGS),
-            st.lists(st.sampled_from(_TEXTS), min_size=1, max_size=5).map(numbers),
-        ),
-        min_size=1,
-        max_size=4,
-    ),
-    st.lists(st.sampled_from(TEXTS[4:7]), max_size=2),
-)
-
-
-def _with_itself(res: Resolution) -> tuple[Resolution, Resolution]:
-    """One parse on both sides, as a tree diff of an identical pair has it."""
-    return res, replace(res, source="other/" + (res.source or "x.txt"))
-
-
-@settings(max_examples=150, deadline=None)
-@given(resolutions)
-def test_a_text_aligned_with_itself_is_what_the_passes_find(res: Resolution) -> None:
-    old, new = _with_itself(res)
-    assert align_identical(old, new) == align_resolutions(old, new)
-
-
-#: Every real text: the ITU ones and their UN-layout copies.
-REAL = real_files() + sorted((SHARED_DATA / "un-layout").glob("*.txt"))
-
-
-@pytest.mark.parametrize("path", REAL, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_every_real_text_aligned_with_itself_is_what_the_passes_find(path: Path) -> None:
-    old, new = _with_itself(resdiff.parse(path.read_text("utf-8"), path.name))
-    assert align_identical(old, new) == align_resolutions(old, new)
-
-
-def test_real_texts_exist_for_the_identity_test() -> None:
-    assert len(REAL) >= 57, "real texts missing: set RESDIFF_SHARED_DATA"
+from resdiff.align import align_resolutions
 
 
 def test_footnotes_align_among_themselves() -> None:

@@ -22,7 +22,7 @@ and their parameters are explained in ``docs/diff.md``.
 
 from __future__ import annotations
 
-from resdiff.align.pipeline import DEFAULT_THRESHOLD, align_identical, align_resolutions
+from resdiff.align.pipeline import DEFAULT_THRESHOLD, align_resolutions
 from resdiff.align.result import Alignment, Match, SectionPair
 from resdiff.align.scores import similarity
 from resdiff.align.similar import MAX_COMPARISONS
@@ -33,7 +33,6 @@ __all__ = [
     "Alignment",
     "Match",
     "SectionPair",
-    "align_identical",
     "align_resolutions",
     "similarity",
 ]

@@ -14,7 +14,7 @@ from resdiff.align.similar import pair_similar
 from resdiff.align.state import AlignState
 from resdiff.model import Resolution
 
-__all__ = ["DEFAULT_THRESHOLD", "align_identical", "align_resolutions"]
+__all__ = ["DEFAULT_THRESHOLD", "align_resolutions"]
 
 #: Default similarity (0–1, token-level Indel ratio) for pairing two clauses anywhere.
 #: Tuned on the real texts (docs/diff.md): true pairs of Res 179 2010→2018 that are not
@@ -51,28 +51,6 @@ def align_resolutions(
     pair_empty_by_path(state)  # labels holding only sub-clauses
     map_sections(state)
     return _result(state, moved_ids(state))  # 10. moves
-
-
-def align_identical(old: Resolution, new: Resolution) -> Alignment:
-    """The alignment of two resolutions with the same clauses and sections (one text
-    parsed once, two sources): every clause with itself, in place, every section with
-    itself — what :func:`align_resolutions` finds for them, without the passes (a
-    property test checks both agree on every real text and on generated ones)."""
-    encoder = ClauseEncoder()
-    state = AlignState(build_side(old, encoder.encode), build_side(new, encoder.encode), 1.0)
-    clauses = tuple(state.old.clauses)
-    return Alignment(
-        old=clauses,
-        new=clauses,
-        matches=tuple(Match((i,), (i,), 1.0, False) for i in range(len(clauses))),
-        removed=(),
-        added=(),
-        sections=section_pairs(
-            state.old, state.new, {s.key: s.key for s in state.old.section_order}
-        ),
-        old_sections=tuple(state.old.sections),
-        new_sections=tuple(state.new.sections),
-    )
 
 
 def _result(state: AlignState, moved: set[int]) -> Alignment:
