@@ -323,6 +323,17 @@ def timed(fn: Callable[[], object], runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def cpu_timed(fn: Callable[[], object], runs: int = 5) -> float:
+    """The least CPU time (this process) of ``runs`` calls: what the code costs, whatever
+    else the machine runs."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def speed(ratio: float) -> str:
     """``3.2x faster`` / ``1.3x slower`` for a ratio of their time to ours."""
     return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
@@ -520,15 +531,17 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
         (tmp / "big-new.txt").write_text(big_new, "utf-8")
         b_old, b_new = resdiff.parse(big_old), resdiff.parse(big_new)
         t_big = timed(lambda: resdiff.diff(b_old, b_new), 3)
+        cpu_big = cpu_timed(lambda: resdiff.diff(b_old, b_new), 3)
         big = resdiff.diff(b_old, b_new)
         t_big_parse = timed(lambda: (resdiff.parse(big_old), resdiff.parse(big_new)), 1)
-        row("library: diff", t_big, "(median of 3; target < 0.2 s)")
+        row("library: diff", t_big, "(wall: median of 3, cpu: least of 3; target < 0.2 s)",
+            cpu_big)  # fmt: skip
         row("library: parse both", t_big_parse)
         t_big_cli = wall([*cli, "diff", "big-old.txt", "big-new.txt", "--format", "json"], cwd=tmp)
         row("resdiff diff big-old big-new --format json", t_big_cli)
         print(f"  summary: {json.dumps(big.summary)}")
-        target(f"{args.clauses}-clause all-amended diff, library", f"{t_big:.3f} s", "< 0.2 s",
-               t_big < 0.2)  # fmt: skip
+        target(f"{args.clauses}-clause all-amended diff, library",
+               f"{t_big:.3f} s (cpu {cpu_big:.3f} s)", "< 0.2 s", t_big < 0.2)  # fmt: skip
     finally:
         if args.keep:
             print(f"\nkept {tmp}")

@@ -46,19 +46,18 @@ class TokenCodec:
         self._tokens: dict[str, str] = {}
 
     def encode(self, tokens: Iterable[str]) -> str:
-        """One character per token, a new one for each token not seen before."""
+        """One character per token, a new one for each token not seen before (in order of
+        first appearance)."""
         chars = self._chars
-        out = []
-        for token in tokens:
-            char = chars.get(token)
-            if char is None:
-                char = chars[token] = code_point(len(chars))
-            out.append(char)
-        return "".join(out)
+        tokens = tokens if isinstance(tokens, list) else list(tokens)
+        for token in dict.fromkeys(tokens):
+            if token not in chars:
+                chars[token] = code_point(len(chars))
+        return "".join(map(chars.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:
         """The tokens that ``chars`` stand for, joined."""
         tokens = self._tokens
         if len(tokens) != len(self._chars):  # tokens were added since the last decode
             tokens = self._tokens = {char: token for token, char in self._chars.items()}
-        return "".join(tokens[c] for c in chars)
+        return "".join(map(tokens.__getitem__, chars))

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from conftest import SHARED_DATA, real_files
 from differ_cases import TEXTS, build, letters, numbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resdiff
 from resdiff.changes import Change, Diff
 from resdiff.differ import DEFAULT_THRESHOLD, diff_resolutions
 from resdiff.errors import ResdiffError
+from resdiff.model import Resolution
 
 
 def brief(d: Diff) -> list[tuple[str, list[str], list[str]]]:
@@ -244,3 +250,59 @@ def test_json_follows_the_contract_and_is_byte_identical_across_runs() -> None:
         }
         for ref in change["old"] + change["new"]:
             assert set(ref) == {"path", "label", "section", "text"}
+
+
+#: Headings and clause texts drawn with repeats (repeated texts, empty clauses, repeated
+#: headings, annexes): where a text aligned with itself could go other than in place.
+_HEADINGS = ("considering", "resolves", "invites Member States", "annex/resolves")
+_TEXTS = (*TEXTS[:4], "", TEXTS[0])
+generated = st.builds(
+    lambda sections, notes: build(sections, footnotes=notes),
+    st.lists(
+        st.tuples(
+            st.sampled_from(_HEADINGS),
+            st.lists(st.sampled_from(_TEXTS), min_size=1, max_size=5).map(numbers),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(st.sampled_from(TEXTS[4:7]), max_size=2),
+)
+#: Every real text: the ITU ones and their UN-layout copies.
+REAL = real_files() + sorted((SHARED_DATA / "un-layout").glob("*.txt"))
+
+
+def _check_itself(res: Resolution, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One parse on both sides (an identical pair of a tree) skips alignment and word
+    diffs: the diff, and its JSON, must be those of the full comparison."""
+    import resdiff.differ as differ
+
+    other = replace(res, source="new/" + (res.source or "x.txt"))
+    quick = diff_resolutions(res, other, ignore_editorial=True)
+    with monkeypatch.context() as patch:
+        patch.setattr(differ, "_same_clauses", lambda old, new: False)
+        full = diff_resolutions(res, other, ignore_editorial=True)
+    assert quick == full
+    assert quick.options == full.options
+    for show_all in (False, True):
+        assert quick.to_json(show_all) == full.to_json(show_all)
+    assert quick.summary["unchanged"] == len(list(res.clauses()))
+    assert not quick.differs
+
+
+@settings(max_examples=150, deadline=None)
+@given(generated)
+def test_a_generated_text_with_itself_gives_the_diff_the_passes_give(res: Resolution) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _check_itself(res, monkeypatch)
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_real_text_with_itself_gives_the_diff_the_passes_give(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _check_itself(resdiff.parse(path.read_text("utf-8"), path.name), monkeypatch)
+
+
+def test_real_texts_exist_for_the_identity_test() -> None:
+    assert len(REAL) >= 57, f"real texts missing from {SHARED_DATA}: set RESDIFF_SHARED_DATA"

@@ -27,7 +27,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+|\S")
 def similarity_tokens(text: str) -> list[str]:
     """The normalised, case-folded words and punctuation marks of ``text``."""
     norm = normalize(text, fold_case=True)
-    return [t for t in _TOKEN_RE.findall(norm) if not t.isspace()]
+    return _TOKEN_RE.findall(norm)  # neither alternative can match white space
 
 
 class ClauseEncoder:

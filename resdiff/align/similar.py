@@ -2,7 +2,9 @@
 
 Each remaining old clause is scored against the remaining new clauses with rapidfuzz
 (one C call per old clause, ``process.extract`` with a ``score_cutoff``;
-``process.cdist`` would need numpy, which the project does not depend on). Pairs at or
+``process.cdist`` would need numpy, which the project does not depend on); in a large
+group only the new clauses that the prefix filter (:mod:`.prefilter`) finds able to reach
+the threshold are scored, which leaves the result unchanged. Pairs at or
 above the threshold are taken greedily, best first; a candidate in the section that
 pairs with the old clause's section, or citing the same instrument, gets a small bonus
 (for ordering only). Above :data:`MAX_COMPARISONS` candidate pairs only same-section
@@ -18,10 +20,12 @@ from collections import defaultdict
 from rapidfuzz import fuzz, process
 
 from resdiff.align.citation import cites_other_instrument, leading_citation
+from resdiff.align.prefilter import candidates as prefiltered
 from resdiff.align.state import AlignState
 
 __all__ = [
     "MAX_COMPARISONS",
+    "PREFILTER_FROM",
     "SAME_CITATION_BONUS",
     "SAME_SECTION_BONUS",
     "WINDOW",
@@ -31,6 +35,10 @@ __all__ = [
 #: Above this many old×new candidate pairs, only same-section pairs are scored (and in a
 #: section still too large, only pairs within the same gap between anchors).
 MAX_COMPARISONS = 4_000_000
+#: From this many old×new candidate pairs in a group, only the pairs that the prefix
+#: filter (:mod:`.prefilter`) lets through are scored; below, building its index costs
+#: more than scoring every pair.
+PREFILTER_FROM = 20_000
 #: In a gap too large for the cap, each old clause is compared with the new clauses at
 #: most this many places from where it would stand if the gap were rewritten in order.
 WINDOW = 100
@@ -66,16 +74,24 @@ def _score(
     """(-(score + bonus), old, new, score) of every candidate pair above the threshold."""
     o, n = state.old, state.new
     cutoff = state.threshold * 100.0
-    choices = [n.codes[j] for j in group_new]
+    codes = [n.codes[j] for j in group_new]
+    if len(group_old) * len(group_new) >= PREFILTER_FROM:
+        per_old = prefiltered([o.codes[i] for i in group_old], codes, state.threshold)
+    else:
+        everyone = list(range(len(group_new)))
+        per_old = [everyone] * len(group_old)
     out = []
-    for i in group_old:
+    for i, positions in zip(group_old, per_old, strict=True):
+        if not positions:
+            continue
         target = state.section_map.get(o.sections[i])
         old_text = o.clauses[i].text
         cited = leading_citation(old_text)
+        choices = [codes[p] for p in positions]
         for _, score, k in process.extract(
             o.codes[i], choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
         ):
-            j = group_new[k]
+            j = group_new[positions[k]]
             new_text = n.clauses[j].text
             if cited is not None and cites_other_instrument(old_text, new_text):
                 continue  # another cited instrument: another recital
