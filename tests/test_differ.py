@@ -280,7 +280,7 @@ def _check_itself(res: Resolution, monkeypatch: pytest.MonkeyPatch) -> None:
     other = replace(res, source="new/" + (res.source or "x.txt"))
     quick = diff_resolutions(res, other, ignore_editorial=True)
     with monkeypatch.context() as patch:
-        patch.setattr(differ, "_same_clauses", lambda old, new: False)
+        patch.setattr(differ, "_same_clauses", lambda _old, _new: False)
         full = diff_resolutions(res, other, ignore_editorial=True)
     assert quick == full
     assert quick.options == full.options
