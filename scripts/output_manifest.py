@@ -174,6 +174,17 @@ def record_tree(rec: Recorder, data: Path, work: Path) -> None:
     rec.run("tree json --all", ["diff", "old", "new", "-f", "json", "--all", "-j", "1"], cwd=work)
 
 
+def record_compile(rec: Recorder, data: Path) -> None:
+    """The compiled example proposals on Res 179 (2010), and the real 2018 text as a
+    proposal beside them, in every format."""
+    base = ROOT / "corpus" / "itu-pp" / "res-179.txt"
+    proposals = [str(p) for p in sorted((ROOT / "examples" / "proposals").glob("*.txt"))]
+    proposals.append("DUBAI=data/itu-pp/2018-dubai/res-179.txt")  # from the work folder
+    for fmt in ("json", "text", "term", "markdown", "html", "docx"):
+        rec.run(f"compile examples {fmt}", ["compile", str(base), *proposals, "-f", fmt])
+    rec.run("compile examples text --all", ["compile", str(base), *proposals, "--all"])
+
+
 def record_texts(rec: Recorder, data: Path) -> None:
     for path in real_texts(data):
         name = str(path.relative_to(data))
@@ -235,6 +246,7 @@ def _collect_part(part: int) -> dict[str, str]:
                 record_corpus(rec, data, work)
             else:
                 record_texts(rec, data)
+                record_compile(rec, data)
         return rec.results
     finally:
         for key, value in saved.items():
