@@ -174,7 +174,7 @@ def record_tree(rec: Recorder, data: Path, work: Path) -> None:
     rec.run("tree json --all", ["diff", "old", "new", "-f", "json", "--all", "-j", "1"], cwd=work)
 
 
-def record_compile(rec: Recorder, data: Path) -> None:
+def record_compile(rec: Recorder) -> None:
     """The compiled example proposals on Res 179 (2010), and the real 2018 text as a
     proposal beside them, in every format."""
     base = ROOT / "corpus" / "itu-pp" / "res-179.txt"
@@ -246,7 +246,7 @@ def _collect_part(part: int) -> dict[str, str]:
                 record_corpus(rec, data, work)
             else:
                 record_texts(rec, data)
-                record_compile(rec, data)
+                record_compile(rec)
         return rec.results
     finally:
         for key, value in saved.items():
