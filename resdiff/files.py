@@ -68,22 +68,27 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
 
 def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
     """Read a whole text file, refusing what is not a readable, non-empty text file."""
+    return decode(read_bytes(path, MAX_BYTES), str(path), encoding)
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
+    """A whole file's bytes, refused (one line naming the file) when it is missing, a
+    directory, unreadable or larger than ``limit`` bytes."""
     p = Path(path)
     where = str(path)
     if p.is_dir():
         raise InputError(f"{where}: is a directory, expected a file")
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{where}: file is too large ({size} bytes; limit {MAX_BYTES})")
-        data = p.read_bytes()
+        if size > limit:
+            raise InputError(f"{where}: file is too large ({size} bytes; limit {limit})")
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{where}: no such file") from None
     except PermissionError:
         raise InputError(f"{where}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{where}: cannot read ({exc.strerror})") from None
-    return decode(data, where, encoding)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import click
 
 from resdiff.cli import operands, progress
 from resdiff.cli.options import (
+    color_option,
     corpus_option,
     encoding_option,
     format_option,
@@ -57,13 +58,7 @@ PROGRESS_FROM = 4
     is_flag=True,
     help="Show every provision, those no proposal touches too (the JSON always has them).",
 )
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the term format; auto = on a terminal unless NO_COLOR is set.",
-)
+@color_option
 @output_option
 @encoding_option
 @quiet_option

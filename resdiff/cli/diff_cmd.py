@@ -11,6 +11,7 @@ import click
 
 from resdiff.cli import operands, progress
 from resdiff.cli.options import (
+    color_option,
     corpus_option,
     encoding_option,
     format_option,
@@ -44,13 +45,7 @@ from resdiff.tuning import collector_paused
     is_flag=True,
     help="Report editorial-only changes (quotes, dashes, spacing: ITU's (MOD)) as unchanged.",
 )
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the term format; auto = on a terminal unless NO_COLOR is set.",
-)
+@color_option
 @output_option
 @encoding_option
 @click.option(

@@ -78,3 +78,14 @@ def quiet_option(func: F) -> F:
         is_flag=True,
         help="Show no progress bar (one is shown on standard error when it is a terminal).",
     )(func)
+
+
+def color_option(func: F) -> F:
+    """``--color auto|always|never``: colour the term format."""
+    return click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour the term format; auto = on a terminal unless NO_COLOR is set.",
+    )(func)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import zipfile
-from pathlib import Path
 
 from lxml import etree
 
 from resdiff.errors import InputError
+from resdiff.files import read_bytes
 
 #: Largest decompressed size of one zip member read (a resolution's document.xml is < 1 MB).
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
@@ -64,24 +64,10 @@ def parse_xml(data: bytes, where: str) -> etree._Element:
 
 def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
     """A document's bytes, refused (one line naming the file) when missing, a directory,
-    unreadable or larger than :data:`MAX_FILE_BYTES`."""
-    p = Path(path)
-    where = str(path)
-    if p.is_dir():
-        raise InputError(f"{where}: is a directory, expected a file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{where}: file is too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{where}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{where}: cannot read ({exc.strerror})") from None
+    unreadable, empty or larger than :data:`MAX_FILE_BYTES`."""
+    data = read_bytes(path, MAX_FILE_BYTES)
     if not data.strip():
-        raise InputError(f"{where}: file is empty")
+        raise InputError(f"{path}: file is empty")
     return data
 
 
