@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
+#: How a resolution is laid out: ITU (sections under headings) or UN (PP/OP paragraphs).
+Layout = Literal["itu", "un"]
 
 #: Section keys of the parts that are not sections of the body.
 HEADER = "header"
@@ -118,14 +120,24 @@ class Annex:
 
 @dataclass(frozen=True)
 class Header:
-    """The number line, title and enacting formula; each a :class:`Clause` or ``None``."""
+    """The number line, title and enacting formula; each a :class:`Clause` or ``None``.
+
+    UN-layout resolutions may also carry a document symbol (``A/RES/73/179``), agenda
+    item lines and an adoption line (``Resolution adopted by the General Assembly on …``);
+    ITU texts have none of them.
+    """
 
     number: Clause | None = None
     title: Clause | None = None
     formula: Clause | None = None
+    adopted: Clause | None = None
+    symbol: Clause | None = None
+    agenda: Clause | None = None
 
     def parts(self) -> tuple[Clause, ...]:
-        return tuple(p for p in (self.number, self.title, self.formula) if p is not None)
+        """The parts present, in the order a document prints them."""
+        order = (self.symbol, self.agenda, self.adopted, self.number, self.title, self.formula)
+        return tuple(p for p in order if p is not None)
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,7 @@ class Resolution:
     footnotes: tuple[Clause, ...] = ()
     regions: tuple[Region, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    layout: Layout = "itu"
 
     # -- header conveniences -------------------------------------------------------
     @property

@@ -34,6 +34,11 @@ def _sections(sections: Iterable[Section]) -> Iterator[str]:
 
 def canonical_lines(resolution: Resolution) -> Iterator[str]:
     """Every line of the canonical text, in order (blank separators not included)."""
+    if resolution.layout == "un":
+        from resdiff.parsing.un_layout import canonical_un_lines
+
+        yield from canonical_un_lines(resolution)
+        return
     for part in resolution.header.parts():
         yield part.text
     yield from _sections(resolution.sections)

@@ -32,6 +32,7 @@ from resdiff.changes import (
     WordOp,
 )
 from resdiff.model import FOOTNOTES, HEADER, section_key
+from resdiff.un_names import un_name
 
 __all__ = [
     "change_labels",
@@ -52,6 +53,9 @@ _HEADER_NAMES = {
     "number": "the number line",
     "title": "the title",
     "formula": "the enacting formula",
+    "adopted": "the adoption line",
+    "symbol": "the document symbol",
+    "agenda": "the agenda item",
 }
 # C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -72,8 +76,12 @@ def clause_name(ref: ClauseRef) -> str:
     """How a drafter names a clause: section heading then label path.
 
     ``recalling i)``, ``resolves 1 i)`` (a sub-clause), ``requests the Council ¶1``
-    (an unlabelled paragraph), ``annex considering a)``, ``the title``, ``footnote 1``.
+    (an unlabelled paragraph), ``annex considering a)``, ``the title``, ``footnote 1``;
+    in a UN-layout resolution ``PP3``, ``OP5``, ``OP2(a)``, as delegates say.
     """
+    named = un_name(ref.path, ref.section)
+    if named is not None:
+        return named
     segments = ref.path.split("/")
     if ref.section == HEADER or segments[0] == HEADER:
         return _HEADER_NAMES.get(segments[-1], f"the header {segments[-1]}")
@@ -91,7 +99,11 @@ def clause_name(ref: ClauseRef) -> str:
 
 
 def _short(ref: ClauseRef) -> str:
-    """The label alone: ``e)``, or ``¶1`` for an unlabelled paragraph."""
+    """The label alone: ``e)``, or ``¶1`` for an unlabelled paragraph (``PP3``, ``OP5``
+    in a UN-layout resolution)."""
+    named = un_name(ref.path, ref.section)
+    if named is not None:
+        return named
     return ref.label if ref.label else f"¶{ref.path.rsplit('/', 1)[-1].lstrip('#')}"
 
 
@@ -101,7 +113,9 @@ def kind_word(change: Change) -> str:
         if change.moved:
             return "moved"
         if change.renumbered:
-            return "re-lettered"
+            refs = change.new or change.old
+            un = bool(refs) and un_name(refs[0].path, refs[0].section) is not None
+            return "renumbered" if un else "re-lettered"
     return change.kind
 
 

@@ -23,6 +23,7 @@ from typing import Literal
 from resdiff.changes import Change, ClauseRef, Diff, WordOp
 from resdiff.model import HEADER
 from resdiff.render.common import clause_name, display_ops
+from resdiff.un_names import un_name
 
 Role = Literal["change", "moved-away"]
 
@@ -230,8 +231,11 @@ def row_ops(row: Row) -> list[WordOp]:
 
 
 def label_or_name(ref: ClauseRef) -> str:
-    """The label as written (``e)``), or the clause's name when it has none (``the title``)."""
-    return ref.label if ref.label else clause_name(ref)
+    """The label as written (``e)``), or the clause's name when it has none (``the title``);
+    a UN-layout paragraph by its name (``PP3``, ``OP5``), the way delegates cite it."""
+    if ref.label and un_name(ref.path, ref.section) is None:
+        return ref.label
+    return clause_name(ref)
 
 
 def relabel(change: Change) -> str | None:
