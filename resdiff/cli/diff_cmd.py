@@ -6,15 +6,24 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from resdiff.cli import operands
-from resdiff.cli.options import corpus_option, encoding_option, format_option, output_option
+from resdiff.cli.options import (
+    corpus_option,
+    encoding_option,
+    format_option,
+    layout_option,
+    output_option,
+)
 from resdiff.errors import InputError, OutputError
 from resdiff.files import atomic_write, writable_folder
 from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout
 
 
 @click.command("diff")
@@ -47,6 +56,7 @@ from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
 )
 @output_option
 @encoding_option
+@layout_option
 @click.option(
     "--author", default="resdiff", show_default=True, help="Author of tracked changes (docx)."
 )
@@ -78,6 +88,7 @@ def diff_cmd(
     color: str,
     output: str | None,
     encoding: str,
+    layout: Layout | None,
     author: str,
     date: str | None,
     marks: str | None,
@@ -132,7 +143,8 @@ def diff_cmd(
     gc.disable()
     try:
         sides = [
-            operands.resolve(arg, encoding=encoding, corpus_path=corpus_path) for arg in (old, new)
+            operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
+            for arg in (old, new)
         ]
         if fmt == "json" and all(isinstance(side, operands.Tree) for side in sides):
             differs, pieces = _json_tree(sides, jobs, diff_options, show_all)
@@ -212,8 +224,8 @@ def _compare(
         import resdiff
 
         return resdiff.diff(
-            resdiff.parse(old.text, source=old.label),
-            resdiff.parse(new.text, source=new.label),
+            old.parse(),
+            new.parse(),
             **diff_options,
         )
     if isinstance(old, operands.Tree) and isinstance(new, operands.Tree):

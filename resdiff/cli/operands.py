@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resdiff.errors import InputError
 from resdiff.files import TextFile, read_text
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout, Resolution
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,14 @@ class Document:
 
     label: str
     text: str
+    #: the layout to read the text in (``--layout``); ``None``: recognised from the text
+    layout: Layout | None = None
+
+    def parse(self) -> Resolution:
+        """The resolution this operand holds, read in its layout."""
+        import resdiff
+
+        return resdiff.parse(self.text, source=self.label, layout=self.layout)
 
 
 @dataclass(frozen=True)
@@ -60,20 +72,30 @@ def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
 
 
 def resolve(
-    arg: str, *, encoding: str = "utf-8", corpus_path: str | None = None
+    arg: str,
+    *,
+    encoding: str = "utf-8",
+    corpus_path: str | None = None,
+    layout: Layout | None = None,
 ) -> Document | Tree:
     """Resolve any command-line operand: a file, a directory or a corpus ref.
 
     The one entry point commands call, so that ref handling (``res-179@dubai-2018``,
     ``@dubai-2018``) is added here and nowhere else. ``corpus_path`` is where refs
-    are looked up; files and directories do not need it.
+    are looked up; files and directories do not need it. ``layout`` (``--layout``) is
+    how a single document is read; trees recognise each file's layout.
     """
+    found: Document | Tree | None = None
     if not Path(arg).exists():
         from resdiff.corpus.refs import looks_like_ref
 
         if looks_like_ref(arg):
-            return resolve_ref(arg, corpus_path)
-    return resolve_path(arg, encoding)
+            found = resolve_ref(arg, corpus_path)
+    if found is None:
+        found = resolve_path(arg, encoding)
+    if layout is not None and isinstance(found, Document):
+        return Document(found.label, found.text, layout)
+    return found
 
 
 def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:

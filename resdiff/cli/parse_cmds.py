@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-from resdiff.cli.options import encoding_option, format_option
+from resdiff.cli.options import encoding_option, format_option, layout_option
 from resdiff.errors import InputError
 from resdiff.files import atomic_write, read_text
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout
 
 
 @click.command("parse")
@@ -17,17 +21,20 @@ from resdiff.files import atomic_write, read_text
     ["text", "json"], "text: the clause tree (path, label, text); json: schema resdiff/parse/v1."
 )
 @encoding_option
-def parse_cmd(file: str, fmt: str, encoding: str) -> None:
+@layout_option
+def parse_cmd(file: str, fmt: str, encoding: str, layout: Layout | None) -> None:
     """Show the clause structure of a resolution: every clause's path, label and text.
 
     Header parts come first (header/number, header/title, header/formula), then each
     section with its clauses and sub-clauses, the annexes and the footnotes. The json
     format adds line/column positions, site-text regions and the parser's diagnostics.
+    A resolution in the UN layout shows its header parts (header/adopted, header/number
+    …), then preamble/1 … (PP1 …) and operative/1 … (OP1 …) with their sub-paragraphs.
     """
     from resdiff.parsing import parse_text
     from resdiff.parsing.tree import to_json, to_outline
 
-    resolution = parse_text(read_text(file, encoding), file)
+    resolution = parse_text(read_text(file, encoding), file, layout)
     if fmt == "json":
         click.echo(json.dumps(to_json(resolution), ensure_ascii=False, indent=2))
     else:
@@ -43,7 +50,10 @@ def parse_cmd(file: str, fmt: str, encoding: str) -> None:
     help="Write nothing; exit 1 if a FILE is not in canonical form (for CI, pre-commit).",
 )
 @encoding_option
-def fmt_cmd(files: tuple[str, ...], write: bool, check: bool, encoding: str) -> None:
+@layout_option
+def fmt_cmd(
+    files: tuple[str, ...], write: bool, check: bool, encoding: str, layout: Layout | None
+) -> None:
     """Print a resolution in canonical form: repaired, one paragraph per line.
 
     The canonical form has the number line, title and enacting formula, then each
@@ -61,7 +71,7 @@ def fmt_cmd(files: tuple[str, ...], write: bool, check: bool, encoding: str) -> 
     texts = []
     for file in files:
         text = read_text(file, encoding)
-        canonical = parse_text(text, file).to_text()
+        canonical = parse_text(text, file, layout).to_text()
         if not canonical:
             raise InputError(f"{file}: no resolution text to format")
         texts.append((file, text, canonical))

@@ -16,13 +16,13 @@ from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
 from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line_cached
-from resdiff.parsing.un_layout import detect_layout, parse_un
 from resdiff.parsing.structure import (
     build_annexes,
     build_footnotes,
     build_sections,
     read_pieces,
 )
+from resdiff.parsing.un_layout import detect_layout, parse_un
 
 RegionKind = Literal["before", "after", "other"]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from resdiff.model import (
     HEADER,
@@ -204,7 +205,7 @@ class _UnReader:
         text = self.text
         content = line.content(text)
         cuts = [0, *(m.end() for m in INLINE_SUB_RE.finditer(content)), len(content)]
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in pairwise(cuts):
             chunk = content[start:end]
             lead = len(chunk) - len(chunk.lstrip())
             offset = line.body + start + lead
@@ -242,12 +243,14 @@ class _UnReader:
         if preamble:
             clauses = self._preamble(preamble)
             first = preamble[0]
-            sections.append(Section(PREAMBLE, PREAMBLE, clauses, first.line, first.column, PREAMBLE))
+            sections.append(
+                Section(PREAMBLE, PREAMBLE, clauses, first.line, first.column, "preamble")
+            )
         if operative:
             clauses = build_clauses(nest(operative), OPERATIVE, OPERATIVE, report)
             first = operative[0]
             sections.append(
-                Section(OPERATIVE, OPERATIVE, clauses, first.line, first.column, OPERATIVE)
+                Section(OPERATIVE, OPERATIVE, clauses, first.line, first.column, "operative")
             )
         return tuple(sections)
 
@@ -268,9 +271,8 @@ class _UnReader:
         lines = self.nonblank()
         if not lines:
             self.note("error", "empty", "no text at all", 0)
-            return Resolution(
-                self.text, self.source, Header(), (), diagnostics=tuple(self.diagnostics), layout="un"
-            )
+            found = tuple(self.diagnostics)
+            return Resolution(self.text, self.source, Header(), (), diagnostics=found, layout="un")
         header, body_from = self.header(lines)
         sections = self.body(lines[body_from:])
         if header.number is None:
