@@ -364,7 +364,7 @@ class Corpus:
                 )
         verb = "Correct" if revision in names else "Add"
         shown = title or subject_title(parsed.number) or revision
-        subject = f"{verb} {rid.kind_word} {rid.number} ({shown})"
+        subject = f"{verb} {rid.kind_word} {rid.shown_number} ({shown})"
         message = format_message(subject, str(rid), revision, day.isoformat())
         canonical = parsed.to_text()
         commit = self.git.commit_file(
