@@ -58,7 +58,7 @@ def import_folder(
             if status != "ok":
                 raise InputError(data)
             shown = it.title or subject_title(number_line) or it.revision
-            subject = f"Add {it.rid.kind_word} {it.rid.number} ({shown})"
+            subject = f"Add {it.rid.kind_word} {it.rid.shown_number} ({shown})"
             message = format_message(subject, str(it.rid), it.revision, it.adopted.isoformat())
             yield it, data.encode("utf-8"), message
 
