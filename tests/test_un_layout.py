@@ -78,9 +78,7 @@ def test_shared_texts_read_as_preamble_and_operative(name: str) -> None:
     assert [c.path for c in preamble.clauses] == [f"preamble/{i}" for i in range(1, len(pps) + 1)]
     assert [c.text for c in preamble.clauses] == pps
     assert all(c.label is None for c in preamble.clauses)
-    assert [c.path for c in operative.clauses] == [
-        f"operative/{i}" for i in range(1, len(ops) + 1)
-    ]
+    assert [c.path for c in operative.clauses] == [f"operative/{i}" for i in range(1, len(ops) + 1)]
     assert [f"{c.label} {c.text}" for c in operative.clauses] == ops
     number, title = lines[1].split(". ", 1)
     assert res.header.adopted is not None and res.header.adopted.text == lines[0]
@@ -152,8 +150,7 @@ def test_hrc_sub_paragraphs_inline_and_on_their_own_lines() -> None:
         (
             "operative/1",
             "1.",
-            "Affirms that the same rights that people have offline must also be protected"
-            " online;",
+            "Affirms that the same rights that people have offline must also be protected online;",
         ),
         ("operative/2", "2.", "Decides to continue its consideration of the matter:"),
         ("operative/2/a", "(a)", "at its next session;"),

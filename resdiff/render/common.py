@@ -204,6 +204,18 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def renumbered_word(diff: Diff) -> str:
+    """How the ``renumbered`` count reads: ``re-lettered`` (ITU paragraphs are lettered),
+    ``renumbered`` for a UN-layout resolution (PP3 → PP4, OP8 → OP7)."""
+    un = any(
+        un_name(ref.path, ref.section) is not None
+        for change in diff.changes
+        if change.renumbered
+        for ref in change.new[:1]
+    )
+    return "renumbered" if un else "re-lettered"
+
+
 def summary_line(diff: Diff) -> str:
     """One line that counts what changed (non-zero counts only, in a fixed order).
 
@@ -216,7 +228,7 @@ def summary_line(diff: Diff) -> str:
         f"{s[k]} {word}"
         for k, word in (
             ("moved", "moved"),
-            ("renumbered", "re-lettered"),
+            ("renumbered", renumbered_word(diff)),
             ("editorial", "editorial"),
         )
         if s[k]

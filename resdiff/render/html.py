@@ -31,7 +31,13 @@ import jinja2
 
 from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
 from resdiff.render import RenderOptions
-from resdiff.render.common import clause_name, kind_word, summary_line, tree_summary_line
+from resdiff.render.common import (
+    clause_name,
+    kind_word,
+    renumbered_word,
+    summary_line,
+    tree_summary_line,
+)
 from resdiff.render.layout import (
     Row,
     is_header,
@@ -225,7 +231,11 @@ def _view(
     if itu:
         old_number = itu_number_line(old_number)
     summary = diff.summary
-    counts = tuple((label, itu_mark, summary[key]) for key, label, itu_mark in SUMMARY_ROWS)
+    numbering = renumbered_word(diff)
+    counts = tuple(
+        (numbering if key == "renumbered" else label, itu_mark, summary[key])
+        for key, label, itu_mark in SUMMARY_ROWS
+    )
     blocks = _blocks(diff)
     anchors = tuple(
         prefix + item.anchor
