@@ -174,7 +174,7 @@ def main() -> int:
             ("blame", ("blame", "itu-pp/res-7")),
             ("history", ("history", "itu-pp/res-7", clause)),
         ):
-            cache = fresh.git.common_dir / "resdiff-cache"
+            cache = fresh.store.cache_dir
             shutil.rmtree(cache, ignore_errors=True)
             timed(
                 f"resdiff {label} over {REVISIONS} revisions (CLI, cold cache)",

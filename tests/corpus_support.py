@@ -33,7 +33,7 @@ def configure(repo: Path) -> None:
 def new_corpus(path: Path) -> Corpus:
     """A fresh corpus (its own git repository) at ``path``."""
     corpus = Corpus.init(path)
-    configure(corpus.git.root)
+    configure(corpus.root)
     return corpus
 
 
@@ -105,3 +105,13 @@ def snapshot(repo: Path) -> dict[str, object]:
         "files": files,
         "gitdir": sorted(p.name for p in git_dir.iterdir()),
     }
+
+
+_SHARED: list[Corpus] = []
+
+
+def shared_loaded(factory: pytest.TempPathFactory) -> Corpus:
+    """:func:`loaded_corpus` built once per test session, for tests that only read it."""
+    if not _SHARED:
+        _SHARED.append(loaded_corpus(factory.mktemp("loaded")))
+    return _SHARED[0]

@@ -279,7 +279,7 @@ def test_add_refuses_text_with_errors_printing_its_diagnostics(tmp_path: Path) -
     lines = err.splitlines()
     assert f"{bad}:1:1: warning: no section heading found" in lines[1]
     assert lines[-1].startswith(f"resdiff: {bad}: refused, no sections found")
-    assert git(corpus.git.root, "rev-parse", "-q", "--verify", "HEAD", check=False) == ""
+    assert git(corpus.root, "rev-parse", "-q", "--verify", "HEAD", check=False) == ""
 
 
 def test_add_refuses_a_dirty_file(tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def test_add_refuses_a_dirty_file(tmp_path: Path) -> None:
 # -- check -------------------------------------------------------------------------------
 def test_check_base_markdown_on_a_proposal_branch(tmp_path: Path) -> None:
     corpus = loaded_corpus(tmp_path / "c")
-    git(corpus.git.root, "checkout", "-q", "-b", "proposal")
+    git(corpus.root, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
     target.write_text(
         target.read_text(encoding="utf-8").replace(
@@ -342,7 +342,7 @@ def _driver_command() -> str:
 @pytest.mark.skipif(shutil.which("git") is None, reason="git binary not installed")
 def test_git_diff_driver_through_real_git(tmp_path: Path) -> None:
     corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
+    repo = corpus.root
     git(repo, "config", "diff.resdiff.command", _driver_command())
     (repo / ".gitattributes").write_text("*.txt diff=resdiff\n", encoding="utf-8")
     target = corpus.path / "itu-pp" / "res-179.txt"
@@ -424,7 +424,7 @@ def test_pre_commit_hooks_run_as_declared(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_a_proposal_commit_is_a_pseudo_revision_named_by_its_ref(tmp_path: Path) -> None:
     corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
+    repo = corpus.root
     git(repo, "checkout", "-q", "-b", "proposal")
     target = corpus.path / "itu-pp" / "res-179.txt"
     target.write_text(

@@ -1,82 +1,29 @@
-"""The corpus library against real git repositories and the real texts (no mocks)."""
+"""The corpus API (:class:`resdiff.corpus.Corpus`) against real git repositories and the
+real texts (no mocks): add, names, log, blame and history."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import RES_179_2018, SEED_PAGE
-from corpus_support import (
-    OTHER_2018,
-    add_2010,
-    add_2018,
-    configure,
-    git,
-    loaded_corpus,
-    new_corpus,
-    snapshot,
-)
+from corpus_support import add_2018, git, new_corpus, shared_loaded, snapshot
 
 import resdiff
-from resdiff.corpus import Corpus, TextHasErrors, find_corpus
+from resdiff.corpus import Corpus, TextHasErrors
 from resdiff.errors import CorpusError, RefError
 
 pytestmark = pytest.mark.usefixtures("shared_data")
-#: The CLI as a separate process (for the concurrency tests).
-RESDIFF = [sys.executable, "-c", "from resdiff.cli import main; main()"]
-
-
-def cli_add(corpus: Corpus, name: str) -> list[str]:
-    """The command line that adds PP-18 text ``name`` (e.g. res-180) to ``corpus``."""
-    return [
-        *RESDIFF,
-        "add",
-        str(RES_179_2018.parent / f"{name}.txt"),
-        "--resolution",
-        f"itu-pp/{name}",
-        "--revision",
-        "dubai-2018",
-        "--adopted",
-        "2018-11-16",
-        "--corpus",
-        str(corpus.path),
-    ]
 
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """One corpus with Res 179 in two revisions and four other PP-18 texts (read-only use)."""
-    return loaded_corpus(tmp_path_factory.mktemp("loaded"))
-
-
-# -- init and add -----------------------------------------------------------------------
-def test_init_makes_a_repository_with_config(tmp_path: Path) -> None:
-    corpus = Corpus.init(tmp_path / "c")
-    assert (tmp_path / "c" / ".git").is_dir()
-    assert (tmp_path / "c" / "resdiff.toml").is_file()
-    assert corpus.prefix == ""
-    assert find_corpus(tmp_path / "c") == (tmp_path / "c").resolve()
-    with pytest.raises(CorpusError, match="already a corpus"):
-        Corpus.init(tmp_path / "c")
-
-
-def test_init_inside_a_repository_makes_a_folder_corpus(tmp_path: Path) -> None:
-    git(tmp_path, "init", "-q", "-b", "main")
-    configure(tmp_path)
-    corpus = Corpus.init(tmp_path / "corpus")
-    assert not (tmp_path / "corpus" / ".git").exists()
-    assert corpus.prefix == "corpus/"
-    rev = add_2010(corpus)
-    assert git(tmp_path, "ls-files").split() == ["corpus/itu-pp/res-179.txt"]
-    assert corpus.revisions(rev.resolution)[0].name == "guadalajara-2010"
+    return shared_loaded(tmp_path_factory)
 
 
 def test_add_commits_canonical_text_with_trailers_and_adoption_date(loaded: Corpus) -> None:
-    repo = loaded.git.root
+    repo = loaded.root
     log = git(repo, "log", "--format=%s|%aI", "--", "itu-pp/res-179.txt").splitlines()
     assert log == [
         "Add Resolution 179 (Rev. Dubai, 2018)|2018-11-16T12:00:00+00:00",
@@ -109,7 +56,7 @@ def test_add_commits_canonical_text_with_trailers_and_adoption_date(loaded: Corp
 
 def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
-    before = snapshot(corpus.git.root)
+    before = snapshot(corpus.root)
     with pytest.raises(TextHasErrors, match="refused") as info:
         corpus.add("   \n", "itu-pp/res-179", "guadalajara-2010", "2010-10-22", source="x.txt")
     assert any(d.level == "error" for d in info.value.diagnostics)
@@ -117,7 +64,7 @@ def test_add_refuses_a_text_with_errors_and_leaves_no_trace(tmp_path: Path) -> N
         corpus.add(
             "Just a note about nothing.\n", "itu-pp/res-179", "guadalajara-2010", "2010-10-22"
         )
-    assert snapshot(corpus.git.root) == before
+    assert snapshot(corpus.root) == before
 
 
 def test_add_refuses_another_resolutions_text(tmp_path: Path) -> None:
@@ -126,156 +73,12 @@ def test_add_refuses_another_resolutions_text(tmp_path: Path) -> None:
         add_2018(corpus, "itu-pp/res-180")
 
 
-def test_add_refuses_revisions_out_of_date_order(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    add_2018(corpus)
-    with pytest.raises(CorpusError, match="older than dubai-2018"):
-        add_2010(corpus)
-
-
-@pytest.mark.parametrize("how", ["modified", "staged", "untracked", "deleted"])
-def test_add_refuses_a_file_with_uncommitted_changes(tmp_path: Path, how: str) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    target = corpus.path / "itu-pp" / "res-179.txt"
-    if how != "untracked":
-        add_2010(corpus)
-    if how == "deleted":
-        target.unlink()
-    else:
-        target.parent.mkdir(exist_ok=True)
-        target.write_text("a local edit\n", encoding="utf-8")
-    if how == "staged":
-        git(corpus.git.root, "add", "itu-pp/res-179.txt")
-    before = snapshot(corpus.git.root)
-    with pytest.raises(CorpusError, match="uncommitted changes"):
-        add_2018(corpus)
-    assert snapshot(corpus.git.root) == before
-
-
-def test_add_keeps_other_staged_work_staged_and_uncommitted(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    (corpus.path / "notes.md").write_text("work in progress\n", encoding="utf-8")
-    git(corpus.git.root, "add", "notes.md")
-    add_2010(corpus)
-    assert git(corpus.git.root, "show", "--name-only", "--format=", "HEAD").split() == [
-        "itu-pp/res-179.txt"
-    ]
-    status = git(corpus.git.root, "status", "--porcelain=v1", "--untracked-files=no")
-    assert status.splitlines() == ["A  notes.md"]
-
-
-@pytest.mark.parametrize("existing", [False, True])
-def test_failure_between_write_and_commit_leaves_no_trace(tmp_path: Path, existing: bool) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    if existing:
-        add_2010(corpus)
-    before = snapshot(corpus.git.root)
-    written: list[bytes] = []
-
-    def explode() -> None:
-        written.append((corpus.path / "itu-pp" / "res-179.txt").read_bytes())
-        raise OSError("disk on fire")
-
-    corpus.git.before_ref_update = explode
-    with pytest.raises(OSError, match="disk on fire"):
-        add_2018(corpus)
-    assert written and b"DUBAI, 2018" in written[0]  # the file had been written …
-    assert snapshot(corpus.git.root) == before  # … and every trace is gone
-    corpus.git.before_ref_update = None
-    add_2018(corpus)
-    assert git(corpus.git.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
-
-
-def test_a_concurrent_add_fails_cleanly_and_nothing_is_lost(tmp_path: Path) -> None:
-    """While one add holds git's index.lock, a second `resdiff add` (another process) fails
-    with a clear message; the first completes; both revisions' data are intact."""
-    corpus = new_corpus(tmp_path / "c")
-    other = subprocess.run  # the second add runs as a real, separate process
-    results: list[subprocess.CompletedProcess[str]] = []
-
-    def second_add() -> None:
-        results.append(
-            other(
-                cli_add(corpus, "res-180"),
-                capture_output=True,
-                text=True,
-            )
-        )
-
-    corpus.git.before_ref_update = second_add
-    add_2010(corpus)
-    assert results[0].returncode == 2, results[0].stderr
-    assert "another git command is writing this repository" in results[0].stderr
-    assert "Traceback" not in results[0].stderr
-    assert git(corpus.git.root, "ls-files").split() == ["itu-pp/res-179.txt"]
-    assert not (corpus.path / "itu-pp" / "res-180.txt").exists()
-    assert not (corpus.git.git_dir / "index.lock").exists()
-    # Retried afterwards, the second add succeeds on top of the first.
-    corpus.git.before_ref_update = None
-    results.clear()
-    second_add()
-    assert results[0].returncode == 0, results[0].stderr
-    assert git(corpus.git.root, "ls-files").split() == ["itu-pp/res-179.txt", "itu-pp/res-180.txt"]
-
-
-def test_parallel_adds_lose_nothing(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    names = ("res-180", "res-175", "res-2", "dec-5")
-    procs = [
-        subprocess.Popen(
-            cli_add(corpus, n),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in names
-    ]
-    outcomes = [(p.wait(), p.communicate()[1]) for p in procs]
-    winners = {n for n, (rc, _err) in zip(names, outcomes, strict=True) if rc == 0}
-    for rc, err in outcomes:
-        assert rc in (0, 2)
-        if rc == 2:
-            assert "another git command is writing this repository" in err
-    assert winners
-    committed = set(git(corpus.git.root, "ls-files").split())
-    assert committed == {f"itu-pp/{n}.txt" for n in winners}
-    assert len(git(corpus.git.root, "log", "--format=%H").split()) == len(winners)
-    assert git(corpus.git.root, "status", "--porcelain=v1") == "?? resdiff.toml\n"
-
-
-# -- reading revisions -------------------------------------------------------------------
-def test_revisions_and_text_at_a_revision(loaded: Corpus) -> None:
-    rid = loaded.resolve_id("res-179")
-    revs = loaded.revisions(rid)
-    assert [(r.name, r.adopted) for r in revs] == [
-        ("guadalajara-2010", date(2010, 10, 22)),
-        ("dubai-2018", date(2018, 11, 16)),
-    ]
-    assert loaded.text(rid, "guadalajara-2010").startswith("RESOLUTION 179 (Guadalajara, 2010)")
-    assert loaded.text(rid, "dubai-2018").startswith("RESOLUTION 179 (REV. DUBAI, 2018)")
-    # A git rev works as git reads it; HEAD~5 is the 2010 commit.
-    assert loaded.text(rid, "HEAD~5") == loaded.text(rid, "guadalajara-2010")
-    assert loaded.at(rid, "HEAD").name == "dubai-2018"
-
-
 def test_resolution_names_shorthand(loaded: Corpus) -> None:
     assert str(loaded.resolve_id("179")) == "itu-pp/res-179"
     assert str(loaded.resolve_id("res-180")) == "itu-pp/res-180"
     assert str(loaded.resolve_id("dec-5")) == "itu-pp/dec-5"
     with pytest.raises(RefError, match="no resolution '999'"):
         loaded.resolve_id("999")
-
-
-def test_unknown_revision_lists_the_known_ones(loaded: Corpus) -> None:
-    rid = loaded.resolve_id("res-179")
-    with pytest.raises(RefError, match=r"known revisions: guadalajara-2010, dubai-2018"):
-        loaded.at(rid, "busan-2014")
-    with pytest.raises(RefError, match="may not start with '-'"):
-        loaded.at(rid, "--upload-pack=touch /tmp/pwned")
-    with pytest.raises(RefError, match="not a valid git revision"):
-        loaded.at(rid, "HEAD..main")
-    with pytest.raises(RefError, match="does not exist at"):
-        loaded.at(loaded.resolve_id("res-180"), "HEAD~5")
 
 
 def test_log_summarises_each_revision(loaded: Corpus) -> None:
@@ -337,150 +140,3 @@ def test_history_of_a_removed_clause_and_of_nothing(loaded: Corpus) -> None:
     rid = loaded.resolve_id("res-179")
     with pytest.raises(RefError, match="no clause 'considering/zz'"):
         loaded.history(rid, "considering/zz")
-
-
-def test_tree_as_of_a_conference(loaded: Corpus) -> None:
-    assert sorted(loaded.tree("guadalajara-2010")) == ["itu-pp/res-179.txt"]
-    tree = loaded.tree("dubai-2018")
-    assert sorted(tree) == sorted(f"itu-pp/{n}.txt" for n in ("res-179", *OTHER_2018))
-    assert tree["itu-pp/res-179.txt"].startswith("RESOLUTION 179 (REV. DUBAI, 2018)")
-    with pytest.raises(RefError, match="known revisions: guadalajara-2010, dubai-2018"):
-        loaded.tree("busan-2014")
-
-
-def test_pair_diffs_are_cached_by_blob_ids(loaded: Corpus) -> None:
-    rid = loaded.resolve_id("res-179")
-    fresh = Corpus(loaded.path)
-    fresh.log(rid)
-    cached = Corpus(loaded.path)  # a new process would start like this: empty memory
-    cached.log(rid)
-    assert cached.cache.hits == 1 and cached.cache.misses == 0
-    a, b = loaded.revisions(rid)
-    assert cached.pair_diff(a, b).summary == fresh.pair_diff(a, b).summary
-    assert list((loaded.git.common_dir / "resdiff-cache" / "diffs").rglob("*.json"))
-
-
-# -- check -------------------------------------------------------------------------------
-def test_check_on_a_proposal_branch(tmp_path: Path) -> None:
-    corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
-    git(repo, "checkout", "-q", "-b", "proposal")
-    target = corpus.path / "itu-pp" / "res-179.txt"
-    text = target.read_text(encoding="utf-8").replace(
-        "child online safety issues", "child online safety and well-being issues"
-    )
-    target.write_text(text, encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "Propose: well-being in resolves 1")
-    report = corpus.check("main")
-    assert report.ok
-    assert [(f.relpath, f.status) for f in report.files] == [("itu-pp/res-179.txt", "modified")]
-    diff = report.files[0].diff
-    assert diff is not None
-    changed = [c for c in diff.changes if c.kind != "unchanged"]
-    assert [(c.kind, c.new[0].path) for c in changed] == [("amended", "resolves/1")]
-
-
-def test_check_reports_layout_and_trailer_errors(tmp_path: Path) -> None:
-    corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
-    assert corpus.check().ok
-    (corpus.path / "stray.txt").write_text(RES_179_2018.read_text(encoding="utf-8"))
-    (corpus.path / "itu-pp" / "res-213.txt").write_text(
-        (RES_179_2018.parent / "res-213.txt").read_text(encoding="utf-8")
-    )
-    git(repo, "add", "itu-pp/res-213.txt")
-    git(repo, "commit", "-q", "-m", "Add Resolution 213 (Rev. Dubai, 2018)")
-    report = corpus.check()
-    assert not report.ok
-    messages = [p.format() for p in report.problems]
-    assert any(m.startswith("stray.txt: error: file outside the corpus layout") for m in messages)
-    assert any("a revision commit without Resdiff-* trailers" in m for m in messages)
-    # Against a base, only what changed since it is reported.
-    base_report = corpus.check("HEAD~1")
-    assert [f.relpath for f in base_report.files] == ["itu-pp/res-213.txt"]
-    assert base_report.files[0].status == "added"
-
-
-def test_an_erratum_corrects_its_revision_in_place(tmp_path: Path) -> None:
-    corpus = loaded_corpus(tmp_path / "c")
-    repo = corpus.git.root
-    rid = corpus.resolve_id("res-179")
-    # An erratum to the 2018 text, committed by hand with only Resdiff-Revision.
-    target = corpus.path / "itu-pp" / "res-179.txt"
-    target.write_text(
-        target.read_text(encoding="utf-8").replace("ITU T E.1100", "ITU-T E.1100"),
-        encoding="utf-8",
-    )
-    git(repo, "commit", "-q", "-am", "Restore a lost hyphen\n\nResdiff-Revision: dubai-2018")
-    # A curation commit without trailers is not a revision.
-    git(repo, "commit", "-q", "--allow-empty", "-m", "Tidy up")
-    fresh = Corpus(corpus.path)
-    revs = fresh.revisions(rid)
-    assert [r.name for r in revs] == ["guadalajara-2010", "dubai-2018"]
-    assert revs[1].adopted == date(2018, 11, 16)
-    assert "ITU-T E.1100" in fresh.text(rid, "dubai-2018")
-    assert fresh.check().ok
-    # Re-adding a revision is a correction, said so in the subject.
-    add_2018(fresh)
-    assert git(repo, "log", "-1", "--format=%s") == "Correct Resolution 179 (Rev. Dubai, 2018)\n"
-    assert [r.name for r in Corpus(corpus.path).revisions(rid)] == [
-        "guadalajara-2010",
-        "dubai-2018",
-    ]
-
-
-def test_an_erratum_for_an_unknown_revision_fails_the_check(tmp_path: Path) -> None:
-    corpus = loaded_corpus(tmp_path / "c")
-    target = corpus.path / "itu-pp" / "res-180.txt"
-    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    git(corpus.git.root, "commit", "-q", "-am", "Fix\n\nResdiff-Revision: busan-2014")
-    messages = [p.format() for p in corpus.check().problems]
-    assert any(
-        "Resdiff-Revision busan-2014 corrects no earlier revision of itu-pp/res-180" in m
-        for m in messages
-    )
-
-
-def test_check_flags_a_text_without_structure_or_under_the_wrong_number(tmp_path: Path) -> None:
-    corpus = new_corpus(tmp_path / "c")
-    (corpus.path / "itu-pp").mkdir()
-    (corpus.path / "itu-pp" / "res-1.txt").write_text("Just a note.\n", encoding="utf-8")
-    (corpus.path / "itu-pp" / "res-2.txt").write_text(
-        RES_179_2018.read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    report = corpus.check()
-    assert not report.ok
-    assert [p.format() for p in report.problems] == [
-        "itu-pp/res-1.txt: error: no sections found (no 'considering', 'resolves' …):"
-        " this does not read as a resolution",
-        "itu-pp/res-2.txt: error: its number line reads 'RESOLUTION 179 (REV. DUBAI, 2018)',"
-        " which is not number 2",
-    ]
-
-
-@pytest.mark.parametrize("existing", [False, True])
-def test_failure_after_head_moved_rolls_head_back(
-    tmp_path: Path, existing: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The last step (installing the new index) fails: HEAD goes back, the file too."""
-    corpus = new_corpus(tmp_path / "c")
-    if existing:
-        add_2010(corpus)
-    before = snapshot(corpus.git.root)
-    real_replace = os.replace
-
-    def failing_replace(src: object, dst: object) -> None:
-        if str(dst).endswith(f"{os.sep}index"):
-            raise OSError("index could not be installed")
-        real_replace(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "replace", failing_replace)  # the rename git's protocol ends with
-    with pytest.raises(OSError, match="index could not be installed"):
-        add_2018(corpus)
-    monkeypatch.undo()
-    after = snapshot(corpus.git.root)
-    assert {k: v for k, v in after.items() if k != "gitdir"} == {
-        k: v for k, v in before.items() if k != "gitdir"
-    }
-    # Only git's reflog remembers that HEAD moved and came back.
-    assert set(after["gitdir"]) - set(before["gitdir"]) <= {"logs"}  # type: ignore[call-overload]

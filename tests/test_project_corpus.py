@@ -38,7 +38,23 @@ def test_res_179_2010_is_a_revision_commit(project: Corpus) -> None:
     rid = project.resolve_id("res-179")
     rev = project.revisions(rid)[0]
     assert (rev.name, rev.adopted) == ("guadalajara-2010", date(2010, 10, 22))
-    files = project.git.changed_paths(rev.commit)
+    changed = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(ROOT),
+            "diff-tree",
+            "--no-commit-id",
+            "--name-only",
+            "-r",
+            "--root",
+            rev.commit,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    files = changed.stdout.split()
     assert files == ["corpus/itu-pp/res-179.txt"]  # the commit changed nothing else
     text = project.text(rid, "guadalajara-2010")
     assert text.startswith("RESOLUTION 179 (Guadalajara, 2010)\n")

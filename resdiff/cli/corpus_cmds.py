@@ -75,7 +75,7 @@ def init_cmd(path: str) -> None:
     from resdiff.corpus import CONFIG, Corpus
 
     corpus = Corpus.init(path)
-    click.echo(f"Initialized a resdiff corpus in {corpus.path} (git repository {corpus.git.root})")
+    click.echo(f"Initialized a resdiff corpus in {corpus.path} (git repository {corpus.root})")
     for line in configure_git(corpus.path):  # clause-aware merges and diffs inside git
         click.echo(line)
     click.echo(f"Commit {CONFIG} when you are ready: git add {corpus.path / CONFIG}")
@@ -130,7 +130,7 @@ def add_cmd(
             if diag.level in ("error", "warning"):
                 click.echo(diag.format(exc.source), err=True)
         raise
-    subject = corpus.git.subject(rev.commit)
+    subject = corpus.subject(rev)
     click.echo(f"[{rev.short}] {subject}")
     click.echo(f"  {corpus.prefix}{rev.resolution.relpath}  {rev.name}  adopted {rev.adopted}")
 

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from resdiff import __version__
 from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange
 from resdiff.errors import ResdiffError
 from resdiff.files import atomic_write
@@ -30,10 +29,11 @@ CACHE_FORMAT = "1"
 
 @functools.cache
 def code_fingerprint() -> str:
-    """The resdiff version and a hash of the parser's and differ's source, so that a cached
-    diff is never read by code that would compute it differently."""
+    """A hash of the parser's and differ's source (and of the package's ``__init__``, which
+    holds the version), so that a cached diff is never read by code that would compute it
+    differently."""
     root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256()
     # The top-level modules (model, differ, align, worddiff, normalize …) and the parser
     # decide what a diff is; the CLI, renderers and corpus do not.
     files = sorted(root.glob("*.py")) + sorted((root / "parsing").glob("*.py"))

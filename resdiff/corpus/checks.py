@@ -9,41 +9,36 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
 
 from resdiff.corpus.records import CheckReport, FileCheck, Problem
 from resdiff.corpus.refs import ResolutionId, check_date, check_git_rev, is_revision_name
+from resdiff.corpus.store import Store
 from resdiff.corpus.texts import check_text
 from resdiff.corpus.trailers import EARLIEST_COMMIT_TIME, Trailers, adoption_epoch, parse_trailers
 from resdiff.errors import CorpusError, InputError, RefError
-from resdiff.files import decode, read_text
-
-if TYPE_CHECKING:
-    from resdiff.corpus.core import Corpus
+from resdiff.files import read_text
 
 
-def check_corpus(corpus: Corpus, base: str | None = None) -> CheckReport:
+def check_corpus(store: Store, base: str | None = None) -> CheckReport:
     """Validate the corpus: every file (or, with ``base``, those changed since it) and
     the trailers of revision commits; with ``base``, each changed resolution's diff."""
-    from resdiff import diff, parse
+    from resdiff.differ import diff_resolutions as diff
+    from resdiff.parsing import parse_text as parse
 
     problems: list[Problem] = []
     files: list[FileCheck] = []
-    head = corpus.git.head()
+    head = store.head()
     base_commit = None
     base_files: dict[str, str] = {}
     if base is not None:
         check_git_rev(base)
-        resolved = corpus.git.resolve(base)
+        resolved = store.resolve(base)
         if resolved is None:
             raise RefError(f"unknown base revision {base!r}")
-        base_commit = corpus.git.merge_base(resolved, head) if head else resolved
+        base_commit = store.merge_base(resolved, head) if head else resolved
         base_commit = base_commit or resolved
-        base_files = {
-            path[len(corpus.prefix) :]: blob
-            for path, blob in corpus.git.ls_tree(base_commit, corpus.prefix)
-        }
-    work = {rel: corpus.path / rel for rel in corpus.worktree_files()}
+        base_files = dict(store.files_at(base_commit))
+    work = {rel: store.path / rel for rel in store.worktree_files()}
     for rel in sorted(set(work) | set(base_files)):
         rid = ResolutionId.from_relpath(rel)
         if rid is None:
@@ -51,17 +46,13 @@ def check_corpus(corpus: Corpus, base: str | None = None) -> CheckReport:
                 problems.append(
                     Problem(
                         "error",
-                        corpus.prefix + rel,
+                        store.prefix + rel,
                         "file outside the corpus layout <body>/<kind>-<number>.txt"
                         " (e.g. itu-pp/res-179.txt)",
                     )
                 )
             continue
-        old_text = (
-            decode(corpus.git.read_blob(base_files[rel]), f"{rel}@{base}")
-            if rel in base_files
-            else None
-        )
+        old_text = store.read(base_files[rel], f"{rel}@{base}") if rel in base_files else None
         if rel not in work:
             if base is not None:
                 files.append(FileCheck(rel, "removed", ()))
@@ -69,41 +60,37 @@ def check_corpus(corpus: Corpus, base: str | None = None) -> CheckReport:
         try:
             text = read_text(work[rel])
         except InputError as exc:
-            problems.append(Problem("error", corpus.prefix + rel, str(exc)))
+            problems.append(Problem("error", store.prefix + rel, str(exc)))
             continue
         if base is not None and old_text == text:
             continue
-        parsed = parse(text, source=corpus.prefix + rel)
+        parsed = parse(text, source=store.prefix + rel)
         if not parsed.errors:
             try:
-                check_text(parsed, corpus.prefix + rel, rid.number)
+                check_text(parsed, store.prefix + rel, rid.number)
             except CorpusError as exc:
-                problems.append(Problem("error", corpus.prefix + rel, _after_source(str(exc))))
+                problems.append(Problem("error", store.prefix + rel, _after_source(str(exc))))
         if base is None:
             files.append(FileCheck(rel, "checked", parsed.diagnostics))
         elif old_text is None:
             files.append(FileCheck(rel, "added", parsed.diagnostics))
         else:
-            old = parse(old_text, source=f"{corpus.prefix}{rel}@{base}")
+            old = parse(old_text, source=f"{store.prefix}{rel}@{base}")
             d = diff(old, parsed)
             status = "modified" if d.differs else "unchanged"
             files.append(FileCheck(rel, status, parsed.diagnostics, d))
     if head is not None:
-        problems.extend(_check_commits(corpus, head, base_commit))
+        problems.extend(_check_commits(store, head, base_commit))
     return CheckReport(base, tuple(files), tuple(problems))
 
 
-def _check_commits(corpus: Corpus, head: str, base: str | None) -> list[Problem]:
+def _check_commits(store: Store, head: str, base: str | None) -> list[Problem]:
     problems = []
     known: dict[ResolutionId, set[str]] = {}
-    wanted = {c.sha for c in corpus.git.commits_between(base, head)} if base else None
-    for info, changed in corpus.git.file_log(head, corpus.prefix):
+    wanted = {c.sha for c in store.commits_since(base, head)} if base else None
+    for info, changed in store.log(head):
         trailers = parse_trailers(info.message)
-        rids = [
-            r
-            for r in (ResolutionId.from_relpath(p[len(corpus.prefix) :]) for p in changed)
-            if r is not None
-        ]
+        rids = [r for r in map(ResolutionId.from_relpath, changed) if r is not None]
         if wanted is None or info.sha in wanted:
             problems.extend(
                 commit_problems(info.sha, info.subject, trailers, rids, known, info.author_time)

@@ -36,7 +36,7 @@ def canonical_job(job: Job) -> Result:
     for a text ``add`` would refuse, or ``("trouble", message, None, ())`` when the file
     cannot be read. Plain tuples: they cross process boundaries without surprises.
     """
-    from resdiff import parse
+    from resdiff.parsing import parse_text as parse
     from resdiff.corpus.texts import TextHasErrors, check_text, first_number_line
     from resdiff.files import read_text
 

@@ -15,18 +15,16 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from resdiff.corpus.fastimport import ImportItem, build_stream, canonical_texts
+from resdiff.corpus.plan import RevisionCommit, plan_revision
 from resdiff.corpus.records import ImportResult
-from resdiff.corpus.refs import ResolutionId, check_date, check_revision_name, subject_title
+from resdiff.corpus.refs import ResolutionId, check_date, check_revision_name
+from resdiff.corpus.revisions import RevisionIndex
 from resdiff.corpus.texts import TextHasErrors
-from resdiff.corpus.trailers import adoption_epoch, format_message
-from resdiff.errors import CorpusError, InputError, RefError
+from resdiff.corpus.trailers import adoption_epoch
+from resdiff.errors import InputError, RefError
 from resdiff.files import read_text
-
-if TYPE_CHECKING:
-    from resdiff.corpus.core import Corpus
 
 #: The metadata file of an import folder: one line per revision name.
 IMPORT_METADATA = "revisions.csv"
@@ -34,7 +32,7 @@ LAYOUT = "<body>/<kind>-<number>/<revision>.txt"
 
 
 def import_folder(
-    corpus: Corpus, src: Path, *, verbatim: bool = False, workers: int = 2
+    index: RevisionIndex, src: Path, *, verbatim: bool = False, workers: int = 2
 ) -> ImportResult:
     """Commit every revision file below ``src`` as one revision commit, in date order.
 
@@ -42,39 +40,33 @@ def import_folder(
     canonical form (faster; no parser check). Texts are parsed in ``workers`` processes;
     the commits do not depend on it.
     """
+    store = index.store
     items = find_items(src, read_metadata(src))
-    branch = corpus.git.branch()
-    if branch is None:
-        raise CorpusError(f"{corpus.git.root}: HEAD is detached; check out a branch to import")
-    head = corpus.git.head()
-    _refuse_conflicts(corpus, items, head)
+    branch = store.branch()
+    head = store.head()
+    plans = _plan(index, items, head)
 
     def commits() -> Iterator[tuple[ImportItem, bytes, str]]:
         jobs = [(str(it.path), it.rid.number, verbatim) for it in items]
         results = canonical_texts(jobs, workers)
-        for it, (status, data, number_line, diagnostics) in zip(items, results, strict=True):
+        for it, plan, (status, data, number_line, diagnostics) in zip(
+            items, plans, results, strict=True
+        ):
             if status == "refused":
                 raise TextHasErrors(data, diagnostics, str(it.path))
             if status != "ok":
                 raise InputError(data)
-            shown = it.title or subject_title(number_line) or it.revision
-            subject = f"Add {it.rid.kind_word} {it.rid.shown_number} ({shown})"
-            message = format_message(subject, str(it.rid), it.revision, it.adopted.isoformat())
-            yield it, data.encode("utf-8"), message
+            yield it, data.encode("utf-8"), plan.message(number_line, it.title)
 
     stream = build_stream(
         commits(),
         branch=branch,
         parent=head,
-        prefix=corpus.prefix,
-        ident=corpus.git.identity(),
+        prefix=store.prefix,
+        ident=store.identity(),
         epoch_of=adoption_epoch,
     )
-    corpus.git.fast_import(stream)
-    new_head = corpus.git.resolve(branch)
-    assert new_head is not None
-    corpus.git.checkout_update(head, new_head)
-    corpus.git.write_commit_graph()
+    new_head = store.fast_import(stream, branch, head)
     return ImportResult(len(items), len({it.rid for it in items}), new_head)
 
 
@@ -103,25 +95,17 @@ def find_items(src: Path, dates: dict[str, tuple[date, str | None]]) -> list[Imp
     return items
 
 
-def _refuse_conflicts(corpus: Corpus, items: list[ImportItem], head: str | None) -> None:
-    """Refuse a revision the corpus has, one older than a revision it has, a dirty file."""
-    existing = corpus.scan(head) if head else {}
-    for it in items:
-        revs = existing.get(it.rid, [])
-        if any(r.name == it.revision for r in revs):
-            raise CorpusError(f"{it.path}: {it.rid} already has revision {it.revision}")
-        later = [r for r in revs if r.adopted and r.adopted > it.adopted]
-        if later:
-            raise CorpusError(
-                f"{it.path}: {it.rid} already has the later revision {later[-1].name}"
-                f" ({later[-1].adopted}); import revisions in date order"
-            )
-    for path in sorted({corpus.repo_path(it.rid) for it in items}):
-        reason = corpus.git.worktree_status(path)
-        if reason is not None:
-            raise CorpusError(
-                f"{path}: has uncommitted changes ({reason}); commit or discard them first"
-            )
+def _plan(index: RevisionIndex, items: list[ImportItem], head: str | None) -> list[RevisionCommit]:
+    """Plan every commit, refusing a revision the corpus has, one older than a revision it
+    has, and a target file with uncommitted changes — all before git is written to."""
+    existing = index.scan(head) if head else {}
+    plans = [
+        plan_revision(it.rid, it.revision, it.adopted, existing.get(it.rid, []), source=it.path)
+        for it in items
+    ]
+    for rid in sorted({it.rid for it in items}, key=index.store.repo_path):
+        index.store.refuse_uncommitted(rid)
+    return plans
 
 
 def read_metadata(src: Path) -> dict[str, tuple[date, str | None]]:

@@ -1,20 +1,12 @@
 """The git side of the corpus: the ONLY module of resdiff that imports GitPython.
 
-It knows nothing of resolutions or clauses. It reads commits, trees and blobs, and it
-makes one kind of write: :meth:`GitRepo.commit_file`, which commits one file's new
-content on top of HEAD as a transaction under git's own ``index.lock``:
-
-1. take ``.git/index.lock`` (``O_EXCL``) — a concurrent ``resdiff add`` or any other git
-   command that writes the index fails cleanly instead of interleaving;
-2. refuse when the file has uncommitted changes (staged, modified, deleted or untracked);
-3. build the commit with plumbing from HEAD's tree (a scratch index, ``write-tree``,
-   ``commit-tree``) so that whatever else is staged is neither committed nor disturbed;
-4. write the file (atomically), move HEAD with ``update-ref NEW OLD`` (compare-and-swap),
-   and install the new index by renaming the lock onto it — git's own protocol.
-
-Any failure before the last step restores the file's previous bytes and removes the lock:
-the repository is exactly as before (an unreferenced blob object at most, which git's
-own ``gc`` removes). All git calls take argument lists; nothing runs through a shell.
+It knows nothing of resolutions or clauses: it reads commits, trees and blobs, and offers
+the plumbing steps of a write (store a blob, build a tree and a commit without touching
+the real index, move HEAD by compare-and-swap, feed ``git fast-import``), which
+:mod:`resdiff.corpus.transaction` composes under git's own ``index.lock``. Every git call
+goes through GitPython's command wrapper with an argument list, never a shell; every rev
+is refused when it could read as an option and is put after ``--end-of-options`` where
+git accepts it.
 """
 
 from __future__ import annotations
@@ -24,14 +16,13 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from resdiff.errors import CorpusError, RefError
-from resdiff.files import atomic_write
 
 #: The id of git's empty tree (the "old" side when importing into an empty repository).
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
@@ -97,6 +88,13 @@ def _int(text: str) -> int:
         return 0
 
 
+def _rev(rev: str) -> str:
+    """``rev`` itself, refused when git could read it as an option (it starts with '-')."""
+    if rev.startswith("-"):
+        raise RefError(f"{rev!r}: a revision cannot start with '-'")
+    return rev
+
+
 def _stderr(exc: git.GitCommandError) -> str:
     text = exc.stderr if isinstance(exc.stderr, str) else str(exc)
     text = text.strip().removeprefix("stderr:").strip().strip("'").strip()
@@ -104,7 +102,7 @@ def _stderr(exc: git.GitCommandError) -> str:
 
 
 class GitRepo:
-    """A git working tree, read through GitPython, written only by :meth:`commit_file`."""
+    """A git working tree: reads, and the plumbing steps of a write."""
 
     def __init__(self, path: Path) -> None:
         self.repo = find_repo(path)
@@ -117,8 +115,9 @@ class GitRepo:
         self.common_dir = (
             common_path if common_path.is_absolute() else (self.root / common_path)
         ).resolve()
-        #: Fault injection for tests: called after the file is written, before HEAD moves.
-        self.before_ref_update: Callable[[], None] | None = None
+        #: git's index and the lock file that guards it (git's own protocol).
+        self.index = self.git_dir / "index"
+        self.index_lock = self.git_dir / "index.lock"
 
     # -- reading -------------------------------------------------------------------
     def head(self) -> str | None:
@@ -142,7 +141,9 @@ class GitRepo:
         still put after ``--end-of-options`` so that git can never read it as an option.
         """
         try:
-            out = self.repo.git.rev_parse("--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+            out = self.repo.git.rev_parse(
+                "--verify", "-q", "--end-of-options", f"{_rev(rev)}^{{commit}}"
+            )
         except git.GitCommandError:
             return None
         return str(out) or None
@@ -150,7 +151,9 @@ class GitRepo:
     def blob_at(self, commit: str, path: str) -> str | None:
         """The blob id of ``path`` (repo-relative) at ``commit``, or ``None`` when absent."""
         try:
-            out = self.repo.git.rev_parse("--verify", "-q", f"{commit}:{path}")
+            out = self.repo.git.rev_parse(
+                "--verify", "-q", "--end-of-options", f"{_rev(commit)}:{path}"
+            )
         except git.GitCommandError:
             return None
         return str(out) or None
@@ -163,7 +166,7 @@ class GitRepo:
 
     def ls_tree(self, commit: str, prefix: str) -> list[tuple[str, str]]:
         """Every file below ``prefix`` at ``commit``: (repo-relative path, blob id), sorted."""
-        args = ["-r", "-z", "--full-tree", commit]
+        args = ["-r", "-z", "--full-tree", "--end-of-options", _rev(commit)]
         if prefix:
             args += ["--", prefix.rstrip("/") + "/"]
         out = self.repo.git.ls_tree(*args)
@@ -190,7 +193,7 @@ class GitRepo:
             "--no-renames",
             "--reverse",
             "--end-of-options",
-            rev,
+            _rev(rev),
             "--",
         ]
         if prefix:
@@ -215,7 +218,13 @@ class GitRepo:
 
     def commits_between(self, base: str, head: str) -> list[CommitInfo]:
         """Commits reachable from ``head`` but not from ``base``, newest first."""
-        args = [f"--format=%H{_US}%P{_US}%at{_US}%B{_RS}", head, f"^{base}", "--"]
+        args = [
+            f"--format=%H{_US}%P{_US}%at{_US}%B{_RS}",
+            "--end-of-options",
+            _rev(head),
+            f"^{_rev(base)}",
+            "--",
+        ]
         out = self.repo.git.log(*args, strip_newline_in_stdout=False)
         commits = []
         for record in out.split(_RS):
@@ -227,15 +236,10 @@ class GitRepo:
                 )
         return commits
 
-    def changed_paths(self, commit: str) -> list[str]:
-        """The paths a commit changed against its first parent (or the empty tree)."""
-        out = self.repo.git.diff_tree("--no-commit-id", "--name-only", "-r", "-z", "--root", commit)
-        return sorted(p for p in out.split("\0") if p)
-
     def merge_base(self, a: str, b: str) -> str | None:
         """The best common ancestor of two commits, or ``None``."""
         try:
-            return str(self.repo.git.merge_base(a, b)) or None
+            return str(self.repo.git.merge_base("--end-of-options", _rev(a), _rev(b))) or None
         except git.GitCommandError:
             return None
 
@@ -268,152 +272,92 @@ class GitRepo:
             return "deleted in the working tree"
         return "modified in the working tree"
 
-    # -- writing -------------------------------------------------------------------
-    def commit_file(
-        self, path: str, data: bytes, message: str, epoch: int, check_clean: bool = True
-    ) -> str:
-        """Commit ``data`` as the new content of ``path`` (repo-relative) on top of HEAD.
-
-        Author and committer dates are ``epoch`` (UTC). Returns the new commit id.
-        All or nothing (see the module docstring); :class:`CorpusError` on any failure.
-        """
-        lock = self.git_dir / "index.lock"
-        index = self.git_dir / "index"
+    # -- writing: plumbing steps, composed under a lock by resdiff.corpus.transaction ------
+    @contextlib.contextmanager
+    def errors(self, what: str) -> Iterator[None]:
+        """Turn a failed git command inside the block into a :class:`CorpusError` on ``what``."""
         try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-        except FileExistsError:
-            raise CorpusError(
-                f"{self.root}: another git command is writing this repository"
-                f" ({lock.name} exists); try again when it has finished"
-            ) from None
-        scratch: list[Path] = []
-        target = self.root / path
-        old_bytes = target.read_bytes() if target.is_file() else None
-        wrote = False
-        made: list[Path] = []
-        committed = False
-        head: str | None = None
-        ref_moved = False
-        try:
-            head = self.head()
-            if check_clean:
-                reason = self.worktree_status(path)
-                if reason is not None:
-                    raise CorpusError(
-                        f"{path}: has uncommitted changes ({reason}); commit or discard them first"
-                    )
-            ident = self.identity()
-            blob = self._store_blob(data, scratch)
-            tree_index = self._scratch_index(scratch, copy_from=None)
-            env = {"GIT_INDEX_FILE": str(tree_index)}
-            if head is not None:
-                self.repo.git.read_tree(head, env=env)
-            self.repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
-            tree = str(self.repo.git.write_tree(env=env))
-            date = f"@{epoch} +0000"
-            commit_env = {
-                "GIT_AUTHOR_NAME": ident.name,
-                "GIT_AUTHOR_EMAIL": ident.email,
-                "GIT_AUTHOR_DATE": date,
-                "GIT_COMMITTER_NAME": ident.name,
-                "GIT_COMMITTER_EMAIL": ident.email,
-                "GIT_COMMITTER_DATE": date,
-            }
-            parents = ["-p", head] if head is not None else []
-            commit = str(self.repo.git.commit_tree(tree, *parents, "-m", message, env=commit_env))
-
-            new_index = self._scratch_index(scratch, copy_from=index)
-            # Folders are made here, under the lock: made outside it, a concurrent add that
-            # lost the lock could remove a folder the winner is about to write into.
-            made = _make_parents(target.parent, self.root)
-            atomic_write(target, data)
-            wrote = True
-            # The entry is the blob just committed (never re-hashed through filters), then
-            # its stat data is refreshed so that git status sees a clean file at once.
-            new_env = {"GIT_INDEX_FILE": str(new_index)}
-            self.repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=new_env)
-            with contextlib.suppress(git.GitCommandError):  # exits 1 when others need updating
-                self.repo.git.update_index("-q", "--refresh", env=new_env)
-            if self.before_ref_update is not None:
-                self.before_ref_update()
-            subject = message.split("\n", 1)[0]
-            self.repo.git.update_ref("-m", f"resdiff add: {subject}", "HEAD", commit, head or "")
-            ref_moved = True
-            with os.fdopen(fd, "wb") as fh:
-                fd = -1
-                fh.write(new_index.read_bytes())
-            os.replace(lock, index)
-            committed = True
-            return commit
+            yield
         except git.GitCommandError as exc:
             raise CorpusError(
-                f"{path}: git {exc.command[1] if len(exc.command) > 1 else ''}"
+                f"{what}: git {exc.command[1] if len(exc.command) > 1 else ''}"
                 f" failed: {_stderr(exc)}"
             ) from None
-        finally:
-            if fd >= 0:
-                os.close(fd)
-            if not committed:
-                if ref_moved:
-                    self._undo_ref(head, commit)
-                if wrote:
-                    if old_bytes is None:
-                        target.unlink(missing_ok=True)
-                    else:
-                        atomic_write(target, old_bytes)
-                for folder in made:
-                    with contextlib.suppress(OSError):  # only if still empty
-                        folder.rmdir()
-                lock.unlink(missing_ok=True)
-            for tmp in scratch:
-                tmp.unlink(missing_ok=True)
-                Path(f"{tmp}.lock").unlink(missing_ok=True)
 
-    def _undo_ref(self, head: str | None, commit: str) -> None:
-        """Put HEAD back where it was (delete the branch again after a first commit)."""
-        with contextlib.suppress(git.GitCommandError):  # nothing better left to do
-            if head is None:
-                self.repo.git.update_ref("-d", "HEAD", commit)
-            else:
-                self.repo.git.update_ref("-m", "resdiff add: roll back", "HEAD", head, commit)
-
-    def _store_blob(self, data: bytes, scratch: list[Path]) -> str:
-        fd, name = tempfile.mkstemp(prefix="resdiff-blob.", dir=self.git_dir)
-        scratch.append(Path(name))
+    def hash_blob(self, data: bytes, scratch: Path) -> str:
+        """Store ``data`` as a blob object (no filters) and return its id."""
+        fd, name = tempfile.mkstemp(prefix="blob.", dir=scratch)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         return str(self.repo.git.hash_object("-w", "--no-filters", "--", name))
 
+    def tree_with(self, base: str | None, path: str, blob: str, scratch: Path) -> str:
+        """The tree of ``base`` (or none) with ``path`` set to ``blob`` (real index untouched)."""
+        env = {"GIT_INDEX_FILE": str(scratch / "tree-index")}
+        if base is not None:
+            self.repo.git.read_tree("--end-of-options", _rev(base), env=env)
+        self.repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
+        return str(self.repo.git.write_tree(env=env))
+
+    def commit_tree(
+        self, tree: str, parent: str | None, message: str, ident: Identity, epoch: int
+    ) -> str:
+        """A new commit object (no ref moves) authored and committed at ``epoch`` (UTC)."""
+        when = f"@{epoch} +0000"
+        env = {
+            "GIT_AUTHOR_NAME": ident.name,
+            "GIT_AUTHOR_EMAIL": ident.email,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_NAME": ident.name,
+            "GIT_COMMITTER_EMAIL": ident.email,
+            "GIT_COMMITTER_DATE": when,
+        }
+        parents = ["-p", _rev(parent)] if parent is not None else []
+        return str(self.repo.git.commit_tree(_rev(tree), *parents, "-m", message, env=env))
+
+    def index_with(self, path: str, blob: str, scratch: Path) -> bytes:
+        """The bytes of the current index with ``path`` set to ``blob`` and stat data
+        refreshed (so that ``git status`` sees the freshly written file as clean)."""
+        new_index = scratch / "index"
+        if self.index.is_file():
+            shutil.copyfile(self.index, new_index)
+        env = {"GIT_INDEX_FILE": str(new_index)}
+        # The entry is the blob just committed (never re-hashed through filters).
+        self.repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
+        with contextlib.suppress(git.GitCommandError):  # exits 1 when others need updating
+            self.repo.git.update_index("-q", "--refresh", env=env)
+        return new_index.read_bytes()
+
+    def move_head(self, new: str, old: str | None, reason: str) -> None:
+        """Point HEAD (its branch) at ``new`` if it still points at ``old`` (compare-and-swap)."""
+        self.repo.git.update_ref("-m", reason, "HEAD", _rev(new), _rev(old) if old else "")
+
+    def restore_head(self, old: str | None, new: str) -> None:
+        """HEAD back at ``old`` (unborn when ``None``); best effort, a failure is on its way."""
+        with contextlib.suppress(git.GitCommandError):
+            if old is None:
+                self.repo.git.update_ref("-d", "HEAD", _rev(new))
+            else:
+                reason = "resdiff add: roll back"
+                self.repo.git.update_ref("-m", reason, "HEAD", _rev(old), _rev(new))
+
     def subject(self, commit: str) -> str:
         """The first line of a commit's message."""
-        return str(self.repo.git.log("-1", "--format=%s", commit, "--"))
-
-    def _scratch_index(self, scratch: list[Path], copy_from: Path | None) -> Path:
-        fd, name = tempfile.mkstemp(prefix="resdiff-index.", dir=self.git_dir)
-        os.close(fd)
-        path = Path(name)
-        scratch.append(path)
-        if copy_from is not None and copy_from.is_file():
-            shutil.copyfile(copy_from, path)
-        else:
-            path.unlink()  # git wants a missing or a valid index file
-        return path
+        return str(self.repo.git.log("-1", "--format=%s", "--end-of-options", _rev(commit), "--"))
 
     def fast_import(self, stream: Iterable[bytes]) -> None:
-        """Feed a ``git fast-import`` stream (an argument list, never a shell).
+        """Feed a ``git fast-import`` stream (through the same command wrapper as every
+        other git call).
 
         The stream must end with ``done``. When producing it fails (a refused text), the
         process is killed before it can update any ref, and its scratch pack is removed.
         """
         pack_dir = self.common_dir / "objects" / "pack"
         before = set(pack_dir.glob("tmp_pack_*")) | set(self.common_dir.glob("fast_import_crash_*"))
-        proc = subprocess.Popen(
-            ["git", "fast-import", "--quiet", "--done"],
-            cwd=self.root,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+        handle = self.repo.git.fast_import(
+            "--quiet", "--done", istream=subprocess.PIPE, as_process=True, with_stdout=False
         )
+        proc: subprocess.Popen[bytes] = handle.proc
         assert proc.stdin is not None and proc.stderr is not None
         try:
             try:
@@ -449,27 +393,10 @@ class GitRepo:
         try:
             # A two-tree merge keeps whatever else is staged; from an unborn branch the
             # old tree is the empty tree.
-            self.repo.git.read_tree("-m", "-u", old or EMPTY_TREE, new)
+            self.repo.git.read_tree(
+                "-m", "-u", "--end-of-options", _rev(old or EMPTY_TREE), _rev(new)
+            )
         except git.GitCommandError as exc:
             raise CorpusError(
                 f"{self.root}: could not update the working tree: {_stderr(exc)}"
             ) from None
-
-
-def check_rev_exists(repo: GitRepo, rev: str) -> str:
-    """The commit of ``rev``; :class:`RefError` when git does not know it."""
-    sha = repo.resolve(rev)
-    if sha is None:
-        raise RefError(f"unknown git revision {rev!r}")
-    return sha
-
-
-def _make_parents(folder: Path, root: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents below ``root``; the created ones, deepest first."""
-    missing: list[Path] = []
-    while folder != root and not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir()
-    return missing

@@ -44,7 +44,7 @@ def test_import_makes_one_revision_commit_each_in_date_order(tmp_path: Path) -> 
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Imported 4 revision commit(s) of 3 resolution(s); HEAD ")
-    repo = corpus.git.root
+    repo = corpus.root
     assert git(repo, "log", "--reverse", "--format=%s|%as").splitlines() == [
         "Add Resolution 179 (Guadalajara, 2010)|2010-10-22",
         "Add Decision 5 (Rev. Dubai, 2018)|2018-11-16",
@@ -70,7 +70,7 @@ def test_import_refuses_duplicates_and_bad_layout(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
     src = import_folder(tmp_path)
     corpus.import_dir(src)
-    before = snapshot(corpus.git.root)
+    before = snapshot(corpus.root)
     with pytest.raises(CorpusError, match=re.escape("already has revision guadalajara-2010")):
         corpus.import_dir(src)
     (src / "revisions.csv").unlink()
@@ -88,7 +88,7 @@ def test_import_refuses_duplicates_and_bad_layout(tmp_path: Path) -> None:
     message = "expected <body>/<kind>-<number>/<revision>.txt"
     with pytest.raises(InputError, match=re.escape(message)):
         corpus.import_dir(other)
-    assert snapshot(corpus.git.root) == before
+    assert snapshot(corpus.root) == before
 
 
 @pytest.mark.parametrize("parallel", [False, True])
@@ -103,29 +103,29 @@ def test_a_refused_text_mid_import_leaves_no_trace(
     (src / "itu-pp" / "res-179" / "guadalajara-2010.txt").unlink()
     # Sorted last of the 2018 items, after three good commits were streamed.
     (src / "itu-pp" / "res-180" / "dubai-2018.txt").write_text("not a resolution\n")
-    before = snapshot(corpus.git.root)
+    before = snapshot(corpus.root)
     with pytest.raises(TextHasErrors, match=re.escape("res-180/dubai-2018.txt: refused")):
         corpus.import_dir(src)
-    assert snapshot(corpus.git.root) == before
-    assert not list((corpus.git.common_dir / "objects" / "pack").glob("tmp_pack_*"))
+    assert snapshot(corpus.root) == before
+    assert not list((corpus.store.repo.common_dir / "objects" / "pack").glob("tmp_pack_*"))
 
 
 def test_import_verbatim_commits_texts_as_they_are(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
     src = import_folder(tmp_path)
     corpus.import_dir(src, verbatim=True)
-    committed = git(corpus.git.root, "show", "HEAD:itu-pp/res-180.txt")
+    committed = git(corpus.root, "show", "HEAD:itu-pp/res-180.txt")
     assert committed == (DUBAI / "res-180.txt").read_text(encoding="utf-8")
 
 
 def test_import_into_an_empty_repository_keeps_staged_work(tmp_path: Path) -> None:
     corpus = new_corpus(tmp_path / "c")
     (corpus.path / "notes.md").write_text("staged, not committed\n", encoding="utf-8")
-    git(corpus.git.root, "add", "notes.md")
+    git(corpus.root, "add", "notes.md")
     corpus.import_dir(import_folder(tmp_path))
-    status = git(corpus.git.root, "status", "--porcelain=v1", "--untracked-files=no")
+    status = git(corpus.root, "status", "--porcelain=v1", "--untracked-files=no")
     assert status.splitlines() == ["A  notes.md"]
-    assert "notes.md" not in git(corpus.git.root, "ls-tree", "-r", "--name-only", "HEAD")
+    assert "notes.md" not in git(corpus.root, "ls-tree", "-r", "--name-only", "HEAD")
 
 
 def test_import_refuses_a_text_filed_under_another_number(
@@ -137,7 +137,7 @@ def test_import_refuses_a_text_filed_under_another_number(
     wrong = src / "itu-pp" / "res-181" / "dubai-2018.txt"
     wrong.parent.mkdir()
     wrong.write_text(RES_179_2018.read_text(encoding="utf-8"), encoding="utf-8")
-    before = snapshot(corpus.git.root)
+    before = snapshot(corpus.root)
     with pytest.raises(InputError, match="which is not number 181"):
         corpus.import_dir(src, workers=2)
-    assert snapshot(corpus.git.root) == before
+    assert snapshot(corpus.root) == before
