@@ -164,8 +164,10 @@ def test_reports_name_paragraphs_as_delegates_do(base_text: str, tmp_path: Path)
     md = runner.invoke(main, ["diff", *files, "-f", "markdown"])
     js = runner.invoke(main, ["diff", *files, "-f", "json"])
     assert out.exit_code == 1, out.output
-    assert "preamble/4  renumbered, was PP3\n" in out.output
-    assert "operative/7  7.  renumbered, was OP8\n" in out.output
+    assert "\npreamble/3  PP3  added\n" in out.output
+    assert "\npreamble/4  PP4  renumbered, was PP3\n" in out.output
+    assert "\noperative/7  OP7  removed\n" in out.output
+    assert "\noperative/7  OP7  renumbered, was OP8\n" in out.output
     assert out.output.endswith("summary: 1 added, 1 removed; 78 renumbered; 90 unchanged\n")
     assert "| renumbered | 78 |" in md.output and "was PP3" in md.output
     assert '"path": "preamble/3"' in js.output and '"renumbered": true' in js.output

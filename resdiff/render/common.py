@@ -161,9 +161,15 @@ def change_paths(change: Change) -> tuple[str, ...]:
 
 
 def change_labels(change: Change) -> tuple[str, ...]:
-    """The labels as written of the clauses that head a change (unlabelled ones omitted)."""
+    """The labels as written of the clauses that head a change (unlabelled ones omitted);
+    a UN-layout paragraph's name instead (``PP3``, ``OP5``), labelled or not."""
     refs = change.new or change.old
-    return tuple(r.label for r in refs if r.label)
+    out = []
+    for r in refs:
+        named = un_name(r.path, r.section)
+        if named is not None or r.label:
+            out.append(named or r.label or "")
+    return tuple(out)
 
 
 def display_ops(change: Change) -> tuple[WordOp, ...]:
