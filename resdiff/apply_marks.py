@@ -54,7 +54,9 @@ from resdiff.render.common import clause_name
 
 __all__ = ["MarksError", "apply_marks"]
 
-_HEADER_ORDER = {"number": 0, "title": 1, "formula": 2}
+_HEADER_ORDER = {"symbol": -3, "agenda": -2, "adopted": -1, "number": 0, "title": 1, "formula": 2}
+#: A UN-layout paragraph's name in the marks: ``PP3``, ``OP5``, ``OP2(a)(i)``.
+_UN_NAME = re.compile(r"(?P<part>PP|OP)(?P<number>\d+)(?P<subs>(?:\([a-z]+\))*)")
 #: Path keys that begin a numbering (a new annex's first paragraph).
 _FIRST_KEYS = frozenset({"1", "a", "i", "#1"})
 
@@ -92,6 +94,7 @@ class _Item:
     depth: int = 1
     key: str = ""  # label key, or "#n" for an unlabelled paragraph numbered n
     part: str | None = None  # header part
+    parent: int = 0  # UN layout: the number of a sub-paragraph's paragraph (4 for OP4(a))
     extra: list[tuple[str | None, str]] = field(default_factory=list)  # split parts
 
 
@@ -118,6 +121,11 @@ class _Applier:
     def __init__(self, base: Resolution, marks: MarkedText, weak_restarts: bool = False) -> None:
         self.weak_restarts = weak_restarts
         self.base = base
+        #: a UN-layout result (the base is one, or the marks name PP3 / OP5 paragraphs):
+        #: its parts have no heading lines
+        self.un = base.layout == "un" or any(
+            _UN_NAME.fullmatch(block.name.split(" + ", 1)[0]) for block in marks.blocks
+        )
         self.blocks = marks.blocks
         self.slots: list[_Slot] = [_Slot("header", HEADER)]
         self.olds: list[_Old] = []
@@ -215,7 +223,7 @@ class _Applier:
             items = [item for s, item in placed if s is slot]
             base_slot = slot.base if slot.base is not None else -1
             nocs = [o for o in self.olds if o.slot == base_slot and not o.used]
-            merged = _merge(items, nocs)
+            merged = _merge(items, nocs, self.un)
             if slot.kind == "header":
                 merged.sort(key=lambda it: _HEADER_ORDER.get(it.part or "", 3))
                 lines.extend(it.text for it in merged)
@@ -233,7 +241,7 @@ class _Applier:
                 lines.append(heading)
                 if title:
                     lines.append(title)
-            if slot.heading:
+            if slot.heading and not self.un:
                 lines.append(slot.heading)
             for it in merged:
                 lines.append(_line(it.label, it.text))
@@ -246,7 +254,7 @@ class _Applier:
                 " suppress nor move the clause"
             )
         text = "\n\n".join(line for line in lines if line) + "\n"
-        return parse_text(text, source)
+        return parse_text(text, source, "un" if self.un else self.base.layout)
 
     def _continued_slot(self, item: _Item, slots: list[_Slot]) -> int | None:
         if item.anchor is None or item.part is not None:
@@ -270,6 +278,8 @@ class _Applier:
         name = block.name.split(" + ", 1)[0]
         if header_part(name) is not None:
             return 0
+        if self.un and _UN_NAME.fullmatch(name):
+            return self._un_slot(name, slots)
         if re.fullmatch(r"footnote \S+", name):
             return len(slots) - 1
         folded = name.casefold()
@@ -312,6 +322,19 @@ class _Applier:
                 " this clause's heading"
             )
         return best[0]
+
+    def _un_slot(self, name: str, slots: list[_Slot]) -> int:
+        """The preamble or operative part a UN-layout paragraph (``PP3``, ``OP5``) stands
+        in; a part the base lacks is added after the header (preamble) or at the end."""
+        part = "preamble" if name.startswith("PP") else "operative"
+        found = next(
+            (i for i, s in enumerate(slots) if s.kind == "section" and s.heading == part), None
+        )
+        if found is not None:
+            return found
+        at = 1 if part == "preamble" else len(slots) - 1
+        slots.insert(at, _Slot("section", part))
+        return at
 
     def _next_annex_if_restarted(
         self, slots: list[_Slot], pointer: int, item: _Item, placed: list[tuple[_Slot, _Item]]
@@ -392,6 +415,9 @@ class _Applier:
         label = _new_label(block.label)
         names = block.name.split(" + ")
         depth, key = _depth_and_key(names[0], label)
+        un_name = _UN_NAME.fullmatch(names[0]) if self.un else None
+        if un_name:
+            label, depth, key = _un_label(names[0])
         if block.mark == "ADD":
             text = block.text
             if text.startswith("{+") and text.endswith("+}"):
@@ -402,6 +428,8 @@ class _Applier:
                     raise MarksError(f"{block.where}: an added clause's text must read {{+…+}}")
                 new_text = new_side(ops)
             item = _Item(label, new_text, None, depth=depth, key=key, part=part)
+            if un_name:
+                item.parent = int(un_name.group("number"))
         else:
             moved = block.note("moved from ")
             merged = block.note("merged from ")
@@ -425,11 +453,18 @@ class _Applier:
             item = _Item(label, new_text, anchor, depth=depth, key=key, part=part)
             if split and len(names) > 1:
                 item = _split(item, names, ops)
+                if self.un:
+                    item.extra = [
+                        (_un_label(n)[0] if _UN_NAME.fullmatch(n) else lab, text)
+                        for n, (lab, text) in zip(names[1:], item.extra, strict=True)
+                    ]
         return item
 
     def _old_name(self, block: Block, label: str | None) -> str:
         """The name the base gives the clause a MOD block amends in place (best guess)."""
         was = block.note("was ")
+        if self.un and was and _UN_NAME.fullmatch(was):
+            return was  # "was PP3": the base's own name
         if not was or block.label is None:
             return block.name
         if " " in was:  # an unlabelled paragraph, named in full
@@ -532,9 +567,9 @@ def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
     return header + rest + notes
 
 
-def _merge(items: list[_Item], nocs: list[_Old]) -> list[_Item]:
+def _merge(items: list[_Item], nocs: list[_Old], un: bool = False) -> list[_Item]:
     """The section's clauses in order: the marks' items with the unmentioned base clauses
-    (unchanged, in base order) put back between them."""
+    (unchanged, in base order) put back between them (``un``: a UN-layout base)."""
     out: list[_Item] = []
     pending = list(nocs)
     top = 0
@@ -554,7 +589,7 @@ def _merge(items: list[_Item], nocs: list[_Old]) -> list[_Item]:
             while pending and pending[0].index < item.anchor:
                 take()
         else:
-            while pending and _noc_first(pending[0], item, top):
+            while pending and _noc_first(pending[0], item, top, un):
                 take()
         if item.emit:
             out.append(item)
@@ -564,9 +599,17 @@ def _merge(items: list[_Item], nocs: list[_Old]) -> list[_Item]:
     return [it for it in out if it.emit]
 
 
-def _noc_first(old: _Old, item: _Item, top: int) -> bool:
-    """Whether an unchanged base clause stands before an added (or moved-in) one."""
+def _noc_first(old: _Old, item: _Item, top: int, un: bool = False) -> bool:
+    """Whether an unchanged base clause stands before an added (or moved-in) one.
+
+    In a UN-layout base an added sub-paragraph (``OP4(a)``) follows its paragraph (the
+    fourth top-level one) and the sub-paragraphs lettered before it.
+    """
     depth, key = _old_depth_and_key(old.clause)
+    if un and item.depth > 1:
+        if depth == 1:
+            return top < item.parent
+        return top < item.parent or _natural(key) < _natural(item.key)
     if item.key.startswith("#") and item.depth == 1:
         return top + 1 < int(item.key[1:] or 0)
     if depth > item.depth:
@@ -615,6 +658,19 @@ def _depth_and_key(name: str, label: str | None) -> tuple[int, str]:
         else:
             break
     return depth, label_key(label)
+
+
+def _un_label(name: str) -> tuple[str | None, int, str]:
+    """Label, depth and key of a UN-layout paragraph named ``PP3`` / ``OP5`` / ``OP2(a)``:
+    a PP has no label, an OP is numbered ``5.``, a sub-paragraph lettered ``(a)``; a top-level
+    paragraph is placed by its number (``#5``), a sub-paragraph by its letter."""
+    m = _UN_NAME.fullmatch(name)
+    assert m is not None
+    subs = re.findall(r"\(([a-z]+)\)", m.group("subs"))
+    if subs:
+        return f"({subs[-1]})", 1 + len(subs), subs[-1]
+    label = None if m.group("part") == "PP" else f"{m.group('number')}."
+    return label, 1, f"#{m.group('number')}"
 
 
 def _split(item: _Item, names: list[str], ops: tuple[WordOp, ...]) -> _Item:

@@ -247,3 +247,44 @@ def test_corpus_versions_un_resolutions_by_session(base_text: str, tmp_path: Pat
     )  # fmt: skip
     assert wrong.exit_code == 2
     assert "not number 73-180" in wrong.output
+
+
+def _revisions(text: str) -> list[str]:
+    """Revisions of a UN-layout text as negotiators make them, one kind of change each,
+    and all of them together."""
+    paras = paragraphs(text)
+    inserted = list(paras)
+    inserted.insert(pp_index(inserted, 2), NEW_PP)
+    deleted = list(paras)
+    del deleted[op_index(deleted, 2)]
+    moved = list(paras)
+    last = moved.pop(op_index(moved, 1) + 3)
+    moved.insert(op_index(moved, 1), last)
+    subs = list(paras)
+    at = op_index(subs, 1)
+    subs[at + 1 : at + 1] = ["(a) to share good practices;", "(b) to report on progress;"]
+    amended = [p.replace(" the ", " all the ", 1) if i % 7 == 3 else p for i, p in enumerate(paras)]
+    everything = list(inserted)
+    del everything[op_index(everything, 2)]
+    everything[op_index(everything, 1) + 1 : op_index(everything, 1) + 1] = ["(a) to report;"]
+    return [renumber(p) for p in (inserted, deleted, moved, subs, amended, everything)]
+
+
+@pytest.mark.parametrize("name", ["res-179", "res-2", "res-71"])
+def test_itu_marks_apply_back_on_a_un_base(name: str) -> None:
+    path = SHARED_DATA / "un-layout" / f"{name}.un-layout.txt"
+    if not path.is_file():
+        pytest.fail(f"UN-layout text missing: {path} (set RESDIFF_SHARED_DATA)")
+    from resdiff.render import RenderOptions
+    from resdiff.render.itu import render as render_itu
+
+    base = resdiff.parse(path.read_text(encoding="utf-8"), "base")
+    for text in _revisions(base.source_text):
+        new = resdiff.parse(text, "new")
+        marked = render_itu(resdiff.diff(base, new), RenderOptions())
+        assert "PP" in marked or "OP" in marked
+        got = resdiff.apply(base, marked)
+        assert got.layout == "un"
+        assert [(c.path, c.label, c.text) for c in got.clauses()] == [
+            (c.path, c.label, c.text) for c in new.clauses()
+        ]
