@@ -239,6 +239,9 @@ def test_corpus_versions_un_resolutions_by_session(base_text: str, tmp_path: Pat
     assert result.output == (
         "Amendments to resolution 73/179:\nDelete OP7.\nRenumber OP8–OP53 as OP7–OP52.\n"
     )
+    history = runner.invoke(main, ["history", "res-73-179", "operative/7", *c])
+    assert "session-74 (2019-12-18, " in history.output
+    assert ")  unchanged, renumbered: operative/8 → operative/7\n" in history.output
     # a text whose number is another resolution's is refused
     wrong = runner.invoke(
         main,
