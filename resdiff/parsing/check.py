@@ -56,6 +56,8 @@ def validate_file(
         text = read_text(path, encoding)
     except ResdiffError as exc:
         return FileReport(name, trouble=str(exc))
+    if layout is None:  # each file read in its own layout
+        return FileReport(name, check_text(text, name))
     return FileReport(name, check_text(text, name, layout))
 
 
