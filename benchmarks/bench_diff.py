@@ -5,18 +5,27 @@ RESDIFF_SHARED_DATA)::
 
     python benchmarks/bench_diff.py                 # everything (a few minutes on 2 cores)
     python benchmarks/bench_diff.py --pairs 200     # a smaller tree
+    python benchmarks/bench_diff.py --repeat 3      # each ratio as the median of 3 rounds
 
-It prints, measured side by side in one run:
+It prints, measured side by side in one run, each figure as a ratio to its anchor
+measured in the same run (the machine's load average is printed before and after):
 
 (a) the Res 179 pair (seed page 2010 → Dubai 2018): library time (parse both + diff, and
-    diff alone) and the CLI's wall time against a bare ``python -c pass`` (target < 3×);
+    diff alone) and the CLI's wall time (``--format json``) against a bare
+    ``python -c pass`` (target ≤ 3×);
 (b) a tree of N revision pairs built from the real PP-18 texts with realistic edits
     (insert, delete, move, split, merge, amend, re-letter): ``resdiff diff OLD/ NEW/``
     wall time against ``git diff --no-index --word-diff`` on the same two trees (target
-    within 5×), against difflib word-level SequenceMatcher and against ``redlines`` (when
-    installed; target ≥ 10× faster) over the same pairs, and the peak memory of the
-    resdiff processes (target < 300 MB), read with ``resource.getrusage`` in the child;
-(c) one resolution of 1,000 clauses with every clause amended (target < 5 s).
+    ≤ 3×, never above 5×), against difflib word-level SequenceMatcher and against
+    ``redlines`` (when installed; target ≥ 10× faster) over the same pairs, and the peak
+    memory of the resdiff processes (target < 300 MB), read with ``resource.getrusage``
+    in the child;
+(b2) two identical trees (OLD/ and a copy of it) against git on the same two
+    (target ≤ 1.5×);
+(c) one resolution of 1,000 clauses with every clause amended: the library's diff
+    (target < 0.2 s).
+
+The closing table lists every target with its figure.
 
 Generated trees go to a temporary folder, removed at the end (``--keep`` keeps it).
 Edits are drawn from a seeded random generator, so every run builds the same trees.
@@ -333,6 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--redlines-budget", type=float, default=60.0,
                         help="seconds to spend on redlines before extrapolating")  # fmt: skip
     parser.add_argument("--keep", action="store_true", help="keep the generated trees")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of each side-by-side CLI timing (median ratio)")  # fmt: skip
     args = parser.parse_args(argv)
     if not PP18.is_dir():
         print(f"real texts not found at {PP18} (set RESDIFF_SHARED_DATA)", file=sys.stderr)
@@ -353,9 +364,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.rmtree(pycache, ignore_errors=True)
 
 
+@dataclass
+class Ratio:
+    """One command timed beside its anchor: median wall and CPU times of each, and the
+    median of the per-round ratios (each round runs the anchor, then the command)."""
+
+    ours: float
+    anchor: float
+    ratio: float
+    cpu_ours: float
+    cpu_anchor: float
+
+
+def side_by_side(
+    ours: Sequence[str], anchor: Sequence[str], rounds: int, runs: int = 1, cwd: Path | None = None
+) -> Ratio:
+    samples = []
+    for _ in range(rounds):
+        t_anchor = wall(anchor, runs=runs, cwd=cwd)
+        c_anchor = cpu_of(anchor)
+        t_ours = wall(ours, runs=runs, cwd=cwd)
+        samples.append((t_ours / t_anchor, t_ours, t_anchor, cpu_of(ours), c_anchor))
+    samples.sort()
+    ratio, t_ours, t_anchor, c_ours, c_anchor = samples[len(samples) // 2]
+    return Ratio(t_ours, t_anchor, ratio, c_ours, c_anchor)
+
+
+TARGETS: list[tuple[str, str, str, bool]] = []
+
+
+def target(name: str, figure: str, goal: str, met: bool) -> None:
+    TARGETS.append((name, figure, goal, met))
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
+
+
 def _run(args: argparse.Namespace, resdiff: Any) -> int:
     cli = resdiff_cmd()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, resdiff {resdiff.__version__}")
+    print(f"before: {load()}")
+    rounds = max(1, args.repeat)
 
     # (a) the Res 179 pair -------------------------------------------------------
     print("\n(a) Res 179: Guadalajara 2010 seed page -> Dubai 2018")
@@ -368,18 +419,21 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
     row("library: parse both + diff", t_full, "(median of 20)")
     row("library: diff only", t_diff, "(median of 20)")
     pass_cmd = [sys.executable, "-c", "pass"]
-    cli_cmd = [*cli, "diff", str(SEED), str(NEW_179), "--format", "text"]
+    cli_cmd = [*cli, "diff", str(SEED), str(NEW_179), "--format", "json"]
     help_cmd = [*cli, "--help"]
     for warm_up in (pass_cmd, cli_cmd, help_cmd):  # writes the bytecode
         wall(warm_up)
-    t_pass, t_cli, t_help = (wall(c, runs=9) for c in (pass_cmd, cli_cmd, help_cmd))
-    c_pass, c_cli, c_help = (cpu_of(c) for c in (pass_cmd, cli_cmd, help_cmd))
-    row("python -c pass", t_pass, "(median of 9)", c_pass)
-    row("resdiff --help", t_help,
-        f"{t_help / t_pass:.1f}x python -c pass (cpu {c_help / c_pass:.1f}x)", c_help)  # fmt: skip
-    row("resdiff diff 2010 2018 --format text", t_cli,
-        f"{t_cli / t_pass:.1f}x python -c pass (cpu {c_cli / c_pass:.1f}x; target < 3x)",
-        c_cli)  # fmt: skip
+    pair = side_by_side(cli_cmd, pass_cmd, rounds, runs=9)
+    helped = side_by_side(help_cmd, pass_cmd, rounds, runs=9)
+    row("python -c pass", pair.anchor, "(median of 9)", pair.cpu_anchor)
+    row("resdiff --help", helped.ours,
+        f"{helped.ratio:.1f}x python -c pass (cpu {helped.cpu_ours / helped.cpu_anchor:.1f}x)",
+        helped.cpu_ours)  # fmt: skip
+    row("resdiff diff 2010 2018 --format json", pair.ours,
+        f"{pair.ratio:.1f}x python -c pass (cpu {pair.cpu_ours / pair.cpu_anchor:.1f}x;"
+        " target <= 3x)", pair.cpu_ours)  # fmt: skip
+    target("Res 179 pair, CLI, json / python -c pass", f"{pair.ratio:.1f}x", "<= 3x",
+           pair.ratio <= 3)  # fmt: skip
     print(f"  summary: {json.dumps(result.summary)}")
 
     texts = [p.read_text("utf-8") for p in sorted(PP18.glob("*.txt"))]
@@ -396,13 +450,15 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
         print(f"  {'':<44} {'wall':>11} {'cpu':>10}")
         tree_cmd = [*cli, "diff", "old", "new", "--format", "json", "--jobs", str(args.jobs)]
         git_cmd = ["git", "diff", "--no-index", "--word-diff", "old", "new"]
-        t_resdiff = wall(tree_cmd, cwd=tmp)
-        t_git = wall(git_cmd, cwd=tmp)
-        c_resdiff, c_git = cpu_of(tree_cmd), cpu_of(git_cmd)
-        row("resdiff diff old/ new/ --format json", t_resdiff,
-            f"{t_resdiff / t_git:.1f}x git wall, {c_resdiff / c_git:.1f}x cpu (target within 5x)",
-            c_resdiff)  # fmt: skip
-        row("git diff --no-index --word-diff", t_git, "", c_git)
+        wall(git_cmd, cwd=tmp)  # the files into the page cache
+        tree = side_by_side(tree_cmd, git_cmd, rounds, cwd=tmp)
+        t_resdiff, c_resdiff = tree.ours, tree.cpu_ours
+        row("resdiff diff old/ new/ --format json", tree.ours,
+            f"{tree.ratio:.1f}x git wall, {tree.cpu_ours / tree.cpu_anchor:.1f}x cpu"
+            " (target <= 3x, never > 5x)", tree.cpu_ours)  # fmt: skip
+        row("git diff --no-index --word-diff", tree.anchor, "", tree.cpu_anchor)
+        target(f"{args.pairs}-pair tree, CLI, json / git word-diff", f"{tree.ratio:.1f}x",
+               "<= 3x (never > 5x)", tree.ratio <= 3)  # fmt: skip
         start, cpu0 = time.perf_counter(), time.process_time()
         for a, b in pairs:
             difflib.SequenceMatcher(None, a.split(), b.split()).get_opcodes()
@@ -433,9 +489,27 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
                            *tree_cmd[len(cli) + 3 :]])  # fmt: skip
         jobs = args.jobs or os.cpu_count() or 1
         main_mb, worker_mb = mem["main_kb"] / 1024, mem["worker_kb"] / 1024
+        total_mb = main_mb + jobs * worker_mb
         print(f"  peak RSS: main process {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB;"
-              f" total <= {main_mb + jobs * worker_mb:.0f} MB with {jobs} workers"
+              f" total <= {total_mb:.0f} MB with {jobs} workers"
               " (target < 300 MB)")  # fmt: skip
+        target(f"peak memory, {args.pairs}-pair tree", f"{total_mb:.0f} MB", "< 300 MB",
+               total_mb < 300)  # fmt: skip
+
+        # (b2) two identical trees ---------------------------------------------------
+        print(f"\n(b2) two identical trees of {args.pairs} files (old/ and a copy of it)")
+        shutil.copytree(tmp / "old", tmp / "same")
+        same_cmd = [*cli, "diff", "old", "same", "--format", "json", "--jobs", str(args.jobs)]
+        git_same = ["git", "diff", "--no-index", "--word-diff", "old", "same"]
+        wall(git_same, cwd=tmp)
+        same = side_by_side(same_cmd, git_same, rounds, cwd=tmp)
+        print(f"  {'':<44} {'wall':>11} {'cpu':>10}")
+        row("resdiff diff old/ same/ --format json", same.ours,
+            f"{same.ratio:.1f}x git wall, {same.cpu_ours / same.cpu_anchor:.1f}x cpu"
+            " (target <= 1.5x)", same.cpu_ours)  # fmt: skip
+        row("git diff --no-index --word-diff", same.anchor, "", same.cpu_anchor)
+        target("two identical trees / git word-diff", f"{same.ratio:.1f}x", "<= 1.5x",
+               same.ratio <= 1.5)  # fmt: skip
 
         # (c) 1,000 clauses, every one amended -------------------------------------
         print(f"\n(c) one resolution of {args.clauses} clauses, every clause amended")
@@ -445,20 +519,26 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
         (tmp / "big-old.txt").write_text(big_old, "utf-8")
         (tmp / "big-new.txt").write_text(big_new, "utf-8")
         b_old, b_new = resdiff.parse(big_old), resdiff.parse(big_new)
-        start = time.perf_counter()
+        t_big = timed(lambda: resdiff.diff(b_old, b_new), 3)
         big = resdiff.diff(b_old, b_new)
-        t_big = time.perf_counter() - start
         t_big_parse = timed(lambda: (resdiff.parse(big_old), resdiff.parse(big_new)), 1)
-        row("library: diff", t_big, "(target < 5 s)")
+        row("library: diff", t_big, "(median of 3; target < 0.2 s)")
         row("library: parse both", t_big_parse)
         t_big_cli = wall([*cli, "diff", "big-old.txt", "big-new.txt", "--format", "json"], cwd=tmp)
         row("resdiff diff big-old big-new --format json", t_big_cli)
         print(f"  summary: {json.dumps(big.summary)}")
+        target(f"{args.clauses}-clause all-amended diff, library", f"{t_big:.3f} s", "< 0.2 s",
+               t_big < 0.2)  # fmt: skip
     finally:
         if args.keep:
             print(f"\nkept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"\nafter: {load()}")
+    print("\ntargets")
+    for name, figure, goal, met in TARGETS:
+        print(f"  {name:<46} {figure:>9}  target {goal:<20} {'met' if met else 'NOT met'}")
     return 0
 
 

@@ -47,10 +47,9 @@ from resdiff.itu_marks import (
     parse_ops_against,
     unescape,
 )
-from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, label_key
+from resdiff.model import FOOTNOTE_RULE, FOOTNOTES, HEADER, Clause, Resolution, label_key
 from resdiff.parsing import parse_text
-from resdiff.parsing.canonical import FOOTNOTE_RULE
-from resdiff.render.common import clause_name
+from resdiff.render.wording import clause_name
 
 __all__ = ["MarksError", "apply_marks"]
 

@@ -2,7 +2,8 @@
 
 :mod:`resdiff.differ` computes these; every renderer in :mod:`resdiff.render` only reads
 them. ``to_json()`` gives exactly the ``resdiff/diff/v1`` and ``resdiff/tree-diff/v1``
-documents described in DESIGN.md and docs/json-schema.md.
+documents described in DESIGN.md and docs/json-schema.md, and ``Diff.from_json()`` reads
+a diff back from its document (the pair-diff cache stores diffs that way).
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ class ClauseRef:
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "label": self.label, "section": self.section, "text": self.text}
 
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> ClauseRef:
+        return cls(path=doc["path"], label=doc["label"], section=doc["section"], text=doc["text"])
+
 
 @dataclass(frozen=True)
 class Change:
@@ -52,6 +57,12 @@ class Change:
     editorial: bool = False
     similarity: float = 1.0
     words: tuple[WordOp, ...] = ()
+
+    @property
+    def kept(self) -> bool:
+        """True for a clause kept as it was, in place, under the same label: what reports
+        leave out unless asked for everything (``--all``)."""
+        return self.kind == "unchanged" and not self.moved and not self.renumbered
 
     @property
     def mark(self) -> str:
@@ -86,6 +97,20 @@ class Change:
             "words": [[op, text] for op, text in self.words],
         }
 
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Change:
+        """The change a ``changes[]`` entry of the document describes."""
+        return cls(
+            kind=doc["kind"],
+            old=tuple(ClauseRef.from_json(r) for r in doc["old"]),
+            new=tuple(ClauseRef.from_json(r) for r in doc["new"]),
+            moved=doc["moved"],
+            renumbered=doc["renumbered"],
+            editorial=doc["editorial"],
+            similarity=doc["similarity"],
+            words=tuple((op, text) for op, text in doc["words"]),
+        )
+
 
 @dataclass(frozen=True)
 class SectionChange:
@@ -98,6 +123,10 @@ class SectionChange:
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "old": self.old, "new": self.new}
 
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> SectionChange:
+        return cls(kind=doc["kind"], old=doc["old"], new=doc["new"])
+
 
 @dataclass(frozen=True)
 class Meta:
@@ -109,6 +138,10 @@ class Meta:
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "number": self.number, "title": self.title}
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Meta:
+        return cls(source=doc["source"], number=doc["number"], title=doc["title"])
 
 
 SUMMARY_KEYS = (
@@ -152,26 +185,29 @@ class Diff:
     @property
     def differs(self) -> bool:
         """True when anything but unchanged clauses and unchanged sections is reported."""
-        return any(c.kind != "unchanged" or c.moved or c.renumbered for c in self.changes) or any(
+        return any(not c.kept for c in self.changes) or any(
             s.kind != "unchanged" for s in self.sections
         )
 
     def visible_changes(self, show_all: bool = False) -> tuple[Change, ...]:
-        """The changes a human report lists: all with ``show_all``, else all but the
-        truly unchanged (a re-lettered or moved clause is shown even when its text is not)."""
+        """The changes a report lists: all with ``show_all``, else all but the kept ones
+        (a re-lettered or moved clause is shown even when its text is not)."""
         if show_all:
             return self.changes
-        return tuple(c for c in self.changes if c.kind != "unchanged" or c.moved or c.renumbered)
+        return tuple(c for c in self.changes if not c.kept)
 
-    def to_json(self, show_all: bool = False) -> dict[str, Any]:
+    def to_json(self, show_all: bool = False, *, with_options: bool = False) -> dict[str, Any]:
         """The ``resdiff/diff/v1`` document.
 
         Without ``show_all``, plain ``unchanged`` entries are left out; an unchanged clause
         that was re-lettered or moved is listed, since its place changed and a reader
-        (or a tool comparing clause mappings) needs to see where it went.
+        (or a tool comparing clause mappings) needs to see where it went. With
+        ``with_options`` the document also carries the options the diff was computed with
+        (an ``options`` object after ``changes``), so that :meth:`from_json` gives back
+        this very diff; the CLI never writes it.
         """
         changes = self.visible_changes(show_all)
-        return {
+        doc = {
             "schema": DIFF_SCHEMA,
             "old": self.old.to_json(),
             "new": self.new.to_json(),
@@ -179,6 +215,29 @@ class Diff:
             "sections": [s.to_json() for s in self.sections],
             "changes": [c.to_json() for c in changes],
         }
+        if with_options:
+            doc["options"] = dict(self.options)
+        return doc
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Diff:
+        """The diff a ``resdiff/diff/v1`` document describes: the inverse of :meth:`to_json`.
+
+        ``Diff.from_json(d.to_json(show_all=True, with_options=True)) == d``, options
+        included (the differ keeps similarities at the document's four decimals). A document
+        written without ``show_all`` lacks the plain unchanged clauses, and one without
+        ``with_options`` gives empty options. Raises ``ValueError`` for another schema and
+        ``KeyError``/``TypeError`` for a document of the wrong shape.
+        """
+        if doc.get("schema") != DIFF_SCHEMA:
+            raise ValueError(f"not a {DIFF_SCHEMA} document: schema {doc.get('schema')!r}")
+        return cls(
+            old=Meta.from_json(doc["old"]),
+            new=Meta.from_json(doc["new"]),
+            sections=tuple(SectionChange.from_json(s) for s in doc["sections"]),
+            changes=tuple(Change.from_json(c) for c in doc["changes"]),
+            options=dict(doc.get("options", {})),
+        )
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,9 @@ def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
             moved=match.moved,
             renumbered=renumbered,
             editorial=editorial,
-            similarity=similarity,
+            # at the four decimals the JSON document holds, so a diff read back from its
+            # document (the corpus cache) equals the one computed
+            similarity=round(similarity, 4),
             words=words,
         )
 

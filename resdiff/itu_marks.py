@@ -47,7 +47,7 @@ _HEADING_LINE = re.compile(r"^(ADD|MOD|SUP)\theading (.*)$")
 _ADDED = re.compile(r"\{\+(?P<new>.*)\+\}")
 _REMOVED = re.compile(r"\[-(?P<old>.*)-\]")
 _RENAMED = re.compile(r"\[-(?P<old>.*?)-\]\{\+(?P<new>.*)\+\}")
-# What the writer escapes (resdiff.render.common.printable): C0 but tab/newline, DEL, C1,
+# What the writer escapes (resdiff.render.wording.printable): C0 but tab/newline, DEL, C1,
 # bidi overrides. Only those escapes are undone, so other backslashes stay as written.
 _ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u(202[a-e]|206[6-9])")
 _ESCAPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -102,7 +102,7 @@ class MarkedText:
 
 
 def unescape(text: str) -> str:
-    """Undo :func:`resdiff.render.common.printable`: ``\\x1b`` → ESC, ``\\u202e`` → U+202E."""
+    """Undo :func:`resdiff.render.wording.printable`: ``\\x1b`` → ESC, ``\\u202e`` → U+202E."""
 
     def one(m: re.Match[str]) -> str:
         char = chr(int(m.group(1) or m.group(2), 16))

@@ -3,14 +3,15 @@
 A :class:`Resolution` is what the parser makes of a text and what the differ
 compares. It keeps the exact source (so ``to_source()`` is lossless) next to the
 structure read from it (header, sections, clauses, annexes, footnotes) and the
-diagnostics met on the way. Nothing here parses or prints; canonical rendering
-(``to_text``) lives in :mod:`resdiff.parsing.canonical` and is reached lazily.
+diagnostics met on the way. Nothing here parses or prints; the canonical text
+(:meth:`Resolution.to_text`, :func:`canonical_lines`) is the model's own serialisation
+and lives here with it, so the model imports nothing from the parser.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -22,6 +23,8 @@ Layout = Literal["itu", "un"]
 #: Section keys of the parts that are not sections of the body.
 HEADER = "header"
 FOOTNOTES = "footnotes"
+#: The line that opens the footnotes in the canonical text.
+FOOTNOTE_RULE = "_" * 20
 
 
 def section_key(heading: str) -> str:
@@ -217,6 +220,70 @@ class Resolution:
 
     def to_text(self) -> str:
         """The canonical form: repaired, one paragraph per line, blank line between."""
-        from resdiff.parsing.canonical import render_canonical
-
         return render_canonical(self)
+
+
+# -- the canonical text ------------------------------------------------------------------
+# Layout (documented in ``docs/text-format.md``): the number line, the title, the enacting
+# formula; then each section's heading on its own line followed by its clauses (label, a
+# space, text), sub-clauses right after their parent; then each annex (its heading line,
+# its title, its sections); then, if there are footnotes, :data:`FOOTNOTE_RULE` and one
+# footnote per line (``1 These include …``). A blank line separates every two lines, and
+# the text ends with one newline. Site text around the resolution (regions) is not part
+# of the canonical text: it keeps only the resolution.
+
+
+def _clause_line(clause: Clause) -> str:
+    if clause.label and clause.text:
+        return f"{clause.label} {clause.text}"
+    return clause.label or clause.text
+
+
+def _section_lines(sections: Iterable[Section]) -> Iterator[str]:
+    for section in sections:
+        if section.heading:
+            yield section.heading
+        for clause in section.walk():
+            yield _clause_line(clause)
+
+
+def _un_lines(resolution: Resolution) -> Iterator[str]:
+    """The canonical lines of a UN-layout resolution: header parts in document order (the
+    number and title on one line, ``73/179. Title``), then each paragraph on its own line
+    (operative ones with their number, sub-paragraphs with their letter); no headings."""
+    header = resolution.header
+    for part in header.parts():
+        if part is header.title and header.number is not None:
+            continue
+        if part is header.number:
+            yield f"{part.text}. {header.title.text}" if header.title else f"{part.text}."
+        else:
+            yield part.text
+    for section in resolution.sections:
+        for clause in section.walk():
+            yield _clause_line(clause)
+
+
+def canonical_lines(resolution: Resolution) -> Iterator[str]:
+    """Every line of the canonical text, in order (blank separators not included)."""
+    if resolution.layout == "un":
+        yield from _un_lines(resolution)
+        return
+    for part in resolution.header.parts():
+        yield part.text
+    yield from _section_lines(resolution.sections)
+    for annex in resolution.annexes:
+        yield annex.heading
+        if annex.title:
+            yield annex.title
+        yield from _section_lines(annex.sections)
+    if resolution.footnotes:
+        yield FOOTNOTE_RULE
+        for note in resolution.footnotes:
+            yield _clause_line(note)
+
+
+def render_canonical(resolution: Resolution) -> str:
+    """The canonical text (``Resolution.to_text()``): lines joined by blank lines."""
+    lines = [line for line in canonical_lines(resolution) if line]
+    return "\n\n".join(lines) + "\n" if lines else ""

@@ -17,18 +17,17 @@ keep a tree diff's memory at a few pairs per process, not the whole tree.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Literal, TypeVar
 
 from resdiff.changes import Change, Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError, ResdiffError
 from resdiff.files import TextFile
+from resdiff.tuning import collector_paused
 
 #: Fewer pairs than this are diffed in-process: starting workers would cost more.
 MIN_PARALLEL_PAIRS = 8
@@ -66,7 +65,7 @@ def diff_trees(
     references (as the CLI does) keeps peak memory at the diffs, not the diffs plus
     every input text.
     """
-    with _collector_paused():
+    with collector_paused():  # see resdiff.tuning: a tree's diffs are held to the end
         labels = {"old_label": old_label, "new_label": new_label}
         entries = tuple(iter_entries(old, new, jobs=jobs, **labels, **diff_options))
     return TreeDiff(old_source=old_label, new_source=new_label, entries=entries)
@@ -142,24 +141,6 @@ def _same(entry: TreeEntry) -> TreeEntry:
     return entry
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the diffs pile up (then restore it).
-
-    A tree's diffs are millions of small objects held to the end, and every full
-    collection walks all of them again: a fifth of a 2,000-pair run went there. Parsing
-    and diffing make no reference cycles (tested), so reference counting still frees
-    everything; workers forked meanwhile inherit the pause and end with the pool.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _read(text: Text) -> str:
     return text if isinstance(text, str) else text.read()
 
@@ -189,8 +170,10 @@ def _workers(jobs: int | None) -> int:
     return jobs
 
 
-def _diff_task(task: _Task) -> Diff:
-    """Parse and diff one pair (runs in a worker process); identical texts parse once."""
+def _diff_task(task: _Task, share: bool = True) -> Diff:
+    """Parse and diff one pair (runs in a worker process); identical texts parse once.
+    ``share``: equal strings of unchanged clauses made one object (:func:`shared`), for a
+    diff that is pickled back to the parent or kept."""
     import resdiff
 
     path, old_file, new_file, old_source, new_source, options = task
@@ -202,7 +185,8 @@ def _diff_task(task: _Task) -> Diff:
             if new_text == old_text
             else resdiff.parse(new_text, source=new_source)
         )
-        return shared(resdiff.diff(old, new, **options))
+        diff = resdiff.diff(old, new, **options)
+        return shared(diff) if share else diff
     except ResdiffError:
         raise
     except Exception as exc:  # a bug met on one file of many: say which file
@@ -212,7 +196,7 @@ def _diff_task(task: _Task) -> Diff:
 def _encoded_task(item: tuple[_Task, Callable[[TreeEntry], T]]) -> tuple[str, T]:
     """Diff one pair and encode its entry (runs in a worker process)."""
     task, encode = item
-    diff = _diff_task(task)
+    diff = _diff_task(task, share=encode is _same)  # else only encode's result leaves
     status: Status = "modified" if diff.differs else "unchanged"
     return status, encode(TreeEntry(path=task[0], status=status, diff=diff))
 
@@ -222,8 +206,7 @@ def shared(diff: Diff) -> Diff:
 
     An unchanged clause carries its text three times (old, new, the ``=`` word op), each
     a separate string when the two sides were parsed apart. Sharing one object lets it
-    pickle once and sit in memory once: a tree of 2,000 resolutions holds about a third
-    less in the parent process.
+    pickle once and sit in memory once.
     """
     changes: list[Change] = []
     for change in diff.changes:

@@ -2,15 +2,18 @@
 
 The texts are cut into tokens — a word (a run of letters and digits), a run of
 whitespace, or a single other character (punctuation is its own token) — so a word is
-never split. Each distinct token is mapped to one character, as diff-match-patch's line
-mode maps lines, the encoded strings are diffed with ``Diff_Timeout = 0`` (no clock: the
-result depends only on the input) and cleaned up semantically, and the characters are
-mapped back to tokens. Concatenating the ``=`` and ``-`` ops rebuilds the old text and
-the ``=`` and ``+`` ops the new text, exactly.
+never split. Each distinct token is mapped to one character (a private-use one, see
+:mod:`resdiff.tokencodec`, shared with alignment), the encoded strings are diffed with no
+time limit (no clock: the result depends only on the input) and cleaned up semantically,
+and the characters are mapped back to tokens. The diff runs on the C++ build of
+diff-match-patch (``fast_diff_match_patch``), which gives the same ops as the Python
+library (tested on every real pair and on generated inputs). Concatenating the ``=`` and
+``-`` ops rebuilds the old text and the ``=`` and ``+`` ops the new text, exactly.
 
 Two very long paragraphs (more than :data:`MAX_BISECT` old × new tokens) get their raw
 script from rapidfuzz's longest common subsequence (C) instead of diff-match-patch's
-bisection (Python, seconds on 3,000 different words); the semantic cleanup is the same.
+bisection; the Python diff-match-patch then cleans it up semantically (the C++ build
+cleans up only its own diffs).
 """
 
 from __future__ import annotations
@@ -18,26 +21,22 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
+from fast_diff_match_patch import diff as fast_diff
 from rapidfuzz.distance import Indel
 
 from resdiff.changes import WordOp
 from resdiff.normalize import is_editorial
+from resdiff.tokencodec import TokenCodec
 
 __all__ = ["diff_words", "is_editorial", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 
-#: Tokens are encoded as characters of Unicode's private-use planes, which
-#: diff-match-patch's semantic cleanup treats alike (neither letters nor spaces), so it
-#: never slides an edit to a "better" boundary inside the encoding.
-_PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
-
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
 
-#: Above this many old × new tokens, diff-match-patch's bisection (pure Python,
-#: O(N·D)) would take seconds on two long, very different paragraphs; the raw script
-#: then comes from rapidfuzz's LCS (C), and diff-match-patch still cleans it up.
+#: Above this many old × new tokens the raw script comes from rapidfuzz's LCS (C)
+#: instead of diff-match-patch's O(N·D) bisection, and the Python diff-match-patch
+#: cleans it up (the ops of such pairs are kept as they always were).
 MAX_BISECT = 250_000
 
 
@@ -49,27 +48,6 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _code_point(index: int) -> str:
-    for low, high in _PUA_RANGES:
-        size = high - low + 1
-        if index < size:
-            return chr(low + index)
-        index -= size
-    raise ValueError("too many distinct tokens to encode")  # > 137,000 distinct words
-
-
-def _encode(tokens: list[str], table: dict[str, str], vocab: list[str]) -> str:
-    out = []
-    for token in tokens:
-        char = table.get(token)
-        if char is None:
-            char = _code_point(len(vocab))
-            table[token] = char
-            vocab.append(token)
-        out.append(char)
-    return "".join(out)
-
-
 def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     """Word-level ops turning ``old`` into ``new``: ``("=", text)``, ``("-", …)``, ``("+", …)``.
 
@@ -78,29 +56,35 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     """
     if old == new:
         return (("=", old),) if old else ()
-    table: dict[str, str] = {}
-    vocab: list[str] = []
-    a = _encode(tokenize(old), table, vocab)
-    b = _encode(tokenize(new), table, vocab)
-    decode = {char: token for token, char in table.items()}
+    codec = TokenCodec()
+    a = codec.encode(tokenize(old))
+    b = codec.encode(tokenize(new))
 
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    small = len(a) * len(b) <= MAX_BISECT
-    diffs = dmp.diff_main(a, b, False) if small else _lcs_diffs(a, b)
-    dmp.diff_cleanupSemantic(diffs)
+    if len(a) * len(b) <= MAX_BISECT:
+        diffs = fast_diff(a, b, timelimit=0, checklines=False, cleanup="Semantic",
+                          counts_only=False)  # fmt: skip
+    else:
+        diffs = _lcs_cleaned(a, b)
 
     ops: list[tuple[Literal["=", "-", "+"], str]] = []
-    for code, chars in diffs:
+    for op, chars in diffs:
         if not chars:
             continue
-        op = _OPS[code]
-        text = "".join(decode[c] for c in chars)
+        text = codec.decode(chars)
         if ops and ops[-1][0] == op:
             ops[-1] = (op, ops[-1][1] + text)
         else:
             ops.append((op, text))
     return _order(ops)
+
+
+def _lcs_cleaned(a: str, b: str) -> list[tuple[str, str]]:
+    """The ops of a longest common subsequence, cleaned up by the Python diff-match-patch."""
+    from diff_match_patch import diff_match_patch
+
+    diffs = _lcs_diffs(a, b)
+    diff_match_patch().diff_cleanupSemantic(diffs)
+    return [(_OPS[code], chars) for code, chars in diffs]
 
 
 def _lcs_diffs(a: str, b: str) -> list[tuple[int, str]]:

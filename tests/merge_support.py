@@ -14,8 +14,7 @@ from pathlib import Path
 
 import resdiff
 from resdiff.merge.relabel import label_for, style_of
-from resdiff.model import Clause, Resolution
-from resdiff.parsing.canonical import FOOTNOTE_RULE
+from resdiff.model import FOOTNOTE_RULE, Clause, Resolution
 
 
 @dataclass

@@ -9,7 +9,7 @@ from conftest import RES_179_2018, SEED_PAGE
 
 import resdiff
 from resdiff.changes import Diff
-from resdiff.corpus.cache import DiffCache, code_fingerprint, diff_from_json
+from resdiff.corpus.cache import DiffCache, code_fingerprint
 
 pytestmark = pytest.mark.usefixtures("shared_data")
 
@@ -25,7 +25,7 @@ def real_diff() -> Diff:
 
 
 def test_json_round_trip_keeps_every_change(real_diff: Diff) -> None:
-    back = diff_from_json(real_diff.to_json(show_all=True))
+    back = Diff.from_json(real_diff.to_json(show_all=True))
     assert back.to_json(show_all=True) == real_diff.to_json(show_all=True)
     assert back.summary == real_diff.summary
     assert [c.words for c in back.changes] == [c.words for c in real_diff.changes]

@@ -141,3 +141,11 @@ def test_import_refuses_a_text_filed_under_another_number(
     with pytest.raises(InputError, match="which is not number 181"):
         corpus.import_dir(src, workers=2)
     assert snapshot(corpus.root) == before
+
+
+def test_import_reports_progress_one_revision_at_a_time(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path / "c")
+    calls: list[tuple[int, int]] = []
+    result = corpus.import_dir(import_folder(tmp_path), progress=lambda *a: calls.append(a))
+    assert result.commits == 4
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]

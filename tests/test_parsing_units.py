@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resdiff
 from resdiff.parsing import repairs
@@ -348,7 +350,53 @@ def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) ->
                 got: list[Repair] = []
                 assert split_line_cached(src, start, end, got.append, footnotes) == want
                 assert got == expected
-    monkeypatch.setattr(repairs, "MAX_CACHED_CHARS", 2 * len(line))
+    monkeypatch.setattr(repairs.CUTS, "limit", 2 * len(line))
     for k in range(5):
         split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda r: None)
-    assert sum(len(span) for span, _, _ in repairs._CUTS) <= 2 * len(line)
+    assert sum(len(span) for span, _, _ in repairs.CUTS._results) <= 2 * len(line)
+
+
+# ------------- run-on labels and footnote numbers: found as the per-label patterns found them
+def _run_on_by_pattern(src: str, start: int, end: int, label: str) -> int | None:
+    import re
+
+    from resdiff.parsing.labels import successor
+
+    parsed = classify(label)
+    for succ in successor(parsed):
+        after = "a-z" if parsed.style == "number" else "a-z0-9"
+        m = re.compile(rf";\s+({re.escape(succ)})\s+(?=[{after}\"“'(])").search(src, start, end)
+        if m:
+            return m.start(1)
+    return None
+
+
+def _footnote_by_pattern(src: str, start: int, end: int, number: int) -> int | None:
+    import re
+
+    pattern = rf"(?<=[.)\"”\]])\s+({number + 1})\s+(?=[A-Z\"“'(])"
+    m = re.compile(pattern).search(src, start, end)
+    return m.start(1) if m else None
+
+
+_PIECES = [";", " ", "  ", "\n", "\u00a0", "1", "2", "12", "ii)", "(iii)", "a", "x", "T", ".", ")"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_PIECES, "”", "(", "A", "١"]), max_size=30).map("".join),
+    st.integers(0, 3),
+    st.integers(0, 3),
+    st.sampled_from(["1", "11", "i)", "(ii)"]),
+    st.integers(0, 12),
+)
+def test_run_ons_and_footnote_numbers_are_found_as_by_pattern(
+    text: str, cut_start: int, cut_end: int, label: str, number: int
+) -> None:
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert repairs._find_run_on(text, start, end, classify(label)) == _run_on_by_pattern(
+        text, start, end, label
+    )
+    assert repairs._next_footnote(text, start, end, number) == _footnote_by_pattern(
+        text, start, end, number
+    )

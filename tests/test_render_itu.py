@@ -8,7 +8,7 @@ from render_samples import sample_diff
 from resdiff.changes import Change, ClauseRef, Diff, Meta, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions, render
 from resdiff.render.itu import marked
-from resdiff.render.layout import itu_number_line
+from resdiff.render.wording import itu_number_line
 
 
 def itu(result: Diff | TreeDiff, **opts: object) -> str:

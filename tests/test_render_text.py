@@ -22,8 +22,8 @@ from render_cases import (
 
 from resdiff.changes import Change, Diff
 from resdiff.render import RenderOptions
-from resdiff.render.common import summary_line
 from resdiff.render.text import PLAIN, redline
+from resdiff.render.wording import summary_line
 
 EXPECTED = """\
 --- res-179-2010.txt  RESOLUTION 179 (Guadalajara, 2010)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
+
+from conftest import RES_179_2018, SEED_PAGE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -140,7 +144,7 @@ def test_long_very_different_paragraphs_are_diffed_quickly_and_exactly() -> None
     assert any(op == "=" for op, _ in ops) and any(op == "+" for op, _ in ops)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)  # the first example imports diff-match-patch
 @given(st.text(max_size=200), st.text(max_size=200))
 def test_the_long_paragraph_path_rebuilds_both_texts_too(old: str, new: str) -> None:
     from unittest import mock
@@ -150,3 +154,93 @@ def test_the_long_paragraph_path_rebuilds_both_texts_too(old: str, new: str) -> 
     assert old_of(ops) == old
     assert new_of(ops) == new
     assert all(ops[k][0] != ops[k + 1][0] for k in range(len(ops) - 1))
+
+
+# ------------------------------------------------ the C++ diff-match-patch vs the Python one
+def _python_dmp(a: str, b: str, **options: object) -> list[tuple[str, str]]:
+    """The reference: the Python diff-match-patch, run as worddiff runs the C++ build
+    (no time limit, no line mode, semantic cleanup), with the C++ build's op letters."""
+    from diff_match_patch import diff_match_patch
+
+    assert options == {
+        "timelimit": 0,
+        "checklines": False,
+        "cleanup": "Semantic",
+        "counts_only": False,
+    }
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [({0: "=", -1: "-", 1: "+"}[code], chars) for code, chars in diffs]
+
+
+class _Compared:
+    """Stands in for worddiff's C++ diff call: runs both builds on the same encoded
+    strings and keeps every pair whose ops differ."""
+
+    def __init__(self) -> None:
+        import resdiff.worddiff
+
+        self.fast = resdiff.worddiff.fast_diff
+        self.calls = 0
+        self.differing: list[tuple[str, str]] = []
+
+    def __call__(self, a: str, b: str, **options: object) -> list[tuple[str, str]]:
+        fast = [(op, chars) for op, chars in self.fast(a, b, **options)]
+        self.calls += 1
+        if fast != _python_dmp(a, b, **options):
+            self.differing.append((a, b))
+        return fast
+
+
+def test_the_cpp_diff_gives_the_python_ops_on_every_real_pair(shared_data: Path) -> None:
+    from unittest import mock
+
+    import resdiff
+
+    pp18 = sorted((shared_data / "itu-pp" / "2018-dubai").glob("*.txt"))
+    pairs = [(SEED_PAGE, RES_179_2018), *itertools.pairwise(pp18)]
+    pairs += [
+        (shared_data / "itu-pp" / "2018-dubai" / un.name.replace(".un-layout", ""), un)
+        for un in sorted((shared_data / "un-layout").glob("*.un-layout.txt"))
+    ]
+    compared = _Compared()
+    with mock.patch("resdiff.worddiff.fast_diff", compared):
+        for old, new in pairs:
+            resdiff.diff(
+                resdiff.parse(old.read_text(encoding="utf-8")),
+                resdiff.parse(new.read_text(encoding="utf-8")),
+            )
+    assert compared.calls > 300  # every amended clause of every pair went through it
+    assert compared.differing == []
+
+
+words = st.sampled_from(["the", "ITU", "Member", "States", "of", "and", "digital", "1", "a)"])
+separators = st.sampled_from([" ", " ", ", ", "; ", "\n", "-", "  ", "é"])
+clauses = st.lists(st.tuples(words, separators), max_size=40).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(clauses, clauses)
+def test_the_cpp_diff_gives_the_python_ops_on_generated_clauses(old: str, new: str) -> None:
+    from unittest import mock
+
+    compared = _Compared()
+    with mock.patch("resdiff.worddiff.fast_diff", compared):
+        ops = diff_words(old, new)
+    assert compared.differing == []
+    assert old_of(ops) == old and new_of(ops) == new
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_the_cpp_diff_gives_the_python_ops_on_any_text(old: str, new: str) -> None:
+    from unittest import mock
+
+    compared = _Compared()
+    with mock.patch("resdiff.worddiff.fast_diff", compared):
+        diff_words(old, new)
+    assert compared.differing == []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from resdiff.cli.options import corpus_option, encoding_option, format_option
+from resdiff.cli.options import corpus_option, encoding_option, format_option, quiet_option
 from resdiff.errors import CorpusError, ResdiffError
 from resdiff.files import read_text
 
@@ -56,7 +56,7 @@ def _echo_json(doc: Any) -> None:
 
 
 def _show(text: str) -> str:
-    from resdiff.render.common import printable
+    from resdiff.render.wording import printable
 
     return printable(text)
 
@@ -142,16 +142,21 @@ def add_cmd(
     is_flag=True,
     help="Commit the texts as they are (already canonical): no parsing, much faster.",
 )
+@quiet_option
 @corpus_option
-def import_cmd(folder: str, verbatim: bool, corpus_path: str | None) -> None:
+def import_cmd(folder: str, verbatim: bool, quiet: bool, corpus_path: str | None) -> None:
     """Import many revisions at once through git fast-import.
 
     FOLDER holds <body>/<kind>-<number>/<revision>.txt files and a revisions.csv with
     the header 'revision,adopted[,title]' giving each revision's adoption date. Each
-    file becomes one revision commit (as 'resdiff add' makes), in date order.
+    file becomes one revision commit (as 'resdiff add' makes), in date order. A
+    progress bar is shown on standard error when it is a terminal (not with --quiet).
     """
+    from resdiff.cli.progress import reporter
+
     corpus = open_corpus(corpus_path)
-    result = corpus.import_dir(folder, verbatim=verbatim)
+    with reporter("Importing revisions", quiet) as progress:
+        result = corpus.import_dir(folder, verbatim=verbatim, progress=progress)
     click.echo(
         f"Imported {result.commits} revision commit(s) of {result.resolutions} resolution(s);"
         f" HEAD is now {result.head[:10]}"

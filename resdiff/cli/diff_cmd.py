@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -10,17 +9,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from resdiff.cli import operands
+from resdiff.cli import operands, progress
 from resdiff.cli.options import (
     corpus_option,
     encoding_option,
     format_option,
     layout_option,
     output_option,
+    quiet_option,
 )
 from resdiff.errors import InputError, OutputError
 from resdiff.files import atomic_write, writable_folder
 from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
+from resdiff.tuning import collector_paused
 
 if TYPE_CHECKING:
     from resdiff.model import Layout
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
     metavar="N",
     help="Worker processes for a tree diff [default: 0 = one per CPU].",
 )
+@quiet_option
 @corpus_option
 def diff_cmd(
     old: str,
@@ -93,6 +95,7 @@ def diff_cmd(
     date: str | None,
     marks: str | None,
     jobs: int,
+    quiet: bool,
     corpus_path: str | None,
 ) -> None:
     """Compare OLD and NEW clause by clause and show what changed.
@@ -103,6 +106,9 @@ def diff_cmd(
 
     Reported: clauses added, removed, amended (word by word), split, merged, moved to
     another section, or merely re-lettered; renamed, added and removed sections.
+
+    A tree diff shows a progress bar on standard error when it is a terminal
+    (not with --quiet).
 
     Exit status, as diff(1): 0 no differences, 1 differences, 2 trouble.
 
@@ -137,27 +143,21 @@ def diff_cmd(
         date=date,
     )
     # Reading, diffing and rendering allocate millions of objects that all live until the
-    # output is made, and make no reference cycles: the cyclic collector would only walk
-    # them again and again (a tenth of a 2,000-pair tree diff). Paused until then.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # output is made: the cyclic collector is paused until then (see resdiff.tuning).
+    with collector_paused():
         sides = [
             operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
             for arg in (old, new)
         ]
         if fmt == "json" and all(isinstance(side, operands.Tree) for side in sides):
-            differs, pieces = _json_tree(sides, jobs, diff_options, show_all)
+            differs, pieces = _json_tree(sides, jobs, diff_options, show_all, quiet)
         else:
-            result = _compare(sides, jobs, diff_options)
+            result = _compare(sides, jobs, diff_options, quiet)
             differs = result.differs
             data = render(result, fmt, render_options)
             del result  # freed while the collector is paused: it has nothing left to walk
             pieces = [data.encode("utf-8") if isinstance(data, str) else data]
             del data  # a large tree's output is not held twice
-    finally:
-        if collecting:
-            gc.enable()
     if output is not None:
         atomic_write(output, pieces[0] if len(pieces) == 1 else b"".join(pieces))
     else:
@@ -170,10 +170,11 @@ def _json_tree(
     jobs: int,
     diff_options: dict[str, Any],
     show_all: bool,
+    quiet: bool,
 ) -> tuple[bool, list[bytes]]:
     """A tree diff as JSON, each resolution encoded by the worker that diffed it: the
-    whole tree's diffs are never held at once (a third of the CLI's peak memory on
-    2,000 pairs), only the output's bytes, and no diff is pickled back. Nothing is
+    whole tree's diffs are never held at once, only the output's bytes, and no diff is
+    pickled back. Nothing is
     written until the last pair is diffed, so an error still leaves no partial output.
     Whether anything differs comes back with the pieces (exit status)."""
     from functools import partial
@@ -184,6 +185,7 @@ def _json_tree(
     old, new = sides
     assert isinstance(old, operands.Tree) and isinstance(new, operands.Tree)
     labels = _tree_labels(old, new)
+    total = _tree_size(old, new)
     files = iter(old.files), iter(new.files)
     sides.clear()
     del old, new
@@ -191,15 +193,24 @@ def _json_tree(
 
     def entries() -> Iterator[str]:
         encode = partial(entry_text, show_all=show_all)  # in the workers
-        for status, text in iter_encoded(*files, encode, old_label=labels[0],
-                                         new_label=labels[1], jobs=jobs,
-                                         **diff_options):  # fmt: skip
+        encoded = iter_encoded(*files, encode, old_label=labels[0], new_label=labels[1],
+                               jobs=jobs, **diff_options)  # fmt: skip
+        for status, text in progress.counted(encoded, total, _PROGRESS_LABEL, quiet):
             statuses.append(status)
             yield text
 
     pieces = [chunk.encode("utf-8") for chunk in tree_chunks(*labels, entries(), show_all)]
     pieces.append(b"\n")
     return any(status != "unchanged" for status in statuses), pieces
+
+
+#: What the tree diff's progress bar says.
+_PROGRESS_LABEL = "Diffing resolutions"
+
+
+def _tree_size(old: operands.Tree, new: operands.Tree) -> int:
+    """How many resolutions the tree diff reports: the paths of either tree."""
+    return len({path for path, _ in old.files} | {path for path, _ in new.files})
 
 
 def _tree_labels(old: operands.Tree, new: operands.Tree) -> tuple[str, str]:
@@ -211,7 +222,10 @@ def _tree_labels(old: operands.Tree, new: operands.Tree) -> tuple[str, str]:
 
 
 def _compare(
-    sides: list[operands.Document | operands.Tree], jobs: int, diff_options: dict[str, Any]
+    sides: list[operands.Document | operands.Tree],
+    jobs: int,
+    diff_options: dict[str, Any],
+    quiet: bool,
 ) -> Any:
     """Diff two documents, or two trees; a document against a tree is refused.
 
@@ -229,13 +243,17 @@ def _compare(
             **diff_options,
         )
     if isinstance(old, operands.Tree) and isinstance(new, operands.Tree):
-        from resdiff.treediff import diff_trees
+        from resdiff.changes import TreeDiff
+        from resdiff.treediff import iter_entries
 
         labels = _tree_labels(old, new)
+        total = _tree_size(old, new)
         files = iter(old.files), iter(new.files)
         del old, new
-        return diff_trees(*files, old_label=labels[0], new_label=labels[1], jobs=jobs,
-                          **diff_options)  # fmt: skip
+        found = iter_entries(*files, old_label=labels[0], new_label=labels[1], jobs=jobs,
+                             **diff_options)  # fmt: skip
+        entries = tuple(progress.counted(found, total, _PROGRESS_LABEL, quiet))
+        return TreeDiff(old_source=labels[0], new_source=labels[1], entries=entries)
     kinds = {operands.Document: "a file", operands.Tree: "a directory"}
     raise InputError(
         f"cannot compare {kinds[type(old)]} ({old.label}) with {kinds[type(new)]} ({new.label}):"

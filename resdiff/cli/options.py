@@ -79,3 +79,13 @@ def corpus_option(func: F) -> F:
         envvar="RESDIFF_CORPUS",
         help="Corpus folder (default: $RESDIFF_CORPUS, else the nearest folder with resdiff.toml).",
     )(func)
+
+
+def quiet_option(func: F) -> F:
+    """``-q/--quiet``: no progress bar on standard error."""
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Show no progress bar (one is shown on standard error when it is a terminal).",
+    )(func)

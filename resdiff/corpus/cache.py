@@ -18,9 +18,8 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange
+from resdiff.changes import Diff
 from resdiff.errors import ResdiffError
 from resdiff.files import atomic_write
 
@@ -41,32 +40,6 @@ def code_fingerprint() -> str:
         with contextlib.suppress(OSError):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def diff_from_json(doc: dict[str, Any]) -> Diff:
-    """Rebuild a :class:`Diff` from its ``resdiff/diff/v1`` document (as ``to_json(True)``)."""
-
-    def ref(d: dict[str, Any]) -> ClauseRef:
-        return ClauseRef(path=d["path"], label=d["label"], section=d["section"], text=d["text"])
-
-    def meta(d: dict[str, Any]) -> Meta:
-        return Meta(source=d["source"], number=d["number"], title=d["title"])
-
-    changes = tuple(
-        Change(
-            kind=c["kind"],
-            old=tuple(ref(r) for r in c["old"]),
-            new=tuple(ref(r) for r in c["new"]),
-            moved=c["moved"],
-            renumbered=c["renumbered"],
-            editorial=c["editorial"],
-            similarity=c["similarity"],
-            words=tuple((op, text) for op, text in c["words"]),
-        )
-        for c in doc["changes"]
-    )
-    sections = tuple(SectionChange(s["kind"], s["old"], s["new"]) for s in doc["sections"])
-    return Diff(old=meta(doc["old"]), new=meta(doc["new"]), sections=sections, changes=changes)
 
 
 class DiffCache:
@@ -97,7 +70,7 @@ class DiffCache:
         path = self._file(self.key(old_blob, new_blob))
         if path is not None and path.is_file():
             try:
-                found = diff_from_json(json.loads(path.read_text(encoding="utf-8")))
+                found = Diff.from_json(json.loads(path.read_text(encoding="utf-8")))
             except (OSError, ValueError, KeyError, TypeError):
                 found = None
         if found is not None:
@@ -110,7 +83,8 @@ class DiffCache:
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(path, json.dumps(result.to_json(show_all=True), ensure_ascii=False))
+                doc = result.to_json(show_all=True, with_options=True)
+                atomic_write(path, json.dumps(doc, ensure_ascii=False))
             except (OSError, ResdiffError):
                 pass  # a cache that cannot be written only costs time
         return result

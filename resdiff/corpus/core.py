@@ -14,7 +14,7 @@ layers underneath — :mod:`~resdiff.corpus.store` (folder, files, git),
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,13 +171,21 @@ class Corpus:
         return Revision(rid, revision, day, commit, blob)
 
     def import_dir(
-        self, folder: str | Path, *, verbatim: bool = False, workers: int = 2
+        self,
+        folder: str | Path,
+        *,
+        verbatim: bool = False,
+        workers: int = 2,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ImportResult:
         """Load ``<body>/<kind>-<number>/<revision>.txt`` files (with ``revisions.csv``
         giving each revision's adoption date) as revision commits, in date order, through
-        ``git fast-import``; see :func:`resdiff.corpus.importer.import_folder`."""
+        ``git fast-import``; see :func:`resdiff.corpus.importer.import_folder`
+        (``progress(done, total)`` follows the commits)."""
         try:
-            return import_folder(self.index, Path(folder), verbatim=verbatim, workers=workers)
+            return import_folder(
+                self.index, Path(folder), verbatim=verbatim, workers=workers, progress=progress
+            )
         finally:
             self.index.forget()
 

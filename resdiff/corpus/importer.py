@@ -12,7 +12,7 @@ before any ref moves.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -32,13 +32,19 @@ LAYOUT = "<body>/<kind>-<number>/<revision>.txt"
 
 
 def import_folder(
-    index: RevisionIndex, src: Path, *, verbatim: bool = False, workers: int = 2
+    index: RevisionIndex,
+    src: Path,
+    *,
+    verbatim: bool = False,
+    workers: int = 2,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Commit every revision file below ``src`` as one revision commit, in date order.
 
     ``verbatim`` commits texts as they are instead of parsing them and writing their
     canonical form (faster; no parser check). Texts are parsed in ``workers`` processes;
-    the commits do not depend on it.
+    the commits do not depend on it. ``progress(done, total)`` is called as each
+    revision's commit is written to the import stream.
     """
     store = index.store
     items = find_items(src, read_metadata(src))
@@ -49,14 +55,16 @@ def import_folder(
     def commits() -> Iterator[tuple[ImportItem, bytes, str]]:
         jobs = [(str(it.path), it.rid.number, verbatim) for it in items]
         results = canonical_texts(jobs, workers)
-        for it, plan, (status, data, number_line, diagnostics) in zip(
-            items, plans, results, strict=True
+        for done, (it, plan, (status, data, number_line, diagnostics)) in enumerate(
+            zip(items, plans, results, strict=True), start=1
         ):
             if status == "refused":
                 raise TextHasErrors(data, diagnostics, str(it.path))
             if status != "ok":
                 raise InputError(data)
             yield it, data.encode("utf-8"), plan.message(number_line, it.title)
+            if progress is not None:
+                progress(done, len(items))
 
     stream = build_stream(
         commits(),

@@ -1,7 +1,7 @@
 """Assembling a :class:`~resdiff.merge.result.Merge`: labels recomputed, text written.
 
 The merged sections from :mod:`resdiff.merge.combine` are relabelled in their style, then
-written in the canonical layout (:mod:`resdiff.parsing.canonical`): once with unresolved
+written in the canonical layout (:func:`resdiff.model.render_canonical`): once with unresolved
 conflicts between diff3 markers (the text a person resolves), once with each unresolved
 conflict at its base version (the text parsed into the merged :class:`Resolution`, whose
 clause paths the changes name).
@@ -20,8 +20,7 @@ from resdiff.merge.markers import check_no_markers, conflict_block
 from resdiff.merge.outcomes import side_outcomes
 from resdiff.merge.relabel import Style, label_for
 from resdiff.merge.result import From, Line, Merge, MergeChange, Side
-from resdiff.model import FOOTNOTES, HEADER, Resolution
-from resdiff.parsing.canonical import FOOTNOTE_RULE
+from resdiff.model import FOOTNOTE_RULE, FOOTNOTES, HEADER, Resolution
 
 
 def merge_resolutions(

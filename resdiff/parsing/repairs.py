@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
 from resdiff.parsing.labels import Label, classify, split_label, successor
+from resdiff.tuning import BoundedMemo
 
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
 
@@ -164,17 +165,39 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
 SUBLIST_RE = re.compile(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
 
 
+#: A ``;`` and the space after it, where a paragraph may run on; what follows is checked
+#: against the expected label in Python, so no pattern is compiled per label.
+_SEMICOLON_SPACE = re.compile(r";\s+")
+_SPACE = re.compile(r"\s+")
+#: What may open the text of a run-on paragraph after its label (by the label's style).
+_RUN_ON_OPENERS = {
+    True: frozenset("abcdefghijklmnopqrstuvwxyz\"“'("),
+    False: frozenset("abcdefghijklmnopqrstuvwxyz0123456789\"“'("),
+}
+
+
 def _find_run_on(src: str, start: int, end: int, label: Label | None) -> int | None:
-    """Offset of the next numbered paragraph run on after ``; `` in the same line."""
+    """Offset of the next numbered paragraph run on after ``; `` in the same line: the
+    first ``;``, space, a successor label, space, then a lower-case letter (or digit
+    after a lettered label), a quote or a bracket."""
     if label is None:
         return None
+    openers = _RUN_ON_OPENERS[label.style == "number"]
     for succ in successor(label):
-        after = "a-z" if label.style == "number" else "a-z0-9"
-        pattern = rf";\s+({re.escape(succ)})\s+(?=[{after}\"“'(])"
-        m = re.compile(pattern).search(src, start, end)
-        if m:
-            return m.start(1)
+        for m in _SEMICOLON_SPACE.finditer(src, start, end):
+            at = m.end()
+            if _followed_by(src, at, succ, end, openers):
+                return at
     return None
+
+
+def _followed_by(src: str, at: int, label: str, end: int, openers: frozenset[str]) -> bool:
+    """Whether ``src[at:end]`` opens with ``label``, space, and one of ``openers``."""
+    after = at + len(label)
+    if after > end or not src.startswith(label, at):
+        return False
+    space = _SPACE.match(src, after, end)
+    return space is not None and space.end() < end and src[space.end()] in openers
 
 
 #: Longest span a label can take (``(viii)``, ``12 quinquies``) plus the space after it.
@@ -321,27 +344,18 @@ def split_line_cached(
 
 
 _Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]
-#: The cuts remembered, by (span, start, footnotes); emptied when the spans it holds
-#: reach :data:`MAX_CACHED_CHARS` (a PDF conversion may put a whole annex on one line).
-_CUTS: dict[tuple[str, int, bool], _Cut] = {}
-_cached_chars = 0
-#: Bound on the text held by the line cache (about 4 MB of spans).
-MAX_CACHED_CHARS = 4_000_000
+#: The cuts remembered, by (span, start, footnotes), up to about 4 MB of spans (a PDF
+#: conversion may put a whole annex on one line).
+CUTS: BoundedMemo[tuple[str, int, bool], _Cut] = BoundedMemo(4_000_000, lambda key: len(key[0]))
 
 
 def _split_span(span: str, start: int, footnotes: bool) -> _Cut:
-    global _cached_chars
     key = (span, start, footnotes)
-    cut = _CUTS.get(key)
+    cut = CUTS.get(key)
     if cut is None:
         repairs: list[Repair] = []
         pieces = split_line(span, start, len(span), repairs.append, footnotes)
-        cut = (tuple(pieces), tuple(repairs))
-        if _cached_chars + len(span) > MAX_CACHED_CHARS:
-            _CUTS.clear()
-            _cached_chars = 0
-        _CUTS[key] = cut
-        _cached_chars += len(span)
+        cut = CUTS.put(key, (tuple(pieces), tuple(repairs)))
     return cut
 
 
@@ -350,6 +364,16 @@ def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
     end = _trim_end(src, piece.start, piece.end)
     if end > piece.start:
         pieces.append(Piece(piece.kind, piece.start, end, piece.cont, piece.glued))
+
+
+#: In a footnote: a numbered paragraph (``2 to …``, ``3 that …``) resumes the text.
+_PARAGRAPH_RESUMES = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)")
+#: In a footnote: a bullet continues the paragraph before the footnotes.
+_BULLET_RESUMES = re.compile(r"\s+(?=•\s)")
+#: In a footnote: a sentence's end before a lower-case word (maybe a glued heading).
+_SENTENCE_THEN_LOWER = re.compile(r"(?<=\.)\s+(?=[a-z])")
+#: A footnote number run on after a sentence's end (which number is checked apart).
+_FOOTNOTE_NUMBER_IN_LINE = re.compile(r"(?<=[.)\"”\]])\s+(\d+)\s+(?=[A-Z\"“'(])")
 
 
 def _footnote(
@@ -377,13 +401,13 @@ def _footnote(
     nxt = _next_footnote(src, search_from, end, number)
     if nxt is not None:
         cuts.append((nxt, "footnote", nxt))
-    resume = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)").search(src, search_from, end)
+    resume = _PARAGRAPH_RESUMES.search(src, search_from, end)
     if resume:
         cuts.append((resume.start(), "para", resume.end()))
-    bullet = re.compile(r"\s+(?=•\s)").search(src, search_from, end)
+    bullet = _BULLET_RESUMES.search(src, search_from, end)
     if bullet:
         cuts.append((bullet.start(), "cont", bullet.end()))
-    for m in re.compile(r"(?<=\.)\s+(?=[a-z])").finditer(src, search_from, end):
+    for m in _SENTENCE_THEN_LOWER.finditer(src, search_from, end):
         if heading_at(src, m.end(), end):
             cuts.append((m.start(), "heading", m.end()))
             break
@@ -412,7 +436,10 @@ def _footnote(
 
 
 def _next_footnote(src: str, start: int, end: int, number: int) -> int | None:
-    """Where footnote ``number + 1`` starts inside the same line, if it does."""
-    pattern = rf"(?<=[.)\"”\]])\s+({number + 1})\s+(?=[A-Z\"“'(])"
-    m = re.compile(pattern).search(src, start, end)
-    return m.start(1) if m else None
+    """Where footnote ``number + 1`` starts inside the same line, if it does: after a
+    sentence's end, space, the number, space, and a capital, quote or bracket."""
+    wanted = str(number + 1)
+    for m in _FOOTNOTE_NUMBER_IN_LINE.finditer(src, start, end):
+        if m.group(1) == wanted:
+            return m.start(1)
+    return None

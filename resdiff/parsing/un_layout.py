@@ -294,23 +294,3 @@ class _UnReader:
 def parse_un(text: str, source: str | None = None) -> Resolution:
     """Parse ``text`` as a resolution in the UN layout (see the module docstring)."""
     return _UnReader(text, source).parse()
-
-
-def canonical_un_lines(resolution: Resolution) -> Iterator[str]:
-    """The canonical lines of a UN-layout resolution: header parts in document order (the
-    number and title on one line, ``73/179. Title``), each paragraph on its own line
-    (operative ones with their number, sub-paragraphs with their letter)."""
-    header = resolution.header
-    for part in header.parts():
-        if part is header.title and header.number is not None:
-            continue
-        if part is header.number:
-            yield f"{part.text}. {header.title.text}" if header.title else f"{part.text}."
-        else:
-            yield part.text
-    for section in resolution.sections:
-        for clause in section.walk():
-            if clause.label and clause.text:
-                yield f"{clause.label} {clause.text}"
-            else:
-                yield clause.label or clause.text

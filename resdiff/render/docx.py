@@ -26,7 +26,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,9 +38,11 @@ from docx.shared import Pt, Twips
 
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
 from resdiff.errors import InputError
-from resdiff.model import FOOTNOTES, HEADER
+from resdiff.model import FOOTNOTES
 from resdiff.render import RenderOptions
-from resdiff.render.layout import Row, rows, runs
+from resdiff.render.headings import interleave
+from resdiff.render.report import Row, expands, rows
+from resdiff.render.word_runs import runs
 
 __all__ = ["DEFAULT_DATE", "render"]
 
@@ -57,8 +58,6 @@ _HEADER_STYLES = {
     "header/title": "Restitle",
     "header/formula": "Normalaftertitle",
 }
-#: Parts of a text that are not sections under a heading.
-_NO_HEADING = frozenset({HEADER, FOOTNOTES})
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -212,9 +211,10 @@ def _words_fit(change: Change) -> bool:
 
 def _note(row: Row) -> str | None:
     """The ITU mark of a row as its comment says it: ``MOD``, ``ADD* (moved from recalling i))``."""
-    if row.unchanged:
+    if row.kept:
         return None
-    return f"{row.mark} ({row.move_note})" if row.move_note else row.mark
+    move = row.move_note
+    return f"{row.mark} ({move.text})" if move else row.mark
 
 
 def _emit_row(b: _Builder, row: Row) -> None:
@@ -245,75 +245,22 @@ def _emit_row(b: _Builder, row: Row) -> None:
     b.paragraph(runs([*_label_ops(old, new), *change.words]), _style(new), None, note)
 
 
-def _stands(row: Row) -> tuple[str | None, str | None]:
-    """The sections a row stands in, in the old text and in the new (None: not there)."""
-    change = row.change
-    stands_old = bool(change.old) and (row.moved_away or not change.moved)
-    stands_new = bool(change.new) and not row.moved_away
-    return (
-        change.old[0].section if stands_old else None,
-        change.new[0].section if stands_new else None,
-    )
-
-
-def _next(stands: list[tuple[str | None, str | None]], i: int, side: int) -> str | None:
-    """The section of the next row after ``i`` that stands in the old (0) or new (1) text."""
-    for pair in stands[i + 1 :]:
-        if pair[side] is not None:
-            return pair[side]
-    return None
-
-
-def _partner(
-    section: str | None, paired: Mapping[str, str | None], seen: set[str], entered_next: str | None
-) -> str | None:
-    """The other text's section paired with ``section`` when that text enters it next and
-    has not had its heading yet (so one heading serves both texts), else None."""
-    partner = paired.get(section) if section is not None else None
-    if partner is not None and partner not in seen and entered_next == partner:
-        return partner
-    return None
-
-
 def _emit_diff(b: _Builder, diff: Diff) -> None:
     """The whole new text of one resolution, old text interleaved as tracked deletions."""
-    pairs = {s.old: s.new for s in diff.sections if s.kind in ("unchanged", "renamed") and s.old}
-    back = {new: old for old, new in pairs.items() if new}
-    cur_old: str | None = None
-    cur_new: str | None = None
-    seen_old: set[str] = set()
-    seen_new: set[str] = set()
-    all_rows = rows(diff, show_all=True)
-    stands = [_stands(row) for row in all_rows]
-    for i, row in enumerate(all_rows):
-        old_sec, new_sec = stands[i]
-        need_old = old_sec is not None and old_sec != cur_old and old_sec not in _NO_HEADING
-        need_new = new_sec is not None and new_sec != cur_new and new_sec not in _NO_HEADING
-        # One heading for both texts when the other text enters the paired section next:
-        # e.g. a section that starts with an inserted clause, its old clauses following.
-        if need_new and old_sec is None:
-            old_sec = _partner(new_sec, back, seen_old, _next(stands, i, 0))
-            need_old = old_sec is not None
-        elif need_old and new_sec is None:
-            new_sec = _partner(old_sec, pairs, seen_new, _next(stands, i, 1))
-            need_new = new_sec is not None
-        if need_old and need_new and old_sec and new_sec and pairs.get(old_sec) == new_sec:
-            ops: list[WordOp] = (
-                [("=", new_sec)] if old_sec == new_sec else [("-", old_sec), ("+", new_sec)]
-            )
-            b.paragraph(ops, "Call", None, None if old_sec == new_sec else "MOD")
-        else:
-            if need_old and old_sec:
-                b.paragraph([("-", old_sec)], "Call", "-", "SUP")
-            if need_new and new_sec:
-                b.paragraph([("+", new_sec)], "Call", "+", "ADD")
-        if old_sec is not None:
-            cur_old = old_sec
-            seen_old.add(old_sec)
-        if new_sec is not None:
-            cur_new = new_sec
-            seen_new.add(new_sec)
-        _emit_row(b, row)
+    for turn in interleave(diff, rows(diff, show_all=True)):
+        for heading in turn.headings:
+            if heading.old and heading.new:
+                ops: list[WordOp] = (
+                    [("=", heading.new)]
+                    if heading.old == heading.new
+                    else [("-", heading.old), ("+", heading.new)]
+                )
+                b.paragraph(ops, "Call", None, None if heading.old == heading.new else "MOD")
+            elif heading.old:
+                b.paragraph([("-", heading.old)], "Call", "-", "SUP")
+            elif heading.new:
+                b.paragraph([("+", heading.new)], "Call", "+", "ADD")
+        _emit_row(b, turn.row)
 
 
 def _styles(document: Any) -> None:
@@ -420,7 +367,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> bytes:
     else:
         first = True
         for entry in result.entries:
-            if entry.diff is None or not (entry.status == "modified" or options.show_all):
+            if entry.diff is None or not expands(entry, options.show_all):
                 if entry.status in ("added", "removed"):
                     builder.paragraph([("=", f"{entry.mark}\t{entry.path}")], "ClauseUnlabelled")
                 continue

@@ -31,21 +31,16 @@ import jinja2
 
 from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
 from resdiff.render import RenderOptions
-from resdiff.render.common import (
+from resdiff.render.headings import sections_in_order
+from resdiff.render.report import Note, Row, expands, row_ops, rows, visible_sections
+from resdiff.render.wording import (
     clause_name,
+    itu_number_line,
     kind_word,
+    label_or_name,
     renumbered_word,
     summary_line,
     tree_summary_line,
-)
-from resdiff.render.layout import (
-    Row,
-    is_header,
-    itu_number_line,
-    label_or_name,
-    row_ops,
-    rows,
-    sections_in_order,
 )
 
 __all__ = ["render"]
@@ -126,6 +121,17 @@ def _safe_id(text: str) -> str:
     return re.sub(r"\s+", "_", text)
 
 
+def _link(note: Note) -> Link:
+    """A row's note as the report shows it: a move links to its other end, a re-lettering
+    reads ``e) → f)``, an editorial change ``editorial only``."""
+    if note.kind == "was":
+        old, new = note.refs
+        return Link(f"{label_or_name(old)} → {label_or_name(new)}")
+    if note.kind == "editorial":
+        return Link("editorial only")
+    return Link(note.text, note.target)
+
+
 def _item(row: Row) -> Item:
     change = row.change
     ops = tuple(row_ops(row))
@@ -139,21 +145,14 @@ def _item(row: Row) -> Item:
     new = change.new[0] if change.new else None
     old_label = label_or_name(old) if old is not None and old.label else ""
     new_label = label_or_name(new) if new is not None and new.label else ""
-    notes: list[Link] = []
+    notes = tuple(_link(n) for n in row.notes)
     old_note = new_note = None
-    if row.move_note:
-        notes.append(Link(row.move_note, row.partner_anchor))
+    move = row.move_note
+    if move is not None:
         if row.moved_away:
-            new_note, new_ops, new_label = Link(row.move_note, row.partner_anchor), (), ""
+            new_note, new_ops, new_label = Link(move.text, move.target), (), ""
         else:
-            old_note, old_ops, old_label = Link(row.move_note, row.partner_anchor), (), ""
-    if change.kind in ("split", "merged"):
-        verb = "split from" if change.kind == "split" else "merged from"
-        notes.append(Link(f"{verb} " + " + ".join(clause_name(r) for r in change.old)))
-    if change.renumbered and old is not None and new is not None and not change.moved:
-        notes.append(Link(f"{label_or_name(old)} → {label_or_name(new)}"))
-    if change.editorial and not row.moved_away:
-        notes.append(Link("editorial only"))
+            old_note, old_ops, old_label = Link(move.text, move.target), (), ""
     if change.kind == "added" and not row.moved_away:
         old_note = Link("new paragraph")
     if change.kind == "removed":
@@ -178,7 +177,7 @@ def _item(row: Row) -> Item:
         kind=kind,
         mark=row.mark,
         name=name,
-        notes=tuple(notes),
+        notes=notes,
         label_ops=label_ops,
         ops=ops,
         old_label=old_label,
@@ -187,8 +186,8 @@ def _item(row: Row) -> Item:
         new_ops=new_ops,
         old_note=old_note,
         new_note=new_note,
-        header=is_header(row.ref),
-        unchanged=row.unchanged,
+        header=row.header,
+        unchanged=row.kept,
     )
 
 
@@ -205,7 +204,7 @@ def _blocks(diff: Diff) -> tuple[Block, ...]:
                 groups[-1] = (item.unchanged, (*groups[-1][1], item))
             else:
                 groups.append((item.unchanged, (item,)))
-        if section_rows[0].ref.section == "header" or is_header(section_rows[0].ref):
+        if section_rows[0].ref.section == "header" or section_rows[0].header:
             heading_ops: tuple[WordOp, ...] = ()
         elif heading in renamed:
             heading_ops = (("-", renamed[heading] or ""), ("+", heading))
@@ -254,7 +253,7 @@ def _view(
         new_source=diff.new.source,
         summary=summary_line(diff),
         counts=counts,
-        sections=tuple(s for s in diff.sections if s.kind != "unchanged"),
+        sections=visible_sections(diff),
         blocks=blocks,
         anchors=anchors,
     )
@@ -282,7 +281,7 @@ def _environment() -> jinja2.Environment:
 def _tree_rows(tree: TreeDiff, options: RenderOptions) -> list[tuple[TreeEntry, str | None, str]]:
     out: list[tuple[TreeEntry, str | None, str]] = []
     for entry in tree.entries:
-        shown = entry.diff is not None and (entry.status == "modified" or options.show_all)
+        shown = expands(entry, options.show_all)
         target = "res:" + _safe_id(entry.path) if shown else None
         what = {"added": "new resolution", "removed": "suppressed"}.get(entry.status, entry.status)
         if entry.diff is not None and entry.status in ("modified", "unchanged"):
@@ -303,7 +302,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
     else:
         views = []
         for entry in result.entries:
-            if entry.diff is None or not (entry.status == "modified" or options.show_all):
+            if entry.diff is None or not expands(entry, options.show_all):
                 continue
             prefix = _safe_id(entry.path) + ":"
             views.append(_view(entry.diff, options, prefix, entry.mark))

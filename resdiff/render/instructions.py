@@ -27,13 +27,16 @@ ranges.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
 from resdiff.model import FOOTNOTES
 from resdiff.render import RenderOptions
-from resdiff.render.common import clause_name, display_ops, printable
-from resdiff.render.layout import Row, is_header, itu_number_line, label_or_name, rows, runs
+from resdiff.render.headings import interleave, stands, written_in
+from resdiff.render.report import Row, expands, rows
+from resdiff.render.word_runs import display_ops, runs
+from resdiff.render.wording import clause_name, is_header, itu_number_line, label_or_name, printable
 from resdiff.un_names import un_name
 
 __all__ = ["edits", "instructions", "render"]
@@ -280,108 +283,116 @@ def _is_relabel_only(change: Change) -> bool:
     )
 
 
-def _heading_lines(diff: Diff) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    renamed = {s.new: s.old for s in diff.sections if s.kind == "renamed" and s.new and s.old}
-    added = {s.new: s.new for s in diff.sections if s.kind == "added" and s.new}
-    removed = {s.old for s in diff.sections if s.kind == "removed" and s.old}
-    return renamed, added, removed
-
-
 def instructions(diff: Diff) -> list[str]:
-    """The amending instructions of one diff, in the order of the new text."""
-    out: list[str] = []
-    renamed, added_sections, removed_sections = _heading_lines(diff)
+    """The amending instructions of one diff, in the order of the new text.
+
+    Headings: a renamed or added heading is named where the new text enters its section;
+    a removed one is deleted after its last paragraph (the old text leaves it there), or
+    at the end.
+    """
+    renamed = {s.new: s.old for s in diff.sections if s.kind == "renamed" and s.new and s.old}
+    added = {s.new for s in diff.sections if s.kind == "added" and s.new}
+    removed = {s.old for s in diff.sections if s.kind == "removed" and s.old}
     announced: set[str] = set()
-    all_rows = rows(diff, show_all=True)
+    out: list[str] = []
+    turns = list(interleave(diff, rows(diff, show_all=True), share=False, sides=written_in))
+    all_rows = [turn.row for turn in turns]
     prev_new: Row | None = None
-    prev_old_section: str | None = None
     i = 0
-    while i < len(all_rows):
-        row = all_rows[i]
-        change = row.change
-        new_ref = change.new[0] if change.new and not row.moved_away else None
-        old_ref = change.old[0] if change.old else None
-        # a removed section's heading goes after its last paragraph
-        if (
-            prev_old_section in removed_sections
-            and old_ref is not None
-            and old_ref.section != prev_old_section
-        ):
-            out.append(f"Delete the heading {_q(prev_old_section)}.")
-            removed_sections.discard(prev_old_section)
-        if new_ref is not None and new_ref.section not in announced:
-            announced.add(new_ref.section)
-            if new_ref.section in renamed:
-                out.append(
-                    f"Replace the heading {_q(renamed[new_ref.section])} by {_q(new_ref.section)}."
-                )
-            elif new_ref.section in added_sections:
+    while i < len(turns):
+        left = turns[i].left_old
+        if left is not None and left in removed:
+            out.append(f"Delete the heading {_q(left)}.")
+            removed.discard(left)
+        for heading in turns[i].headings:
+            new = heading.new
+            if new is None or new in announced:
+                continue
+            announced.add(new)
+            if new in renamed:
+                out.append(f"Replace the heading {_q(renamed[new])} by {_q(new)}.")
+            elif new in added:
                 where = f"After {_anchor_name(prev_new)}" if prev_new else "At the beginning"
-                out.append(f"{where}, insert the new heading {_q(new_ref.section)}.")
-        if row.moved_away or row.unchanged:
-            pass
-        elif _is_relabel_only(change):
-            group = [change]
-            while (
-                i + 1 < len(all_rows)
-                and not all_rows[i + 1].moved_away
-                and _is_relabel_only(all_rows[i + 1].change)
-                and all_rows[i + 1].change.old[0].section == change.old[0].section
-            ):
-                i += 1
-                group.append(all_rows[i].change)
-            olds = [c.old[0] for c in group]
-            news = [c.new[0] for c in group]
-            out.append(
-                f"{_verb([r.label or '' for r in olds])} {_section_prefix(olds[0])}{_range(olds)}"
-                f" as {_range(news)}."
-            )
-            new_ref = news[-1]
-        elif change.kind == "removed":
-            group = [change]
-            while (
-                i + 1 < len(all_rows)
-                and all_rows[i + 1].change.kind == "removed"
-                and all_rows[i + 1].change.old[0].section == change.old[0].section
-                and (change.old[0].label or _is_un(change.old[0]))
-                and (all_rows[i + 1].change.old[0].label or _is_un(all_rows[i + 1].change.old[0]))
-            ):
-                i += 1
-                group.append(all_rows[i].change)
-            olds = [c.old[0] for c in group]
-            if len(olds) == 1:
-                out.append(f"Delete {clause_name(olds[0])}.")
-            else:
-                out.append(f"Delete {_section_prefix(olds[0])}{_range(olds)}.")
-        elif change.kind == "added":
-            out.append(_added(change, prev_new))
-        elif change.kind in ("split", "merged"):
-            out.append(_split_merge(change))
-        elif change.moved:
-            out.append(_moved(change))
-        else:  # amended (perhaps editorial, perhaps re-lettered too)
-            old, new = change.old[0], change.new[0]
-            if change.renumbered and old.label != new.label:
-                found = _short_edits(change)
-                if found:
-                    out.append(
-                        f"{_relabel_lead(old, new)}, and in it "
-                        f"{_join([e.phrase() for e in found])}."
-                    )
-                else:
-                    out.append(f"{_relabel_lead(old, new)}, and amend it to read: {_q(new.text)}.")
-            else:
-                out.append(_amend(change, clause_name(old), new.text))
-        if old_ref is not None:
-            prev_old_section = (
-                all_rows[i].change.old[0].section if all_rows[i].change.old else prev_old_section
-            )
-        if new_ref is not None:
-            prev_new = all_rows[i]
-        i += 1
-    for heading in sorted(removed_sections):
-        out.append(f"Delete the heading {_q(heading)}.")
+                out.append(f"{where}, insert the new heading {_q(new)}.")
+        consumed, line = _row_instruction(all_rows, i, prev_new)
+        if line is not None:
+            out.append(line)
+        if stands(all_rows[i])[1] is not None:
+            prev_new = all_rows[i + consumed - 1]
+        i += consumed
+    out.extend(f"Delete the heading {_q(heading)}." for heading in sorted(removed))
     return [printable(line) for line in out]
+
+
+def _group(all_rows: list[Row], i: int, belongs: Callable[[Row], bool]) -> list[Change]:
+    """The change of row ``i`` and of the rows after it that ``belongs`` accepts."""
+    group = [all_rows[i].change]
+    while i + len(group) < len(all_rows) and belongs(all_rows[i + len(group)]):
+        group.append(all_rows[i + len(group)].change)
+    return group
+
+
+def _row_instruction(all_rows: list[Row], i: int, prev_new: Row | None) -> tuple[int, str | None]:
+    """The instruction for row ``i`` (None for an unchanged clause or the old place of a
+    moved one) and how many rows it covers: consecutive re-letterings, or deletions of
+    labelled clauses, of one section are grouped into one instruction."""
+    row = all_rows[i]
+    change = row.change
+    if row.moved_away or row.kept:
+        return 1, None
+    if _is_relabel_only(change):
+        section = change.old[0].section
+        group = _group(
+            all_rows,
+            i,
+            lambda r: (
+                not r.moved_away
+                and _is_relabel_only(r.change)
+                and r.change.old[0].section == section
+            ),
+        )
+        olds = [c.old[0] for c in group]
+        news = [c.new[0] for c in group]
+        line = (
+            f"{_verb([r.label or '' for r in olds])} {_section_prefix(olds[0])}{_range(olds)}"
+            f" as {_range(news)}."
+        )
+        return len(group), line
+    if change.kind == "removed":
+        first = change.old[0]
+        group = _group(
+            all_rows,
+            i,
+            lambda r: (
+                r.change.kind == "removed"
+                and r.change.old[0].section == first.section
+                and bool(first.label or _is_un(first))
+                and bool(r.change.old[0].label or _is_un(r.change.old[0]))
+            ),
+        )
+        olds = [c.old[0] for c in group]
+        if len(olds) == 1:
+            return 1, f"Delete {clause_name(olds[0])}."
+        return len(olds), f"Delete {_section_prefix(olds[0])}{_range(olds)}."
+    return 1, _change_instruction(change, prev_new)
+
+
+def _change_instruction(change: Change, prev_new: Row | None) -> str:
+    """The instruction for an added, split, merged, moved or amended clause."""
+    if change.kind == "added":
+        return _added(change, prev_new)
+    if change.kind in ("split", "merged"):
+        return _split_merge(change)
+    if change.moved:
+        return _moved(change)
+    # amended (perhaps editorial, perhaps re-lettered too)
+    old, new = change.old[0], change.new[0]
+    if change.renumbered and old.label != new.label:
+        found = _short_edits(change)
+        if found:
+            return f"{_relabel_lead(old, new)}, and in it {_join([e.phrase() for e in found])}."
+        return f"{_relabel_lead(old, new)}, and amend it to read: {_q(new.text)}."
+    return _amend(change, clause_name(old), new.text)
 
 
 def _title(diff: Diff) -> str:
@@ -403,7 +414,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
             blocks.append(f"Add the new resolution {printable(entry.path)}.")
         elif entry.status == "removed":
             blocks.append(f"Suppress the resolution {printable(entry.path)}.")
-        elif entry.diff is not None and (entry.status == "modified" or options.show_all):
+        elif entry.diff is not None and expands(entry, options.show_all):
             lines = instructions(entry.diff)
             head = f"{printable(entry.path)}: " + _title(entry.diff)
             blocks.append("\n".join([head, *lines]) if lines else f"{head}\nNo amendments.")

@@ -18,8 +18,16 @@ from __future__ import annotations
 
 from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
 from resdiff.render import RenderOptions
-from resdiff.render.common import clause_name, printable, summary_line, tree_summary_line
-from resdiff.render.layout import Row, is_header, itu_number_line, label_or_name, row_ops, rows
+from resdiff.render.report import Note, Row, expands, row_ops, rows
+from resdiff.render.wording import (
+    clause_name,
+    is_header,
+    itu_number_line,
+    label_or_name,
+    printable,
+    summary_line,
+    tree_summary_line,
+)
 
 __all__ = ["marked", "render"]
 
@@ -69,27 +77,18 @@ def _names(row: Row) -> str:
     return " + ".join(clause_name(r) for r in refs)
 
 
-def _notes(row: Row) -> list[str]:
-    change = row.change
-    notes: list[str] = []
-    if row.move_note:
-        notes.append(row.move_note)
-    if change.kind == "split":
-        notes.append("split from " + " + ".join(clause_name(r) for r in change.old))
-    if change.kind == "merged":
-        notes.append("merged from " + " + ".join(clause_name(r) for r in change.old))
-    if change.renumbered and not change.moved and change.old and change.new:
-        notes.append(f"was {label_or_name(change.old[0])}")
-    if change.editorial and not row.moved_away:
-        notes.append("editorial")
-    return notes
+def _note(note: Note) -> str:
+    """A row's note as the marks say it; a re-lettered clause without a label is named in
+    full (``was requests the Council ¶1``)."""
+    if note.kind == "was":
+        return f"was {label_or_name(note.refs[0])}"
+    return note.text
 
 
 def _row_block(row: Row) -> str:
-    notes = _notes(row)
     head = f"{row.mark}\t{printable(_names(row))}"
-    if notes:
-        head += " (" + "; ".join(printable(n) for n in notes) + ")"
+    if row.notes:
+        head += " (" + "; ".join(printable(_note(n)) for n in row.notes) + ")"
     ops = row_ops(row)
     if row.change.kind == "added" and not row.moved_away:
         ops = [("+", "".join(t for _, t in ops))]
@@ -121,7 +120,7 @@ def render_diff(diff: Diff, options: RenderOptions) -> str:
 def _entry(entry: TreeEntry, options: RenderOptions) -> str | None:
     if entry.status == "unchanged" and not options.show_all:
         return None
-    if entry.diff is None or entry.status in ("added", "removed"):
+    if entry.diff is None or not expands(entry, options.show_all):
         return f"{entry.mark}\t{printable(entry.path)}\n"
     body = render_diff(entry.diff, options)
     first, _, rest = body.partition("\n")

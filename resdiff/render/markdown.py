@@ -21,11 +21,11 @@ import unicodedata
 
 from resdiff.changes import SUMMARY_KEYS, Change, Diff, Meta, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions
-from resdiff.render.common import (
+from resdiff.render.report import expands, kind_and_notes, visible_sections
+from resdiff.render.word_runs import display_ops
+from resdiff.render.wording import (
     change_labels,
     change_paths,
-    display_ops,
-    kind_and_notes,
     printable,
     renumbered_word,
     section_line,
@@ -74,7 +74,7 @@ def _diff_blocks(
         blocks.append(f"{'#' * level} resdiff: {names[0]} → {names[1]}")
     blocks.append(f"**Old:** {_side(diff.old)}  \n**New:** {_side(diff.new)}")
     blocks.append(summary_table(diff))
-    sections = [s for s in diff.sections if options.show_all or s.kind != "unchanged"]
+    sections = visible_sections(diff, options.show_all)
     if sections:
         blocks.append(
             "**Sections:**\n\n" + "\n".join(f"- {escape(section_line(s))}" for s in sections)
@@ -201,7 +201,7 @@ def _tree_blocks(tree: TreeDiff, options: RenderOptions) -> list[str]:
     rows += [f"| {e.mark} | {escape(e.path)} | {escape(_tree_changes(e))} |" for e in tree.entries]
     blocks.append("\n".join(rows))
     for entry in tree.entries:
-        if entry.diff is None or entry.status != "modified":
+        if entry.diff is None or not expands(entry):
             continue
         inner = _diff_blocks(entry.diff, options, 3, title=False)
         summary = html.escape(f"{entry.mark} {entry.path}: {summary_line(entry.diff)}")

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 
 from resdiff.changes import Change, Diff, Meta, TreeDiff
 from resdiff.render import RenderOptions
-from resdiff.render.common import (
+from resdiff.render.report import kind_and_notes, visible_sections
+from resdiff.render.word_runs import display_ops
+from resdiff.render.wording import (
     change_labels,
     change_paths,
-    display_ops,
-    kind_and_notes,
     printable,
     section_line,
     summary_line,
@@ -90,7 +90,7 @@ def _side(marker: str, meta: Meta | str | None) -> str:
 
 def _diff_lines(diff: Diff, options: RenderOptions, style: Style) -> list[str]:
     lines = [style.heading(_side("---", diff.old)), style.heading(_side("+++", diff.new))]
-    sections = [s for s in diff.sections if options.show_all or s.kind != "unchanged"]
+    sections = visible_sections(diff, options.show_all)
     if sections:
         lines += ["", style.heading("sections:")]
         lines += [INDENT + printable(section_line(s)) for s in sections]

@@ -1,9 +1,10 @@
 """Which old section became which new one: kept, renamed, or none (added / removed).
 
 Sections are paired after clauses, from where their clauses went ("flow") and from
-their headings. :func:`pair_sections` is called by :mod:`resdiff.align` twice: once on
-the exact clause pairs (a first guess, so that similarity prefers the same section) and
-once on all pairs.
+their headings. :func:`map_sections` runs :func:`pair_sections` on the pairing so far:
+after the exact pass (a first guess, so that similarity prefers the same section), after
+the similar pass, and once more at the end. :func:`section_pairs` lists the result in
+the new text's order.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from resdiff.model import Section
+from resdiff.align.result import SectionPair
+from resdiff.align.sides import Side
+from resdiff.align.state import AlignState
+from resdiff.model import FOOTNOTES, HEADER, Section
 from resdiff.normalize import normalize
 
-__all__ = ["heading_similarity", "pair_sections"]
+__all__ = ["heading_similarity", "map_sections", "pair_sections", "section_pairs"]
 
 #: Headings at least this alike pair when a clause flows between their sections.
 ALIKE = 0.6
@@ -108,3 +112,35 @@ def pair_sections(
     for *_, s_key, t_key in sorted(scored):
         take(s_key, t_key)
     return result
+
+
+def map_sections(state: AlignState) -> None:
+    """Pair the sections again from the clause pairs so far; header and footnotes always
+    pair with themselves."""
+    state.section_map = pair_sections(
+        state.old.section_order,
+        state.new.section_order,
+        state.flow(),
+        sizes={key: len(members) for key, members in state.old.members.items()},
+    )
+    state.section_map[FOOTNOTES] = FOOTNOTES
+    state.section_map[HEADER] = HEADER
+
+
+def section_pairs(o: Side, n: Side, mapping: dict[str, str]) -> tuple[SectionPair, ...]:
+    """Section pairs in new order; an unpaired old section after its nearest kept predecessor."""
+    new_pos = {s.key: k for k, s in enumerate(n.section_order)}
+    by_new = {t: s for s, t in mapping.items() if s in o.section_of_key}
+    keyed: list[tuple[tuple[int, int, int], SectionPair]] = []
+    for k, t in enumerate(n.section_order):
+        s_key = by_new.get(t.key)
+        keyed.append(((k, 0, 0), SectionPair(o.section_of_key[s_key] if s_key else None, t)))
+    anchor = -1
+    for k, s in enumerate(o.section_order):
+        target = mapping.get(s.key)
+        if target in new_pos:
+            anchor = new_pos[target]
+        else:
+            keyed.append(((anchor, 1, k), SectionPair(s, None)))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(pair for _, pair in keyed)

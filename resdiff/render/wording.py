@@ -1,25 +1,25 @@
-"""Shared wording for human-readable renderers: how a change, a clause and a summary read.
+"""How the human formats word things: clause names, kinds, summaries, number lines.
 
 Every human format (text, term, markdown, and the reports: html, docx, itu, instructions)
-names clauses and describes changes the same way, so a drafter reading one format can
-find the same words in another. The API is small on purpose:
+names clauses and counts changes the same way, so a drafter reading one format finds the
+same words in another:
 
 - :func:`clause_name` — ``"recalling i)"``, ``"resolves 1 i)"``, ``"the title"``;
-- :func:`describe` — the notes of a change: ``"moved from recalling i)"``, ``"was e)"``,
-  ``"split from considering c)"``, ``"merged from recalling a) + recalling b)"``, ``"editorial"``;
+  :func:`short_label` — ``"e)"`` or ``"¶1"``; :func:`label_or_name` — ``"e)"`` or the name;
 - :func:`kind_word` — the kind as a drafter says it (``"amended"``, ``"re-lettered"`` …);
 - :func:`change_paths` / :func:`change_labels` — what heads a change;
-- :func:`display_ops` — word ops to show, with a fallback when a change carries none;
 - :func:`summary_line`, :func:`section_line`, :func:`tree_line`, :func:`tree_summary_line`;
+- :func:`itu_number_line` — ``RESOLUTION 179 (REV. DUBAI, 2018)``; :func:`is_header`;
 - :func:`printable` — control characters made visible (no terminal escapes from input text).
 
-Nothing here computes a diff; it only reads :mod:`resdiff.changes`.
+The notes of a change ("moved from …", "was e)") belong to the report model
+(:mod:`resdiff.render.report`). Nothing here computes a diff; it only reads
+:mod:`resdiff.changes`.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from resdiff.changes import (
     TREE_MARKS,
@@ -29,7 +29,6 @@ from resdiff.changes import (
     SectionChange,
     TreeDiff,
     TreeEntry,
-    WordOp,
 )
 from resdiff.model import FOOTNOTES, HEADER, section_key
 from resdiff.un_names import un_name
@@ -38,12 +37,13 @@ __all__ = [
     "change_labels",
     "change_paths",
     "clause_name",
-    "describe",
-    "display_ops",
-    "kind_and_notes",
+    "is_header",
+    "itu_number_line",
     "kind_word",
+    "label_or_name",
     "printable",
     "section_line",
+    "short_label",
     "summary_line",
     "tree_line",
     "tree_summary_line",
@@ -98,13 +98,26 @@ def clause_name(ref: ClauseRef) -> str:
     return " ".join([*prefix, ref.section, *parents, own])
 
 
-def _short(ref: ClauseRef) -> str:
+def short_label(ref: ClauseRef) -> str:
     """The label alone: ``e)``, or ``¶1`` for an unlabelled paragraph (``PP3``, ``OP5``
     in a UN-layout resolution)."""
     named = un_name(ref.path, ref.section)
     if named is not None:
         return named
     return ref.label if ref.label else f"¶{ref.path.rsplit('/', 1)[-1].lstrip('#')}"
+
+
+def label_or_name(ref: ClauseRef) -> str:
+    """The label as written (``e)``), or the clause's name when it has none (``the title``);
+    a UN-layout paragraph by its name (``PP3``, ``OP5``), the way delegates cite it."""
+    if ref.label and un_name(ref.path, ref.section) is None:
+        return ref.label
+    return clause_name(ref)
+
+
+def is_header(ref: ClauseRef) -> bool:
+    """True for the number line, title and enacting formula."""
+    return ref.section == HEADER or ref.path.startswith(HEADER + "/")
 
 
 def kind_word(change: Change) -> str:
@@ -117,41 +130,6 @@ def kind_word(change: Change) -> str:
             un = bool(refs) and un_name(refs[0].path, refs[0].section) is not None
             return "renumbered" if un else "re-lettered"
     return change.kind
-
-
-def describe(change: Change) -> tuple[str, ...]:
-    """The notes a drafter needs beside the kind, in a fixed order.
-
-    ``split from recalling c)`` / ``merged from recalling a) + recalling b)`` for splits
-    and merges; else ``moved from recalling i)`` when the clause changed section (or
-    order), else ``was e)`` when only its label changed; then ``editorial`` for (MOD).
-    """
-    notes: list[str] = []
-    if change.kind == "split" and change.old:
-        notes.append("split from " + " + ".join(clause_name(r) for r in change.old))
-    elif change.kind == "merged" and change.old:
-        notes.append("merged from " + " + ".join(clause_name(r) for r in change.old))
-    elif change.old and change.new:
-        if change.moved:
-            notes.append(f"moved from {clause_name(change.old[0])}")
-        elif change.renumbered:
-            notes.append(f"was {_short(change.old[0])}")
-    if change.editorial:
-        notes.append("editorial")
-    return tuple(notes)
-
-
-def kind_and_notes(change: Change) -> str:
-    """The kind and its notes as one phrase, without saying the kind twice.
-
-    ``amended, moved from recalling i)``, ``re-lettered, was f)``, ``added``,
-    ``split from resolves 1``, ``amended, editorial``.
-    """
-    notes = describe(change)
-    kind = kind_word(change)
-    if notes and notes[0].startswith(kind + " "):
-        return ", ".join(notes)
-    return ", ".join((kind, *notes))
 
 
 def change_paths(change: Change) -> tuple[str, ...]:
@@ -169,40 +147,6 @@ def change_labels(change: Change) -> tuple[str, ...]:
         named = un_name(r.path, r.section)
         if named is not None or r.label:
             out.append(named or r.label or "")
-    return tuple(out)
-
-
-def display_ops(change: Change) -> tuple[WordOp, ...]:
-    """The word ops to show for a change.
-
-    The differ's ``words`` when present (neighbouring ops of one kind joined, so a
-    renderer marks one run, never two touching ones); otherwise (a change built without word ops)
-    the old texts as deleted and the new texts as inserted, or the text as kept when
-    old and new read the same.
-    """
-    if change.words:
-        return _coalesced(change.words)
-    old = " ".join(r.text for r in change.old)
-    new = " ".join(r.text for r in change.new)
-    if old == new:
-        return (("=", new),) if new else ()
-    ops: list[WordOp] = []
-    if old:
-        ops.append(("-", old))
-    if new:
-        ops.append(("+", new))
-    return tuple(ops)
-
-
-def _coalesced(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
-    if all(a[0] != b[0] for a, b in pairwise(ops)):
-        return ops
-    out: list[WordOp] = []
-    for op, text in ops:
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        else:
-            out.append((op, text))
     return tuple(out)
 
 
@@ -289,3 +233,21 @@ def tree_summary_line(tree: TreeDiff) -> str:
     parts = [f"{counts[k]} {k} ({mark})" for k, mark in TREE_MARKS.items() if counts.get(k)]
     head = _plural(len(tree.entries), "resolution")
     return f"{head}: " + ", ".join(parts) if parts else f"{head}"
+
+
+_NUMBER_LINE = re.compile(
+    r"\b(RESOLUTION|DECISION|RECOMMENDATION|OPINION)\b.*", re.IGNORECASE | re.DOTALL
+)
+
+
+def itu_number_line(number: str | None) -> str | None:
+    """The number line in ITU style: ``RESOLUTION 179 (REV. DUBAI, 2018)``.
+
+    Upper case, and any site prefix before the kind word dropped (the seed page says
+    ``PP RESOLUTION 179 (Guadalajara, 2010)``).
+    """
+    if not number:
+        return number
+    match = _NUMBER_LINE.search(number)
+    text = match.group(0) if match else number
+    return " ".join(text.split()).upper()

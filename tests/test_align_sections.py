@@ -1,11 +1,15 @@
-"""section_pairing: sections pair by where their clauses went, then by heading."""
+"""sections: sections pair by where their clauses went, then by heading."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from align_cases import moved
+from differ_cases import TEXTS, build, letters, numbers
+
+from resdiff.align import align_resolutions
+from resdiff.align.sections import heading_similarity, pair_sections
 from resdiff.model import Clause, Section, section_key
-from resdiff.section_pairing import heading_similarity, pair_sections
 
 BDT = "instructs the Director of the Telecommunication Development Bureau"
 TSB = "instructs the Director of the Telecommunication Standardization Bureau"
@@ -65,3 +69,54 @@ def test_a_single_moved_clause_does_not_rename_its_section() -> None:
     new = [sec("noting", 2), sec("considering", 4), sec("recognizing", 3)]
     flow = Counter({("noting", "recognizing"): 1, ("considering", "considering"): 4})
     assert pair_sections(old, new, flow)["noting"] == "noting"
+
+
+def test_renamed_heading_pairs_its_section() -> None:
+    old = build([("resolves", numbers(TEXTS[:2])), ("requests the Council", [(None, TEXTS[11])])])
+    new = build(
+        [
+            ("resolves", numbers(TEXTS[:2])),
+            ("requests the ITU Council", numbers([TEXTS[11], TEXTS[12]])),
+        ]
+    )
+    al = align_resolutions(old, new)
+    pairs = [
+        (p.old.heading if p.old else None, p.new.heading if p.new else None) for p in al.sections
+    ]
+    assert pairs == [("resolves", "resolves"), ("requests the Council", "requests the ITU Council")]
+    assert not moved(al)
+
+
+def test_section_whose_paragraphs_went_under_a_new_heading_is_renamed() -> None:
+    # old "recognizing" now stands as "recalling further"; a new "recognizing" appears
+    old = build([("recalling", letters(TEXTS[:3])), ("recognizing", letters(TEXTS[3:6]))])
+    new = build(
+        [
+            ("recognizing", letters([TEXTS[16], TEXTS[17]])),
+            ("recalling", letters(TEXTS[:3])),
+            ("recalling further", letters(TEXTS[3:6])),
+        ]
+    )
+    al = align_resolutions(old, new)
+    pairs = [
+        (p.old.heading if p.old else None, p.new.heading if p.new else None) for p in al.sections
+    ]
+    assert pairs == [
+        (None, "recognizing"),
+        ("recalling", "recalling"),
+        ("recognizing", "recalling further"),
+    ]
+    assert not moved(al)
+
+
+def test_section_whose_clauses_all_moved_elsewhere_is_removed() -> None:
+    old = build([("considering", letters(TEXTS[:4])), ("noting", letters(TEXTS[4:5]))])
+    new = build([("considering", letters([*TEXTS[:2], TEXTS[4], *TEXTS[2:4]]))])
+    al = align_resolutions(old, new)
+    assert [
+        (p.old.heading if p.old else None, p.new.heading if p.new else None) for p in al.sections
+    ] == [
+        ("considering", "considering"),
+        ("noting", None),
+    ]
+    assert moved(al) == {"noting/a"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import resdiff
-from resdiff.parsing.canonical import FOOTNOTE_RULE, render_canonical
+from resdiff.model import FOOTNOTE_RULE, render_canonical
 
 NOISY = (
     "\ufeffSite header\r\n\r\n"

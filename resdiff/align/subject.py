@@ -1,6 +1,6 @@
 """Whether two clauses are about the same thing: TF-IDF cosine of their subject words.
 
-Used by :mod:`resdiff.align` to decide whether a clause rewritten in place (same section,
+Used by :mod:`resdiff.align.in_place` to decide whether a clause rewritten in place (same section,
 between the same aligned neighbours) is still "the same paragraph". Word order and
 wording may have changed completely; what survives a rewrite is its subject — rare words
 such as "Resolution 1306", "E.164", "numbering". So:
@@ -17,7 +17,6 @@ such as "Resolution 1306", "E.164", "numbering". So:
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -25,15 +24,11 @@ from functools import lru_cache
 from resdiff.normalize import content_words
 
 __all__ = [
-    "MIN_DESCRIBED",
     "MIN_IDF",
     "MIN_SHARED",
-    "SAME_DESCRIPTION",
     "STOPWORDS",
     "TITLE_WEIGHT",
     "SubjectIndex",
-    "cites_other_instrument",
-    "leading_citation",
     "stem",
     "subject_words",
 ]
@@ -117,61 +112,3 @@ class SubjectIndex:
         if sum(1 for w in shared if self.idf.get(w, 0.0) >= MIN_IDF) < MIN_SHARED:
             return 0.0
         return sum(va[w] * vb[w] for w in shared)
-
-
-#: A clause that opens by citing one instrument: "Resolution 37 (Rev. Buenos Aires, 2017)
-#: of WTDC, on …", "Recommendation ITU-T D.53 …", "Decision 5 …" (optionally after
-#: "that" / "the"). Plural citations ("Resolutions 37 and 17") name no single instrument.
-_LEADING_CITATION = re.compile(
-    r"^(?:that\s+)?(?:the\s+)?(resolution|recommendation|decision|opinion)\s+"
-    r"((?:itu-[rtd]\s+)?(?:com\s*)?[a-z]?\.?\d+(?:[./]\d+)*)\b",
-    re.IGNORECASE,
-)
-
-
-def leading_citation(text: str) -> str | None:
-    """The instrument a clause opens by citing ("resolution 37", "recommendation itu-t
-    d.53"), lower-cased with single spaces; None when it opens otherwise."""
-    m = _LEADING_CITATION.match(text.lstrip())
-    if m is None:
-        return None
-    return f"{m.group(1).lower()} {' '.join(m.group(2).lower().split())}"
-
-
-#: A cited instrument replaced by another keeps the recital when what follows the
-#: citation ("on bridging the digital divide") keeps at least this many subject words …
-MIN_DESCRIBED = 3
-#: … and this share of them (Jaccard): the successor of a suppressed resolution.
-SAME_DESCRIPTION = 0.75
-_PARENTHETICAL = re.compile(r"^\s*\([^)]*\)")
-
-
-def cites_other_instrument(a: str, b: str) -> bool:
-    """True when both clauses open by citing an instrument, not the same one, and do not
-    describe it alike.
-
-    A recital "Resolution 37 (…) of WTDC, on bridging the digital divide" replaced by
-    "Resolution 17 (…) of WTDC, on regional initiatives" shares most of its words (the
-    citation's boilerplate) yet is another recital: a drafter reports one removed and
-    one added, not an amendment. An updated citation of the same instrument ("(Rev.
-    Busan, 2014)" → "(Rev. Dubai, 2018)") is unaffected, and so is a recital whose
-    description stays ("Resolution 37 …, on bridging the digital divide" → "Resolution
-    17 …, on bridging the digital divide": the citation updated to a successor).
-    """
-    ca = leading_citation(a)
-    if ca is None:
-        return False
-    cb = leading_citation(b)
-    if cb is None or ca == cb:
-        return False
-    da, db = _description(a), _description(b)
-    if len(da) < MIN_DESCRIBED or len(db) < MIN_DESCRIBED:
-        return True
-    return len(da & db) / len(da | db) < SAME_DESCRIPTION
-
-
-def _description(text: str) -> set[str]:
-    """Subject words of what follows a clause's leading citation and its "(…)"."""
-    m = _LEADING_CITATION.match(text.lstrip())
-    rest = text.lstrip()[m.end() :] if m else text
-    return set(subject_words(_PARENTHETICAL.sub("", rest, count=1)))

@@ -1,0 +1,83 @@
+"""Passes that pair by identity: header parts by role, equal texts, empty clauses by path.
+
+Exact matches come first, as in dulwich's rename detection: most clauses of a revision
+are kept word for word, and a hash lookup pairs them in linear time, before any scoring.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Callable
+
+from resdiff.align.state import AlignState
+from resdiff.model import HEADER
+
+__all__ = ["pair_empty_by_path", "pair_exact", "pair_header"]
+
+
+def pair_header(state: AlignState) -> None:
+    """Header parts pair by role: number line, title, enacting formula."""
+    o, n = state.old, state.new
+    new_by_path = {n.clauses[j].path: j for j, s in enumerate(n.sections) if s == HEADER}
+    for i, s in enumerate(o.sections):
+        if s == HEADER and o.clauses[i].path in new_by_path:
+            state.pair(i, new_by_path[o.clauses[i].path])
+
+
+def pair_exact(state: AlignState, olds: list[int], news: list[int]) -> None:
+    """Pair identical texts, then texts equal under :func:`~resdiff.normalize.match_key`.
+
+    Within one key, old clauses take partners in the same section first, then the
+    rest, each in document order.
+    """
+    o, n = state.old, state.new
+    _pair_equal(
+        state, olds, news, lambda i: o.clauses[i].text.strip(), lambda j: n.clauses[j].text.strip()
+    )
+    _pair_equal(state, olds, news, o.keys.__getitem__, n.keys.__getitem__)
+
+
+def _pair_equal(
+    state: AlignState,
+    olds: list[int],
+    news: list[int],
+    old_key: Callable[[int], str],
+    new_key: Callable[[int], str],
+) -> None:
+    """Pair free clauses whose keys are equal (and not empty)."""
+    o_sections, n_sections = state.old.sections, state.new.sections
+    by_key: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
+    for j in state.table.free_new(news):
+        key = new_key(j)
+        if key:
+            by_key[key][n_sections[j]].append(j)
+    rest: list[tuple[int, str]] = []
+    for i in state.table.free_old(olds):
+        key = old_key(i)
+        sections = by_key.get(key) if key else None
+        if not sections:
+            continue
+        same = sections.get(o_sections[i])
+        if same:
+            state.pair(i, same.popleft())
+        else:
+            rest.append((i, key))
+    for i, key in rest:  # then across sections, in document order
+        sections = by_key[key]
+        heads = [queue[0] for queue in sections.values() if queue]
+        if heads:
+            j = min(heads)
+            sections[n_sections[j]].popleft()
+            state.pair(i, j)
+
+
+def pair_empty_by_path(state: AlignState) -> None:
+    """A clause with no text of its own (a label holding only sub-clauses) pairs with the
+    empty clause at the same path, if both are still free."""
+    o, n, table = state.old, state.new, state.table
+    new_by_path = {n.clauses[j].path: j for j in table.free_new(range(len(n.clauses)))}
+    for i in table.free_old(range(len(o.clauses))):
+        if not o.codes[i]:
+            j = new_by_path.get(o.clauses[i].path)
+            if j is not None and not n.codes[j] and table.of_new(j) is None:
+                table.add((i,), (j,), 1.0)

@@ -1,0 +1,88 @@
+"""The clauses of one side of a comparison, flattened, with what the passes need of them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, Section
+from resdiff.normalize import match_key
+
+__all__ = ["PerClause", "Side", "build_side"]
+
+
+class PerClause:
+    """A value of each clause's text (match key, token codes), computed on first use.
+
+    Most clauses of a revision are paired by identical text and never need either.
+    """
+
+    __slots__ = ("_cache", "_clauses", "_compute")
+
+    def __init__(self, clauses: list[Clause], compute: Callable[[str], str]) -> None:
+        self._clauses = clauses
+        self._compute = compute
+        self._cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        value = self._cache.get(i)
+        if value is None:
+            value = self._cache[i] = self._compute(self._clauses[i].text)
+        return value
+
+
+@dataclass(frozen=True)
+class Side:
+    """Every clause of one resolution in document order: header parts, the body and annex
+    sections (sub-clauses included), footnotes; clause ``i`` is ``clauses[i]``."""
+
+    clauses: list[Clause]
+    #: section key per clause (``header``, ``footnotes`` or a Section.key)
+    sections: list[str]
+    #: :func:`~resdiff.normalize.match_key` per clause
+    keys: PerClause
+    #: token codes per clause (one character per token, see :mod:`.scores`)
+    codes: PerClause
+    section_order: list[Section]
+    section_of_key: dict[str, Section]
+    #: section key -> clause indices in order
+    members: dict[str, list[int]]
+
+    def body(self) -> list[int]:
+        """Indices of the clauses of the body and annex sections."""
+        return [i for i, s in enumerate(self.sections) if s not in (HEADER, FOOTNOTES)]
+
+    def notes(self) -> list[int]:
+        """Indices of the footnotes."""
+        return [i for i, s in enumerate(self.sections) if s == FOOTNOTES]
+
+
+def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
+    """Flatten ``resolution``; ``encode`` makes a clause text's token codes."""
+    clauses: list[Clause] = []
+    sections: list[str] = []
+    for part in resolution.header.parts():
+        clauses.append(part)
+        sections.append(HEADER)
+    order: list[Section] = []
+    for section in resolution.all_sections():
+        order.append(section)
+        for clause in section.walk():
+            clauses.append(clause)
+            sections.append(section.key)
+    for note in resolution.footnotes:
+        clauses.append(note)
+        sections.append(FOOTNOTES)
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(sections):
+        members[key].append(i)
+    return Side(
+        clauses=clauses,
+        sections=sections,
+        keys=PerClause(clauses, match_key),
+        codes=PerClause(clauses, encode),
+        section_order=order,
+        section_of_key={s.key: s for s in order},
+        members=dict(members),
+    )

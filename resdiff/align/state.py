@@ -1,0 +1,45 @@
+"""What the passes share: both sides, the threshold, the match table and the section map."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from resdiff.align.scores import ratio
+from resdiff.align.sides import Side
+from resdiff.align.table import MatchTable
+
+__all__ = ["AlignState"]
+
+
+@dataclass
+class AlignState:
+    """One comparison in progress. Passes pair clauses through :attr:`table`; the section
+    passes update :attr:`section_map` (old section key → new section key)."""
+
+    old: Side
+    new: Side
+    threshold: float
+    table: MatchTable = field(default_factory=MatchTable)
+    section_map: dict[str, str] = field(default_factory=dict)
+
+    def pair(self, i: int, j: int) -> int:
+        """Pair old clause ``i`` with new clause ``j`` at their token similarity."""
+        same = self.old.clauses[i].text == self.new.clauses[j].text
+        score = 1.0 if same else ratio(self.old.codes[i], self.new.codes[j])
+        return self.table.add((i,), (j,), score)
+
+    def flow(self) -> Counter[tuple[str, str]]:
+        """How many paired clauses go from each old section to each new one."""
+        counts: Counter[tuple[str, str]] = Counter()
+        o, n = self.old.sections, self.new.sections
+        for _, pair in self.table.items():
+            for i in pair.olds:
+                for j in pair.news:
+                    counts[(o[i], n[j])] += 1
+        return counts
+
+    def partner_bounds(self, *, old_side: bool) -> tuple[list[int], list[int]]:
+        """:meth:`MatchTable.partner_bounds` over this comparison's two sides."""
+        own, other = (self.old, self.new) if old_side else (self.new, self.old)
+        return self.table.partner_bounds(len(own.clauses), len(other.clauses), old_side=old_side)

@@ -1,0 +1,64 @@
+"""One character per distinct token: how token sequences reach character-level algorithms.
+
+Alignment (rapidfuzz's Indel and LCS scores) and the word diff (diff-match-patch) both
+work on strings of characters, while resdiff compares clauses word by word. Each
+distinct token is mapped to one character, as diff-match-patch's line mode maps lines,
+so that an edit of the encoded strings is an edit of whole tokens.
+
+The characters come from Unicode's private-use areas first: diff-match-patch's semantic
+cleanup treats them alike (neither letters nor spaces), so it never slides an edit to a
+"better" boundary inside the encoding. A text with more distinct tokens than the
+private-use areas hold (137,468) goes on in the other supplementary planes: scores and
+edit scripts stay exact, only the cleanup may then see letters. Surrogates are never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["TokenCodec", "code_point"]
+
+#: Code point ranges handed out in order: the private-use areas, then the rest of the
+#: supplementary planes (never a surrogate).
+_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD), (0x10000, 0xEFFFF))
+
+
+def code_point(index: int) -> str:
+    """The character standing for the ``index``-th distinct token (0-based)."""
+    if index < 0x1900:  # the Basic Multilingual Plane's private-use area: most texts
+        return chr(0xE000 + index)
+    for low, high in _RANGES:
+        size = high - low + 1
+        if index < size:
+            return chr(low + index)
+        index -= size
+    raise ValueError("too many distinct tokens to encode")  # > 1,048,000 distinct tokens
+
+
+class TokenCodec:
+    """Maps tokens to single characters and back; one codec per comparison, so that the
+    same token gets the same character on both sides."""
+
+    __slots__ = ("_chars", "_tokens")
+
+    def __init__(self) -> None:
+        self._chars: dict[str, str] = {}
+        self._tokens: dict[str, str] = {}
+
+    def encode(self, tokens: Iterable[str]) -> str:
+        """One character per token, a new one for each token not seen before."""
+        chars = self._chars
+        out = []
+        for token in tokens:
+            char = chars.get(token)
+            if char is None:
+                char = chars[token] = code_point(len(chars))
+            out.append(char)
+        return "".join(out)
+
+    def decode(self, chars: str) -> str:
+        """The tokens that ``chars`` stand for, joined."""
+        tokens = self._tokens
+        if len(tokens) != len(self._chars):  # tokens were added since the last decode
+            tokens = self._tokens = {char: token for token, char in self._chars.items()}
+        return "".join(tokens[c] for c in chars)
