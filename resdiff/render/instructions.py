@@ -212,7 +212,7 @@ def _amend(change: Change, lead: str, text_of_new: str) -> str:
 
 def _moved(change: Change) -> str:
     old, new = change.old[0], change.new[0]
-    if _is_un(old) and _is_un(new):
+    if _is_un(new):  # a UN-layout paragraph is named, wherever it came from
         head = f"Move {clause_name(old)} so that it becomes {clause_name(new)}"
         if old.text == new.text:
             return head + "."
