@@ -9,12 +9,15 @@ The library API (a contract; the CLI is a thin layer over it)::
     res = resdiff.apply(old, marked)    # ITU-marked proposal -> Resolution
     m = resdiff.merge(base, ours, theirs)  # -> resdiff.merge.Merge (text, conflicts)
     corpus = resdiff.Corpus("corpus")   # git-backed revisions
+    text = resdiff.read_docx("proposal.docx", changes="accept")  # or "reject"
+    text = resdiff.read_akn("res-179.akn.xml")                   # Akoma Ntoso 3.0
 
 Heavy modules are imported lazily so that ``resdiff --help`` starts fast.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -36,6 +39,8 @@ __all__ = [
     "diff",
     "merge",
     "parse",
+    "read_akn",
+    "read_docx",
 ]
 
 
@@ -82,6 +87,25 @@ def merge(
     from resdiff.merge import merge_resolutions
 
     return merge_resolutions(base, ours, theirs, favor)
+
+
+def read_docx(path: str | os.PathLike[str], changes: str = "accept") -> str:
+    """The text of a Word document (.docx), its tracked changes all accepted (``"accept"``,
+    as it now reads) or all rejected (``"reject"``, as it read before); ready for
+    :func:`parse`. Hostile or broken files raise :class:`resdiff.errors.InputError`."""
+    from resdiff.readers.docx import read_docx as read
+
+    if changes not in ("accept", "reject"):
+        raise ValueError(f"changes must be 'accept' or 'reject', not {changes!r}")
+    return read(path, "accept" if changes == "accept" else "reject")
+
+
+def read_akn(path: str | os.PathLike[str]) -> str:
+    """The text of the one resolution in an Akoma Ntoso 3.0 file, ready for :func:`parse`
+    (a collection: :func:`resdiff.readers.read_akn_components`)."""
+    from resdiff.readers.akn import read_akn as read
+
+    return read(path)
 
 
 def __getattr__(name: str) -> Any:

@@ -296,7 +296,8 @@ def test_bad_options(pair: tuple[str, str]) -> None:
     _trouble(run(*pair, "--threshold", "0"), "--threshold")
     _trouble(run(*pair, "--date", "16/11/2018"), "not an ISO 8601 date")
     _trouble(run(*pair, "--format", "pdf"), "'pdf' is not one of")
-    _trouble(run(pair[0]), "Missing argument 'NEW'")
+    # one operand is a Word document's tracked changes; a text file alone is trouble
+    _trouble(run(pair[0]), "a single operand must be a Word document (.docx)")
 
 
 def test_help_is_the_docstring() -> None:

@@ -46,6 +46,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "apply_cmd",
         "Apply a proposal in ITU revision marks (MARKED) to BASE and print the resulting text.",
     ),
+    "export": (
+        "resdiff.cli.export_cmd",
+        "export_cmd",
+        "Write a resolution as Akoma Ntoso 3.0 XML.",
+    ),
     "init": (
         "resdiff.cli.corpus_cmds",
         "init_cmd",

@@ -119,10 +119,11 @@ def add_cmd(
     Example:
       resdiff add res-179.txt --resolution itu-pp/res-179 --revision dubai-2018 --adopted 2018-11-16
     """
+    from resdiff.cli.operands import read_file
     from resdiff.corpus import TextHasErrors
 
     corpus = open_corpus(corpus_path)
-    text = read_text(file, encoding)
+    text = read_file(file, encoding)
     try:
         rev = corpus.add(text, resolution, revision, adopted, title=title, source=file)
     except TextHasErrors as exc:
@@ -136,27 +137,60 @@ def add_cmd(
 
 
 @click.command("import")
-@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=str))
+@click.argument("folder", metavar="FOLDER|FILE.xml", type=click.Path(exists=True, path_type=str))
 @click.option(
     "--verbatim",
     is_flag=True,
     help="Commit the texts as they are (already canonical): no parsing, much faster.",
 )
+@click.option(
+    "--revision",
+    default=None,
+    metavar="NAME",
+    help="For FILE.xml: the revision name of every component [default: from each number line].",
+)
+@click.option(
+    "--adopted",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="For FILE.xml: the adoption date of every component [default: its FRBR date].",
+)
 @quiet_option
 @corpus_option
-def import_cmd(folder: str, verbatim: bool, quiet: bool, corpus_path: str | None) -> None:
+def import_cmd(
+    folder: str,
+    verbatim: bool,
+    revision: str | None,
+    adopted: str | None,
+    quiet: bool,
+    corpus_path: str | None,
+) -> None:
     """Import many revisions at once through git fast-import.
 
     FOLDER holds <body>/<kind>-<number>/<revision>.txt files and a revisions.csv with
     the header 'revision,adopted[,title]' giving each revision's adoption date. Each
     file becomes one revision commit (as 'resdiff add' makes), in date order. A
     progress bar is shown on standard error when it is a terminal (not with --quiet).
+
+    FILE.xml is an Akoma Ntoso file (a conference's Final Acts as a documentCollection):
+    each component becomes one revision of <body>/<kind>-<number> (itu-pp/res-179, from
+    its FRBR metadata or number line), named from its number line (REV. DUBAI, 2018 ->
+    dubai-2018) and dated by its FRBR adoption date, all in one fast-import run.
     """
     from resdiff.cli.progress import reporter
 
     corpus = open_corpus(corpus_path)
-    with reporter("Importing revisions", quiet) as progress:
-        result = corpus.import_dir(folder, verbatim=verbatim, progress=progress)
+    if Path(folder).is_file():
+        if verbatim:
+            raise click.UsageError("--verbatim applies to a FOLDER, not to FILE.xml")
+        from resdiff.corpus.akn_import import import_akn
+
+        result = import_akn(corpus, folder, revision=revision, adopted=adopted)
+    elif revision is not None or adopted is not None:
+        raise click.UsageError("--revision and --adopted apply to FILE.xml, not to a FOLDER")
+    else:
+        with reporter("Importing revisions", quiet) as progress:
+            result = corpus.import_dir(folder, verbatim=verbatim, progress=progress)
     click.echo(
         f"Imported {result.commits} revision commit(s) of {result.resolutions} resolution(s);"
         f" HEAD is now {result.head[:10]}"

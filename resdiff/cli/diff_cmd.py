@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 @click.command("diff")
 @click.argument("old", metavar="OLD")
-@click.argument("new", metavar="NEW")
+@click.argument("new", metavar="[NEW]", required=False)
 @format_option(
     list(FORMATS), "Output format [default: term on a terminal, else text].", default=None
 )
@@ -82,7 +82,7 @@ if TYPE_CHECKING:
 @corpus_option
 def diff_cmd(
     old: str,
-    new: str,
+    new: str | None,
     fmt: str | None,
     show_all: bool,
     threshold: float | None,
@@ -104,6 +104,11 @@ def diff_cmd(
     then every *.txt file is paired by relative path and each resolution reported as
     added (ADD), removed (SUP), modified (MOD) or unchanged (NOC).
 
+    A Word document (.docx) reads as its current text (tracked changes accepted), an
+    Akoma Ntoso .xml as its resolution (a collection as a tree of its components). With
+    OLD alone, a .docx: the changes tracked in it, its text with every change rejected
+    against its text with every change accepted.
+
     Reported: clauses added, removed, amended (word by word), split, merged, moved to
     another section, or merely re-lettered; renamed, added and removed sections.
 
@@ -117,6 +122,7 @@ def diff_cmd(
       resdiff diff res-179-2010.txt res-179-2018.txt
       resdiff diff old.txt new.txt --format markdown -o report.md
       resdiff diff pp-2010/ pp-2018/ --format json
+      resdiff diff proposal.docx --format itu
     """
     stdout_tty = _isatty()
     if fmt is None:
@@ -145,10 +151,14 @@ def diff_cmd(
     # Reading, diffing and rendering allocate millions of objects that all live until the
     # output is made: the cyclic collector is paused until then (see resdiff.tuning).
     with collector_paused():
-        sides = [
-            operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
-            for arg in (old, new)
-        ]
+        sides: list[operands.Document | operands.Tree]
+        if new is None:
+            sides = [operands.with_layout(s, layout) for s in operands.tracked_changes(old)]
+        else:
+            sides = [
+                operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
+                for arg in (old, new)
+            ]
         if fmt == "json" and all(isinstance(side, operands.Tree) for side in sides):
             differs, pieces = _json_tree(sides, jobs, diff_options, show_all, quiet)
         else:

@@ -3,6 +3,11 @@
 An operand is a file (one resolution), a directory (a tree of resolutions, every
 ``*.txt`` below it by relative path), or a corpus ref such as ``res-179@dubai-2018``
 (one revision) or ``@dubai-2018`` (the whole corpus as of that conference).
+
+A file ending in ``.docx`` is read as a Word document (its tracked changes accepted, or
+rejected on request) and one ending in ``.xml`` as Akoma Ntoso: a single document is one
+resolution, a ``documentCollection`` a tree of its components (``itu-pp/res-179.txt`` …).
+:func:`read_file` is the one place that decides how a file becomes text.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from typing import TYPE_CHECKING
 from resdiff.errors import InputError
 from resdiff.files import TextFile, read_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # lxml is imported only when a .docx or .xml is read
     from resdiff.model import Layout, Resolution
+    from resdiff.readers.docx import Changes
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,34 @@ def tree_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+def is_docx(path: str) -> bool:
+    """Whether ``path`` names a Word document (by its extension)."""
+    return path.lower().endswith(".docx")
+
+
+def is_xml(path: str) -> bool:
+    """Whether ``path`` names an XML file, read as Akoma Ntoso (by its extension)."""
+    return path.lower().endswith(".xml")
+
+
+def read_file(path: str, encoding: str = "utf-8", changes: Changes = "accept") -> str:
+    """The resolution text of one file: a .docx (tracked changes accepted, or rejected),
+    a one-document Akoma Ntoso .xml, or a text file in ``encoding``.
+
+    ``changes`` applies to .docx only. An Akoma Ntoso collection is refused here (it is
+    a tree: :func:`resolve_path` makes it one).
+    """
+    if is_docx(path):
+        from resdiff.readers.docx import read_docx
+
+        return read_docx(path, changes)
+    if is_xml(path):
+        from resdiff.readers.akn import read_akn
+
+        return read_akn(path)
+    return read_text(path, encoding)
+
+
 def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
     """Resolve a file or directory operand; :class:`InputError` when it is neither."""
     path = Path(arg)
@@ -67,8 +101,34 @@ def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
         )
         return Tree(label=arg, files=files)
     if path.exists():
-        return Document(label=arg, text=read_text(path, encoding))
+        if is_xml(arg):
+            return _akn_operand(arg)
+        return Document(label=arg, text=read_file(arg, encoding))
     raise InputError(f"{arg}: no such file or directory")
+
+
+def _akn_operand(arg: str) -> Document | Tree:
+    """An Akoma Ntoso file: one document, or a collection as a tree of its components."""
+    from resdiff.readers.akn import read_akn_components
+
+    components = read_akn_components(arg)
+    if len(components) == 1:
+        return Document(label=arg, text=components[0].text)
+    return Tree(label=arg, files=tuple(sorted((f"{c.id}.txt", c.text) for c in components)))
+
+
+def tracked_changes(arg: str) -> tuple[Document, Document]:
+    """A Word document's text before and after its tracked changes (all rejected, all
+    accepted): what a single-operand ``diff`` compares."""
+    if not is_docx(arg):
+        raise InputError(
+            f"{arg}: a single operand must be a Word document (.docx) with tracked changes;"
+            " otherwise give OLD and NEW"
+        )
+    return (
+        Document(label=f"{arg} (changes rejected)", text=read_file(arg, changes="reject")),
+        Document(label=f"{arg} (changes accepted)", text=read_file(arg, changes="accept")),
+    )
 
 
 def resolve(
@@ -93,6 +153,12 @@ def resolve(
             found = resolve_ref(arg, corpus_path)
     if found is None:
         found = resolve_path(arg, encoding)
+    return with_layout(found, layout)
+
+
+def with_layout(found: Document | Tree, layout: Layout | None) -> Document | Tree:
+    """``found`` to be read in ``layout`` (``--layout``): a single document only, a tree
+    recognises each file's own layout; ``None`` leaves it to be recognised."""
     if layout is not None and isinstance(found, Document):
         return Document(found.label, found.text, layout)
     return found

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
 from resdiff.cli.options import encoding_option, format_option, layout_option
 from resdiff.errors import InputError
-from resdiff.files import atomic_write, read_text
+from resdiff.files import atomic_write
 
 if TYPE_CHECKING:
     from resdiff.model import Layout
@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 )
 @encoding_option
 @layout_option
-def parse_cmd(file: str, fmt: str, encoding: str, layout: Layout | None) -> None:
+@click.option(
+    "--changes",
+    type=click.Choice(["accept", "reject"]),
+    default="accept",
+    show_default=True,
+    help="For a Word document (.docx): read it with its tracked changes all accepted"
+    " (as it now reads) or all rejected (as it read before).",
+)
+def parse_cmd(file: str, fmt: str, encoding: str, layout: Layout | None, changes: str) -> None:
     """Show the clause structure of a resolution: every clause's path, label and text.
 
     Header parts come first (header/number, header/title, header/formula), then each
@@ -30,11 +38,15 @@ def parse_cmd(file: str, fmt: str, encoding: str, layout: Layout | None) -> None
     format adds line/column positions, site-text regions and the parser's diagnostics.
     A resolution in the UN layout shows its header parts (header/adopted, header/number
     …), then preamble/1 … (PP1 …) and operative/1 … (OP1 …) with their sub-paragraphs.
+
+    FILE may be a Word document (.docx, see --changes) or an Akoma Ntoso document (.xml).
     """
+    from resdiff.cli.operands import read_file
     from resdiff.parsing import parse_text
     from resdiff.parsing.tree import to_json, to_outline
 
-    resolution = parse_text(read_text(file, encoding), file, layout)
+    mode: Literal["accept", "reject"] = "reject" if changes == "reject" else "accept"
+    resolution = parse_text(read_file(file, encoding, mode), file, layout)
     if fmt == "json":
         click.echo(json.dumps(to_json(resolution), ensure_ascii=False, indent=2))
     else:
@@ -68,9 +80,13 @@ def fmt_cmd(
 
     if write and check:
         raise click.UsageError("use either -w/--write or --check, not both")
+    from resdiff.cli.operands import is_docx, is_xml, read_file
+
     texts = []
     for file in files:
-        text = read_text(file, encoding)
+        if (write or check) and (is_docx(file) or is_xml(file)):
+            raise InputError(f"{file}: -w/--check rewrite text files only, not .docx or .xml")
+        text = read_file(file, encoding)
         canonical = parse_text(text, file, layout).to_text()
         if not canonical:
             raise InputError(f"{file}: no resolution text to format")
