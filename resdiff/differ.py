@@ -108,22 +108,29 @@ def _changes(al: Alignment, ignore_editorial: bool) -> tuple[Change, ...]:
         for i in match.old:
             old_to_match[i] = match
         keyed.append(((match.new[0], 0, match.old[0]), _pair_change(al, match, ignore_editorial)))
+    anchors = _anchors(len(al.old), old_to_match) if al.removed else []
     for i in al.removed:
         clause = al.old[i]
-        keyed.append(((_anchor(al, old_to_match, i), 1, i), _single("removed", clause)))
+        keyed.append(((anchors[i], 1, i), _single("removed", clause)))
     for j in al.added:
         keyed.append(((j, 0, -1), _single("added", al.new[j])))
     keyed.sort(key=lambda kc: kc[0])
     return tuple(change for _, change in keyed)
 
 
-def _anchor(al: Alignment, old_to_match: dict[int, Match], i: int) -> int:
-    """New position after which removed old clause ``i`` is listed."""
-    for k in range(i - 1, -1, -1):
+def _anchors(count: int, old_to_match: dict[int, Match]) -> list[int]:
+    """For each old clause index, the new position after which it is listed if removed:
+    the last new clause of the nearest earlier old clause's match that did not move
+    (``-1`` when there is none). One pass, so that thousands of removed clauses do not
+    each walk back through the text."""
+    anchors = []
+    current = -1
+    for k in range(count):
+        anchors.append(current)
         match = old_to_match.get(k)
         if match is not None and not match.moved:
-            return match.new[-1]
-    return -1
+            current = match.new[-1]
+    return anchors
 
 
 def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:

@@ -9,6 +9,7 @@ an interrupted write never leaves half a file.
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,22 +20,50 @@ from resdiff.errors import InputError, OutputError
 MAX_BYTES = 64 * 1024 * 1024
 
 
+#: Byte-order marks of the encodings whose text is full of NUL bytes, longest first.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
+)
+
+
 def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
-    """Decode ``data`` strictly; a BOM is kept in the text so ``to_source()`` can return it."""
-    if not data.strip():
-        raise InputError(f"{where}: file is empty")
-    nul = data.find(b"\x00", 0, 8192)
-    if nul >= 0:
-        raise InputError(f"{where}: looks like a binary file (NUL byte at offset {nul})")
+    """Decode ``data`` strictly; a BOM is kept in the text so ``to_source()`` can return it.
+
+    A NUL anywhere means binary (a text never holds one). A UTF-16 or UTF-32 file (its
+    byte-order mark) read as something else is refused with the ``--encoding`` that
+    reads it, rather than reported as binary.
+    """
     try:
-        return data.decode(encoding)
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"{where}: unknown encoding {encoding!r}") from None
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if not wide:
+        for bom, name, option in _WIDE_BOMS:
+            if data.startswith(bom):
+                raise InputError(
+                    f"{where}: is {name} (byte-order mark at offset 0), not {encoding};"
+                    f" convert it to UTF-8 or use --encoding {option}"
+                )
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise InputError(f"{where}: looks like a binary file (NUL byte at offset {nul})")
+    try:
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{where}: not valid {exc.encoding} at byte offset {exc.start}"
             f" (byte 0x{data[exc.start]:02x}); use --encoding to read another encoding"
         ) from None
-    except LookupError:
-        raise InputError(f"{where}: unknown encoding {encoding!r}") from None
+    if wide and "\x00" in text:
+        raise InputError(f"{where}: looks like a binary file (NUL character {text.index(chr(0))})")
+    if not text.lstrip("\ufeff").strip():
+        blank = " (whitespace only)" if text.lstrip("\ufeff") else ""
+        raise InputError(f"{where}: file is empty{blank}")
+    return text
 
 
 def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:

@@ -2,7 +2,8 @@
 
 The real ITU texts live in ``../shared/data`` beside this repository (they are not ours
 to commit). ``RESDIFF_SHARED_DATA`` may point elsewhere. Tests that need them skip with
-a clear reason only when that folder is absent.
+a clear reason only when that folder is absent — and under CI, where :mod:`ci_strict`
+(whose hooks are imported here) turns every skip into a failure.
 """
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ import os
 from pathlib import Path
 
 import pytest
+from ci_strict import (  # noqa: F401 (pytest hooks, registered by being in this module)
+    pytest_make_collect_report,
+    pytest_runtest_makereport,
+    pytest_terminal_summary,
+)
 
 import resdiff
 from resdiff.changes import Diff

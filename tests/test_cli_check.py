@@ -91,7 +91,7 @@ def test_trouble_is_exit_2_but_other_files_are_still_checked(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     good = write(tmp_path, "good.txt", NOISY)
-    bad = write(tmp_path, "bad.txt", b"\xff\xfe\x00")
+    bad = write(tmp_path, "bad.txt", b"ab\x00\x01")
     latin = write(tmp_path, "latin.txt", "caf\xe9".encode("latin-1"))
     result = runner.invoke(main, ["check", str(good), str(bad), str(latin), str(tmp_path / "no")])
     assert result.exit_code == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from resdiff.align.result import SectionPair
 from resdiff.align.sides import Side
@@ -28,6 +28,9 @@ ALIKE = 0.6
 #: clauses went anywhere else ("requests the Council" / "requests the ITU Council": 0.91;
 #: the Development and Standardization Bureau headings: 0.85, not a rename).
 NEARLY_EQUAL = 0.9
+# rapidfuzz cutoffs (0–100) a point below the thresholds.
+_CUTOFF_ALIKE = ALIKE * 100 - 1
+_CUTOFF_NEARLY_EQUAL = NEARLY_EQUAL * 100 - 1
 
 
 def heading_similarity(a: Section, b: Section) -> float:
@@ -94,21 +97,51 @@ def pair_sections(
     for sec in old:
         if sec.key in by_key_new:
             take(sec.key, sec.key)
-    # 3./4. alike headings
+    # 3./4. alike headings. A pair can qualify only when a clause flows between them or
+    # both are isolated, so only those pairs are scored, in rapidfuzz's own loop for the
+    # isolated ones (thousands of sections stay fast). Each heading is normalised once;
+    # a score under its cutoff (a point below the threshold) could not qualify, and one
+    # above it is exact. The order pairs are found in does not matter: ``scored`` is
+    # sorted on a total key.
+    norm_new = {
+        n_sec.key: normalize(n_sec.heading, fold_case=True)
+        for n_sec in new
+        if n_sec.key not in taken
+    }
+    isolated_new = {key: norm for key, norm in norm_new.items() if inflow[key] == 0}
+    flows_to: dict[str, list[str]] = {}
+    for (s, t), f in flow.items():
+        if f > 0 and t in norm_new:
+            flows_to.setdefault(s, []).append(t)
     scored = []
     for o_sec in old:
         if o_sec.key in result:
             continue
-        for n_sec in new:
-            if n_sec.key in taken:
-                continue
-            sim = heading_similarity(o_sec, n_sec)
-            f = flow.get((o_sec.key, n_sec.key), 0)
-            isolated = outflow[o_sec.key] == 0 and inflow[n_sec.key] == 0
+        o_isolated = outflow[o_sec.key] == 0
+        if not flows_to.get(o_sec.key) and not (o_isolated and isolated_new):
+            continue
+        left = normalize(o_sec.heading, fold_case=True)
+        found = {
+            t: float(fuzz.ratio(left, norm_new[t], score_cutoff=_CUTOFF_ALIKE))
+            for t in flows_to.get(o_sec.key, [])
+        }
+        if o_isolated:
+            # extract, not extract_iter: the iterator leaves reference cycles behind,
+            # and a tree diff runs with the cyclic collector paused
+            for _, score, t in process.extract(
+                left,
+                isolated_new,
+                scorer=fuzz.ratio,
+                score_cutoff=_CUTOFF_NEARLY_EQUAL,
+                limit=None,
+            ):
+                found.setdefault(t, float(score))
+        for n_key, score in found.items():
+            sim = score / 100.0
+            f = flow.get((o_sec.key, n_key), 0)
+            isolated = o_isolated and inflow[n_key] == 0
             if (sim >= ALIKE and f > 0) or (sim >= NEARLY_EQUAL and isolated):
-                scored.append(
-                    (-f, -sim, pos_old[o_sec.key], pos_new[n_sec.key], o_sec.key, n_sec.key)
-                )
+                scored.append((-f, -sim, pos_old[o_sec.key], pos_new[n_key], o_sec.key, n_key))
     for *_, s_key, t_key in sorted(scored):
         take(s_key, t_key)
     return result

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from resdiff.cli.options import corpus_option, encoding_option, format_option, layout_option
+from resdiff.cli.terminal import dumps_json
 from resdiff.parsing.check import LEVELS, FileReport, check_paths
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def check_cmd(
         raise click.UsageError("--format markdown is for corpus checks (no PATH, or --base)")
     reports = check_paths(paths, encoding, layout)
     if fmt == "json":
-        click.echo(json.dumps(_json(reports, shown), ensure_ascii=False, indent=2))
+        click.echo(dumps_json(_json(reports, shown)))
     else:
         for report in reports:
             for d in report.diagnostics:

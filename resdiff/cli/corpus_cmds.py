@@ -8,7 +8,6 @@ nearest folder at or above the current one holding a ``resdiff.toml``.
 from __future__ import annotations
 
 import difflib
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from resdiff.cli.options import corpus_option, encoding_option, format_option, quiet_option
+from resdiff.cli.terminal import dumps_json, echo_text
 from resdiff.errors import CorpusError, ResdiffError
 from resdiff.files import read_text
 
@@ -52,7 +52,7 @@ def _split_ref(corpus: Corpus, text: str) -> tuple[Any, str | None]:
 
 
 def _echo_json(doc: Any) -> None:
-    click.echo(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False))
+    click.echo(dumps_json(doc))
 
 
 def _show(text: str) -> str:
@@ -232,7 +232,7 @@ def show_cmd(ref: str, corpus_path: str | None) -> None:
     """
     corpus = open_corpus(corpus_path)
     rid, rev = _split_ref(corpus, ref)
-    click.echo(corpus.text(rid, rev), nl=False)
+    echo_text(corpus.text(rid, rev), nl=False)
 
 
 @click.command("blame")
@@ -383,7 +383,8 @@ def _driver_body(path: str, new_path: str, old: str | None, new: str | None) -> 
             f"a/{path}",
             f"b/{new_path}",
         )
-        return f"(not compared clause by clause: {exc})\n" + "".join(lines)
+        # git shows this in a pager on a terminal: no raw control characters
+        return _show(f"(not compared clause by clause: {exc})\n" + "".join(lines))
 
 
 def revision_label(rev: Revision) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Literal
 
 import click
 
 from resdiff.cli.options import encoding_option, format_option, layout_option
+from resdiff.cli.terminal import dumps_json, echo_text
 from resdiff.errors import InputError
 from resdiff.files import atomic_write
 
@@ -48,9 +48,9 @@ def parse_cmd(file: str, fmt: str, encoding: str, layout: Layout | None, changes
     mode: Literal["accept", "reject"] = "reject" if changes == "reject" else "accept"
     resolution = parse_text(read_file(file, encoding, mode), file, layout)
     if fmt == "json":
-        click.echo(json.dumps(to_json(resolution), ensure_ascii=False, indent=2))
+        click.echo(dumps_json(to_json(resolution)))
     else:
-        click.echo(to_outline(resolution), nl=False)
+        echo_text(to_outline(resolution), nl=False)
 
 
 @click.command("fmt")
@@ -103,4 +103,4 @@ def fmt_cmd(
                 click.echo(f"formatted {file}", err=True)
         return
     for _file, _text, canonical in texts:
-        click.echo(canonical, nl=False)
+        echo_text(canonical, nl=False)

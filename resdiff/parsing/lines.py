@@ -2,8 +2,8 @@
 
 The parser never copies or rewrites the input: it works on offsets into the exact
 source text, so ``to_source()`` is the input itself and every diagnostic can name a
-1-based line and column. Only ``\\n`` ends a line (a ``\\r`` before it is part of the
-line end), so a CRLF file and its LF twin give the same structure.
+1-based line and column. A line ends with ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac
+files), so CRLF and CR-only files give the same structure as their LF twin.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ BOM = "\ufeff"
 #: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``).
 _LEAD_RE = re.compile(r"[^\S\n]*(?:[•▪◦·][^\S\n]*)*")
 _BULLETS = "•▪◦·"
+#: A line end: CRLF, LF, or a lone CR.
+_EOL_RE = re.compile("\r\n|\n|\r")
 
 
 class Line(NamedTuple):
@@ -49,7 +51,7 @@ class Positions:
         """``lines``, when given, are ``split_lines(text)``: their starts are the offsets."""
         if lines is None:
             self._starts = [0]
-            self._starts.extend(m.end() for m in re.finditer("\n", text))
+            self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
             self._starts = [0, *(line.start for line in lines[1:])]
         self._bom = 1 if text.startswith(BOM) else 0
@@ -63,23 +65,27 @@ class Positions:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Cut ``text`` into lines (on ``\\n`` only), stripping a BOM and web markup from each start."""
+    """Cut ``text`` into lines (at CRLF, LF or CR), stripping a BOM and web markup from
+    each start."""
     lines: list[Line] = []
     append = lines.append
     make = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
     pos = len(BOM) if text.startswith(BOM) else 0
     lead_match = _LEAD_RE.match
-    for number, raw in enumerate(text[pos:].split("\n"), start=1):
-        stop = pos + len(raw)
-        end = stop - 1 if raw.endswith("\r") else stop
-        if raw and (raw[0].isspace() or raw[0] in _BULLETS):
+    if "\r" in text:  # rare: find each line end, whatever it is
+        ends = [(m.start(), m.end()) for m in _EOL_RE.finditer(text, pos)]
+    else:
+        ends = [(m.start(), m.end()) for m in re.finditer("\n", text)] if "\n" in text else []
+    ends.append((len(text), len(text)))
+    for number, (end, next_start) in enumerate(ends, start=1):
+        if end > pos and (text[pos].isspace() or text[pos] in _BULLETS):
             lead = lead_match(text, pos, end)
             body = lead.end() if lead else pos
             bullet = any(c in _BULLETS for c in text[pos:body])
         else:  # most lines: no indentation, no bullet
             body, bullet = pos, False
         append(make(Line, (number, pos, end, body, bullet)))
-        pos = stop + 1
+        pos = next_start
     return lines
 
 

@@ -198,12 +198,15 @@ def _blocks(diff: Diff) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for heading, section_rows in sections_in_order(rows(diff, show_all=True)):
         items = [_item(r) for r in section_rows]
-        groups: list[tuple[bool, tuple[Item, ...]]] = []
+        # runs of items alike (unchanged or not), grown in lists: a tuple rebuilt per
+        # item made a section of thousands of clauses quadratic
+        runs: list[tuple[bool, list[Item]]] = []
         for item in items:
-            if groups and groups[-1][0] == item.unchanged:
-                groups[-1] = (item.unchanged, (*groups[-1][1], item))
+            if runs and runs[-1][0] == item.unchanged:
+                runs[-1][1].append(item)
             else:
-                groups.append((item.unchanged, (item,)))
+                runs.append((item.unchanged, [item]))
+        groups = [(unchanged, tuple(run)) for unchanged, run in runs]
         if section_rows[0].ref.section == "header" or section_rows[0].header:
             heading_ops: tuple[WordOp, ...] = ()
         elif heading in renamed:
