@@ -115,7 +115,7 @@ def render_items(items: Sequence[Item]) -> str:
     return "\n\n".join(paras) + "\n"
 
 
-def _runs(items: list[Item], rng: random.Random, minimum: int = 1) -> list[Run]:
+def _runs(items: list[Item], minimum: int = 1) -> list[Run]:
     runs = [i for i in items if isinstance(i, Run) and len(i.texts) >= minimum]
     # letters stop at z): keep runs short enough to grow by one
     return [r for r in runs if r.style == "number" or r.start + len(r.texts) < 25]
@@ -137,21 +137,21 @@ def amend(text: str, rng: random.Random) -> str:
 
 
 def edit_insert(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
-    runs = _runs(items, rng)
+    runs = _runs(items)
     if runs:
         run = rng.choice(runs)
         run.texts.insert(rng.randrange(len(run.texts) + 1), rng.choice(pool))
 
 
-def edit_delete(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
-    runs = _runs(items, rng, minimum=2)
+def edit_delete(items: list[Item], rng: random.Random, _pool: Sequence[str]) -> None:
+    runs = _runs(items, minimum=2)
     if runs:
         run = rng.choice(runs)
         del run.texts[rng.randrange(len(run.texts))]
 
 
-def edit_move(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
-    runs = _runs(items, rng, minimum=2)
+def edit_move(items: list[Item], rng: random.Random, _pool: Sequence[str]) -> None:
+    runs = _runs(items, minimum=2)
     if len(runs) >= 2:
         src, dst = rng.sample(runs, 2)
         text = src.texts.pop(rng.randrange(len(src.texts)))
@@ -160,8 +160,8 @@ def edit_move(items: list[Item], rng: random.Random, pool: Sequence[str]) -> Non
         )
 
 
-def edit_split(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
-    for run in rng.sample(_runs(items, rng), k=len(_runs(items, rng))):
+def edit_split(items: list[Item], rng: random.Random, _pool: Sequence[str]) -> None:
+    for run in rng.sample(_runs(items), k=len(_runs(items))):
         for i, text in enumerate(run.texts):
             cut = max(text.find(", and "), text.find("; "))
             if cut > 20:
@@ -171,16 +171,16 @@ def edit_split(items: list[Item], rng: random.Random, pool: Sequence[str]) -> No
                 return
 
 
-def edit_merge(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
-    runs = _runs(items, rng, minimum=2)
+def edit_merge(items: list[Item], rng: random.Random, _pool: Sequence[str]) -> None:
+    runs = _runs(items, minimum=2)
     if runs:
         run = rng.choice(runs)
         i = rng.randrange(len(run.texts) - 1)
         run.texts[i : i + 2] = [run.texts[i].rstrip(";,.") + ", and " + run.texts[i + 1]]
 
 
-def edit_amend(items: list[Item], rng: random.Random, pool: Sequence[str]) -> None:
-    runs = _runs(items, rng)
+def edit_amend(items: list[Item], rng: random.Random, _pool: Sequence[str]) -> None:
+    runs = _runs(items)
     if runs:
         run = rng.choice(runs)
         i = rng.randrange(len(run.texts))

@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resdiff.changes import ClauseRef, WordOp
+from resdiff.apply_base import BaseClause, BaseClauses, amended_name
+from resdiff.changes import WordOp
 from resdiff.itu_marks import (
     Block,
     HeadingMark,
@@ -41,15 +42,12 @@ from resdiff.itu_marks import (
     MarksError,
     header_part,
     new_side,
-    old_side,
     parse_marked,
     parse_ops,
-    parse_ops_against,
     unescape,
 )
 from resdiff.model import FOOTNOTE_RULE, FOOTNOTES, HEADER, Clause, Resolution, label_key
 from resdiff.parsing import parse_text
-from resdiff.render.wording import clause_name
 
 __all__ = ["MarksError", "apply_marks"]
 
@@ -58,17 +56,6 @@ _HEADER_ORDER = {"symbol": -3, "agenda": -2, "adopted": -1, "number": 0, "title"
 _UN_NAME = re.compile(r"(?P<part>PP|OP)(?P<number>\d+)(?P<subs>(?:\([a-z]+\))*)")
 #: Path keys that begin a numbering (a new annex's first paragraph).
 _FIRST_KEYS = frozenset({"1", "a", "i", "#1"})
-
-
-@dataclass
-class _Old:
-    """A base clause: its place in the base, its section slot and its name."""
-
-    index: int
-    clause: Clause
-    slot: int  # index into the base's section slots
-    name: str
-    used: bool = False
 
 
 @dataclass
@@ -127,20 +114,18 @@ class _Applier:
         )
         self.blocks = marks.blocks
         self.slots: list[_Slot] = [_Slot("header", HEADER)]
-        self.olds: list[_Old] = []
+        self.pool = BaseClauses()
+        self.olds = self.pool.olds
         self.annex_heads: dict[int, tuple[str, str | None]] = {}
         self._read_base()
         self.base_slots = list(self.slots)
         self.added = self._apply_headings(marks.headings)
-        self.by_name: dict[str, list[_Old]] = {}
-        for old in self.olds:
-            self.by_name.setdefault(old.name, []).append(old)
 
     # -- the base ------------------------------------------------------------------
     def _read_base(self) -> None:
         base = self.base
         for part in base.header.parts():
-            self._add_old(part, 0)
+            self.pool.add(part, 0)
         sections = [(0, s) for s in base.sections]
         for n, annex in enumerate(base.annexes, start=1):
             self.annex_heads[n] = (annex.heading, annex.title)
@@ -149,16 +134,12 @@ class _Applier:
             prefix = _annex_prefix(annex_no)
             self.slots.append(_Slot("section", section.heading, annex_no, len(self.slots), prefix))
             for clause in section.walk():
-                self._add_old(clause, len(self.slots) - 1)
+                self.pool.add(clause, len(self.slots) - 1)
         self.slots.append(_Slot("footnotes", FOOTNOTES))
         for note in base.footnotes:
-            self._add_old(note, len(self.slots) - 1)
+            self.pool.add(note, len(self.slots) - 1)
         self.slots[0].base = 0
         self.slots[-1].base = len(self.slots) - 1
-
-    def _add_old(self, clause: Clause, slot: int) -> None:
-        ref = ClauseRef(clause.path, clause.label, clause.section, clause.text)
-        self.olds.append(_Old(len(self.olds), clause, slot, clause_name(ref)))
 
     def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[str]:
         """Rename and remove base sections; return the headings of added sections."""
@@ -197,10 +178,10 @@ class _Applier:
         pointer = 0
         for block in self.blocks:
             if block.mark == "SUP*":
-                self._moved_away(block)
+                self.pool.check_moved_away(block)
                 continue
             if block.mark == "SUP":
-                old = self._removed(block)
+                old = self.pool.removed(block)
                 target = next((s for s in slots if s.base == old.slot), None)
                 if target is not None:
                     placed.append((target, _Item(None, "", old.index, emit=False)))
@@ -383,32 +364,6 @@ class _Applier:
                 return i
         return len(slots) - 1
 
-    def _removed(self, block: Block) -> _Old:
-        """The base clause a SUP / SUP* block suppresses (or moves away)."""
-        text = block.text
-        if text.startswith("[-") and text.endswith("-]"):
-            old_text = unescape(text[2:-2])
-        elif not text:
-            old_text = ""
-        else:
-            raise MarksError(f"{block.where}: a suppressed clause's text must read [-…-]")
-        return self._take(block, [block.name], old_text)
-
-    def _moved_away(self, block: Block) -> None:
-        """Check a SUP* block: the base has the clause it names, reading as quoted.
-
-        The clause itself is taken by its ADD* block (before or after this one)."""
-        text = block.text
-        old_text = unescape(text[2:-2]) if text.startswith("[-") and text.endswith("-]") else None
-        if old_text is None:
-            raise MarksError(f"{block.where}: a moved clause's old text must read [-…-]")
-        named = self.by_name.get(block.name, [])
-        # a clause moved and merged on the way is quoted with the clauses merged into it
-        if not any(old_text.startswith(o.clause.text) for o in named) and not any(
-            o.clause.text == old_text for o in self.olds
-        ):
-            self._misfit(block, [block.name], (("-", old_text),))
-
     def _item(self, block: Block) -> _Item:
         part = header_part(block.name)
         label = _new_label(block.label)
@@ -440,13 +395,13 @@ class _Applier:
                 if moved
                 else [split]
                 if split
-                else [self._old_name(block, label)]
+                else [amended_name(block, label)]
             )
             ops = (("=", unescape(block.text)),) if block.mark == "NOC" else parse_ops(block.text)
             if merged:
-                olds = self._take_merged(block, wanted, ops)
+                olds = self.pool.take_merged(block, wanted, ops)
             else:
-                ops, olds = self._take_amended(block, wanted, ops)
+                ops, olds = self.pool.take_amended(block, wanted, ops)
             new_text = new_side(ops)
             anchor = None if moved else min(o.index for o in olds)
             item = _Item(label, new_text, anchor, depth=depth, key=key, part=part)
@@ -458,89 +413,6 @@ class _Applier:
                         for n, (lab, text) in zip(names[1:], item.extra, strict=True)
                     ]
         return item
-
-    def _old_name(self, block: Block, label: str | None) -> str:
-        """The name the base gives the clause a MOD block amends in place (best guess)."""
-        was = block.note("was ")
-        if self.un and was and _UN_NAME.fullmatch(was):
-            return was  # "was PP3": the base's own name
-        if not was or block.label is None:
-            return block.name
-        if " " in was:  # an unlabelled paragraph, named in full
-            return was
-        own = label if label else ""
-        if own and block.name.endswith(own):
-            return block.name[: len(block.name) - len(own)] + was
-        return block.name
-
-    def _take_amended(
-        self, block: Block, names: list[str], ops: tuple[WordOp, ...]
-    ) -> tuple[tuple[WordOp, ...], list[_Old]]:
-        old_text = old_side(ops)
-        found = self._find(names, old_text)
-        if found is None:
-            for name in names:
-                for old in self.by_name.get(name, []):
-                    if old.used:
-                        continue
-                    again = parse_ops_against(block.text, old.clause.text)
-                    if again is not None:
-                        old.used = True
-                        return again, [old]
-            self._misfit(block, names, ops)
-        assert found is not None
-        found.used = True
-        return ops, [found]
-
-    def _take_merged(self, block: Block, names: list[str], ops: tuple[WordOp, ...]) -> list[_Old]:
-        olds: list[_Old] = []
-        for name in names:
-            old = next((o for o in self.by_name.get(name, []) if not o.used), None)
-            if old is None:
-                raise MarksError(f"{block.where}: merged from {name}, which is not in the base")
-            olds.append(old)
-        if " ".join(o.clause.text for o in olds) != old_side(ops):
-            self._misfit(block, names, ops)
-        for old in olds:
-            old.used = True
-        return olds
-
-    def _take(self, block: Block, names: list[str], old_text: str) -> _Old:
-        found = self._find(names, old_text)
-        if found is None:
-            self._misfit(block, names, (("-", old_text),))
-        assert found is not None
-        found.used = True
-        return found
-
-    def _find(self, names: list[str], old_text: str) -> _Old | None:
-        """The unused base clause reading ``old_text``, one named ``names`` preferred."""
-        for name in names:
-            for old in self.by_name.get(name, []):
-                if not old.used and old.clause.text == old_text:
-                    return old
-        same = [o for o in self.olds if not o.used and o.clause.text == old_text]
-        return same[0] if same else None
-
-    def _misfit(self, block: Block, names: list[str], ops: tuple[WordOp, ...]) -> None:
-        named = [o for n in names for o in self.by_name.get(n, [])]
-        if not named:
-            raise MarksError(
-                f"{block.where}: the base has no clause {names[0]}"
-                f" (nor one reading {_quote(old_side(ops))})"
-            )
-        base_text = named[0].clause.text
-        for op, words in ops:
-            if op != "+" and words.strip() and words not in base_text:
-                what = "deleted" if op == "-" else "kept"
-                raise MarksError(
-                    f"{block.where}: the {what} words {_quote(words)} are not in the base"
-                    f" clause {names[0]}"
-                )
-        raise MarksError(
-            f"{block.where}: the base clause {names[0]} reads differently:"
-            f" {_quote(base_text)}, not {_quote(old_side(ops))}"
-        )
 
 
 def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
@@ -566,7 +438,7 @@ def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
     return header + rest + notes
 
 
-def _merge(items: list[_Item], nocs: list[_Old], un: bool = False) -> list[_Item]:
+def _merge(items: list[_Item], nocs: list[BaseClause], un: bool = False) -> list[_Item]:
     """The section's clauses in order: the marks' items with the unmentioned base clauses
     (unchanged, in base order) put back between them (``un``: a UN-layout base)."""
     out: list[_Item] = []
@@ -598,7 +470,7 @@ def _merge(items: list[_Item], nocs: list[_Old], un: bool = False) -> list[_Item
     return [it for it in out if it.emit]
 
 
-def _noc_first(old: _Old, item: _Item, top: int, un: bool = False) -> bool:
+def _noc_first(old: BaseClause, item: _Item, top: int, un: bool = False) -> bool:
     """Whether an unchanged base clause stands before an added (or moved-in) one.
 
     In a UN-layout base an added sub-paragraph (``OP4(a)``) follows its paragraph (the
@@ -733,7 +605,3 @@ def _line(label: str | None, text: str) -> str:
     if label and text:
         return f"{label} {text}"
     return label or text
-
-
-def _quote(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:57] + "…")

@@ -174,18 +174,19 @@ def _diff_task(task: _Task, share: bool = True) -> Diff:
     """Parse and diff one pair (runs in a worker process); identical texts parse once.
     ``share``: equal strings of unchanged clauses made one object (:func:`shared`), for a
     diff that is pickled back to the parent or kept."""
-    import resdiff
+    from resdiff.differ import diff_resolutions
+    from resdiff.parsing import parse_text
 
     path, old_file, new_file, old_source, new_source, options = task
     old_text, new_text = _read(old_file), _read(new_file)
     try:
-        old = resdiff.parse(old_text, source=old_source)
+        old = parse_text(old_text, source=old_source)
         new = (
             replace(old, source=new_source)
             if new_text == old_text
-            else resdiff.parse(new_text, source=new_source)
+            else parse_text(new_text, source=new_source)
         )
-        diff = resdiff.diff(old, new, **options)
+        diff = diff_resolutions(old, new, **options)
         return shared(diff) if share else diff
     except ResdiffError:
         raise

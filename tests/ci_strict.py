@@ -44,7 +44,7 @@ def _fail_instead(report: pytest.TestReport | pytest.CollectReport) -> None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[Any]:
+def pytest_runtest_makereport() -> Generator[Any]:
     """Under CI turn a skipped test into a failed one (xfail excepted)."""
     outcome = yield
     report: pytest.TestReport = outcome.get_result()
@@ -55,7 +55,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_make_collect_report(collector: pytest.Collector) -> Generator[Any]:
+def pytest_make_collect_report() -> Generator[Any]:
     """Under CI a module skipped while collected (``allow_module_level``) fails too."""
     outcome = yield
     report: pytest.CollectReport = outcome.get_result()

@@ -9,9 +9,6 @@ text with characters that Markdown, HTML and terminals treat specially.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions
 from resdiff.render import render as render_format
@@ -180,36 +177,6 @@ def render(result: Diff | TreeDiff, fmt: str, options: RenderOptions | None = No
     out = render_format(result, fmt, options)
     assert isinstance(out, str)
     return out
-
-
-GOLDEN = Path(__file__).parent / "golden" / "render"
-
-
-def res179_diff(shared_data: Path) -> Diff:
-    """The real pair (raw files, noise and all), with short stable source names."""
-    import resdiff
-
-    pp = shared_data / "itu-pp"
-    old = (pp / "2010-guadalajara" / "res-179.seed-page.txt").read_text("utf-8")
-    new = (pp / "2018-dubai" / "res-179.txt").read_text("utf-8")
-    return resdiff.diff(
-        resdiff.parse(old, source="2010-guadalajara/res-179.seed-page.txt"),
-        resdiff.parse(new, source="2018-dubai/res-179.txt"),
-    )
-
-
-def check_golden(name: str, output: str) -> None:
-    """Compare with the reviewed golden file; ``RESDIFF_REGEN_GOLDEN=1`` rewrites it
-    (review the change by eye with ``git diff`` before committing it)."""
-    path = GOLDEN / name
-    if os.environ.get("RESDIFF_REGEN_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(output, encoding="utf-8")
-    assert path.exists(), f"{path} missing: run with RESDIFF_REGEN_GOLDEN=1 and review it"
-    assert output == path.read_text(encoding="utf-8"), (
-        f"{name} differs from the reviewed golden file; if the change is intended, "
-        "regenerate with RESDIFF_REGEN_GOLDEN=1 and review the git diff"
-    )
 
 
 def check_cli_renders_like_library(fmt: str, real_diff: Diff) -> None:

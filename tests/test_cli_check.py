@@ -70,7 +70,8 @@ def test_unstructured_text_is_a_warning(runner: CliRunner, tmp_path: Path) -> No
     result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 0
     assert f"{path}:1:1: warning: no section heading found" in result.output
-    assert "[no-structure]" in result.output and "[no-number]" in result.output
+    assert "[no-structure]" in result.output
+    assert "[no-number]" in result.output
 
 
 def test_directory_recurses_into_txt_files(runner: CliRunner, tmp_path: Path) -> None:
@@ -114,7 +115,7 @@ def test_errors_exit_1(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(
         check_module,
         "check_text",
-        lambda text, source=None: (Diagnostic("error", "x", "broken", 1, 1),),
+        lambda _text, _source=None: (Diagnostic("error", "x", "broken", 1, 1),),
     )
     result = runner.invoke(main, ["check", str(write(tmp_path, "a.txt", CLEAN))])
     assert result.exit_code == 1
@@ -129,7 +130,8 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     assert data["schema"] == "resdiff/check/v1"
     assert data["summary"] == {"files": 1, "errors": 0, "warnings": 1, "trouble": 0}
     (entry,) = data["files"]
-    assert entry["path"] == str(path) and entry["trouble"] is None
+    assert entry["path"] == str(path)
+    assert entry["trouble"] is None
     assert entry["diagnostics"] == [
         {
             "level": "warning",
@@ -141,10 +143,12 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     ]
 
 
-def test_level_option(runner: CliRunner, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_level_option(runner: CliRunner) -> None:
     seed = ITU_PP / "2010-guadalajara" / "res-179.seed-page.txt"
     quiet = runner.invoke(main, ["check", str(seed)])
-    assert quiet.exit_code == 0 and quiet.output == ""
+    assert quiet.exit_code == 0
+    assert quiet.output == ""
     verbose = runner.invoke(main, ["check", "--level", "info", str(seed)])
     assert verbose.output.splitlines() == [
         f"{seed}:1:1: info: text before the resolution kept as a region [site-text]",
@@ -152,7 +156,8 @@ def test_level_option(runner: CliRunner, shared_data: Path) -> None:
     ]
 
 
-def test_real_res179_repairs(runner: CliRunner, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_real_res179_repairs(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", str(RES_179_2018)])
     assert result.exit_code == 0
     lines = result.output.splitlines()
@@ -162,7 +167,8 @@ def test_real_res179_repairs(runner: CliRunner, shared_data: Path) -> None:
     )
 
 
-def test_whole_real_corpus_checks_without_errors(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_whole_real_corpus_checks_without_errors() -> None:
     reports = check_paths([str(ITU_PP)])
     assert len(reports) == 57
     assert not any(r.trouble or r.errors for r in reports)

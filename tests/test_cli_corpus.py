@@ -47,7 +47,8 @@ def at(corpus: Corpus, *args: str) -> tuple[int, str, str]:
 def test_init_and_add_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RESDIFF_CORPUS", raising=False)
     code, out, _ = run("init", str(tmp_path / "c"))
-    assert code == 0 and "Initialized a resdiff corpus" in out
+    assert code == 0
+    assert "Initialized a resdiff corpus" in out
     configure(tmp_path / "c")
     monkeypatch.chdir(tmp_path / "c")  # found as the nearest folder with resdiff.toml
     code, out, err = run(
@@ -74,7 +75,8 @@ def test_no_corpus_found_says_what_to_do(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.delenv("RESDIFF_CORPUS", raising=False)
     monkeypatch.chdir(tmp_path)
     code, out, err = run("log", "res-179")
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert err == (
         "resdiff: no corpus here (no resdiff.toml in this folder or above): pass --corpus PATH,"
         " set RESDIFF_CORPUS, or create one with 'resdiff init PATH'\n"
@@ -86,7 +88,8 @@ def test_corpus_from_the_environment(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("show", "res-180@dubai-2018", env={"RESDIFF_CORPUS": str(loaded.path)})
-    assert code == 0 and out.startswith("RESOLUTION 180 (REV. DUBAI, 2018)")
+    assert code == 0
+    assert out.startswith("RESOLUTION 180 (REV. DUBAI, 2018)")
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -98,7 +101,9 @@ def test_log(loaded: Corpus) -> None:
     first = revs[0].commit[:10]
     assert lines[1] == f"guadalajara-2010  2010-10-22  {first}  first revision, 45 clauses"
     assert lines[0].startswith(f"dubai-2018        2018-11-16  {revs[1].commit[:10]}  +")
-    assert " added, -" in lines[0] and " amended, " in lines[0] and " moved" in lines[0]
+    assert " added, -" in lines[0]
+    assert " amended, " in lines[0]
+    assert " moved" in lines[0]
     code, out, _ = at(loaded, "log", "res-179", "--format", "json")
     doc = json.loads(out)
     assert [r["revision"] for r in doc["revisions"]] == ["dubai-2018", "guadalajara-2010"]
@@ -275,7 +280,8 @@ def test_add_refuses_text_with_errors_printing_its_diagnostics(tmp_path: Path) -
         "--adopted",
         "2010-10-22",
     )
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     lines = err.splitlines()
     assert f"{bad}:1:1: warning: no section heading found" in lines[1]
     assert lines[-1].startswith(f"resdiff: {bad}: refused, no sections found")
@@ -319,10 +325,12 @@ def test_check_base_markdown_on_a_proposal_branch(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith("## resdiff check passed\n")
     assert "| MOD | itu-pp/res-179.txt |" in out
-    assert "`resolves/1`" in out and "**and well-being**" in out
+    assert "`resolves/1`" in out
+    assert "**and well-being**" in out
     code, out, _ = at(corpus, "check", "--base", "main", "--format", "json")
     doc = json.loads(out)
-    assert doc["schema"] == "resdiff/corpus-check/v1" and doc["ok"] is True
+    assert doc["schema"] == "resdiff/corpus-check/v1"
+    assert doc["ok"] is True
     assert [(f["path"], f["status"]) for f in doc["files"]] == [("itu-pp/res-179.txt", "modified")]
     # A stray file outside the layout fails the check.
     (corpus.path / "itu-pp" / "Resolution 179 draft.txt").write_text("x\n", encoding="utf-8")
@@ -390,7 +398,8 @@ def test_git_diff_driver_argument_protocol(tmp_path: Path) -> None:
     assert out.startswith("resdiff a/itu-pp/res-179.txt b/itu-pp/res-179.txt\n")
     assert "recognizing/c  c)  amended, moved from recalling i)" in out
     code, out, err = run("git-diff-driver", "a", "b")
-    assert code == 2 and "expected the 7 arguments" in err
+    assert code == 2
+    assert "expected the 7 arguments" in err
 
 
 def test_pre_commit_hooks_run_as_declared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -436,8 +445,10 @@ def test_a_proposal_commit_is_a_pseudo_revision_named_by_its_ref(tmp_path: Path)
     git(repo, "commit", "-q", "-am", "Propose well-being in resolves 1")
     code, out, _ = at(corpus, "log", "res-179@proposal")
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 3
-    assert lines[0].startswith("proposal") and "(not adopted)" in lines[0]
+    assert code == 0
+    assert len(lines) == 3
+    assert lines[0].startswith("proposal")
+    assert "(not adopted)" in lines[0]
     assert lines[0].endswith("+0 added, -0 removed, 1 amended, 0 moved")
     code, out, _ = at(corpus, "blame", "res-179@proposal", "--format", "json")
     by_path = {e["path"]: e for e in json.loads(out)}
@@ -454,7 +465,10 @@ def test_corpus_commands_are_documented(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
     usage, summary = out.split("\n\n")[:2]
-    assert usage.startswith("Usage: ") and f" {command} " in usage
-    assert summary.strip() and summary.strip()[0].isupper()
+    assert usage.startswith("Usage: ")
+    assert f" {command} " in usage
+    assert summary.strip()
+    assert summary.strip()[0].isupper()
     if command != "init":  # init takes the corpus folder as its argument
-        assert "--corpus DIRECTORY" in out and "$RESDIFF_CORPUS" in out
+        assert "--corpus DIRECTORY" in out
+        assert "$RESDIFF_CORPUS" in out

@@ -62,7 +62,8 @@ def test_real_pair_text_redline(pair: tuple[str, str]) -> None:
     assert "considering/e  e)  added\n" in out
     assert "considering/f  f)  amended, was e)\n" in out
     assert "instructs-the-secretary-general/4  4  amended, was 2\n" in out
-    assert "{+(ITU-D) +}" in out and "[-Hyderabad-]{+Rev. Buenos Aires+}" in out
+    assert "{+(ITU-D) +}" in out
+    assert "[-Hyderabad-]{+Rev. Buenos Aires+}" in out
     assert "\x1b[" not in out  # not a terminal: no colour
     assert out.splitlines()[-1].startswith("summary: ")
 
@@ -70,7 +71,8 @@ def test_real_pair_text_redline(pair: tuple[str, str]) -> None:
 def test_same_file_exit_0(pair: tuple[str, str]) -> None:
     result = run(pair[1], pair[1])
     assert result.exit_code == 0
-    assert result.output.endswith("unchanged)\n") and "no differences" in result.output
+    assert result.output.endswith("unchanged)\n")
+    assert "no differences" in result.output
 
 
 def test_json_is_the_contract(pair: tuple[str, str]) -> None:
@@ -102,7 +104,8 @@ def test_markdown_report(pair: tuple[str, str]) -> None:
 
 def test_other_formats_pass_through_the_registry(pair: tuple[str, str], tmp_path: Path) -> None:
     html = run(*pair, "--format", "html")
-    assert html.exit_code == 1 and "<html" in html.output.lower()
+    assert html.exit_code == 1
+    assert "<html" in html.output.lower()
     target = tmp_path / "report.docx"
     docx = run(*pair, "--format", "docx", "-o", str(target), "--date", "2018-11-16")
     assert docx.exit_code == 1, docx.output
@@ -112,7 +115,8 @@ def test_other_formats_pass_through_the_registry(pair: tuple[str, str], tmp_path
 def test_ignore_editorial_and_threshold(pair: tuple[str, str]) -> None:
     plain = json.loads(run(*pair, "--format", "json").output)["summary"]
     quiet = json.loads(run(*pair, "--format", "json", "--ignore-editorial").output)["summary"]
-    assert plain["editorial"] >= 1 and quiet["editorial"] == 0
+    assert plain["editorial"] >= 1
+    assert quiet["editorial"] == 0
     strict = json.loads(run(*pair, "--format", "json", "--threshold", "1").output)["summary"]
     assert strict["added"] > plain["added"]
 
@@ -144,7 +148,8 @@ def test_binary_format_refused_on_a_terminal(
 def test_output_file(pair: tuple[str, str], tmp_path: Path) -> None:
     target = tmp_path / "diff.txt"
     result = run(*pair, "-o", str(target))
-    assert result.exit_code == 1 and result.output == ""
+    assert result.exit_code == 1
+    assert result.output == ""
     assert target.read_text("utf-8") == run(*pair).output
 
 
@@ -160,7 +165,8 @@ def test_output_into_missing_folder_writes_nothing(pair: tuple[str, str], tmp_pa
 def test_output_onto_a_directory(pair: tuple[str, str], tmp_path: Path) -> None:
     result = run(*pair, "-o", str(tmp_path))
     assert result.exit_code == 2
-    assert "is a directory" in result.output and "Traceback" not in result.output
+    assert "is a directory" in result.output
+    assert "Traceback" not in result.output
 
 
 # -- trees ----------------------------------------------------------------------------
@@ -194,7 +200,8 @@ def test_tree_diff_json_and_markdown(two_trees: tuple[Path, Path]) -> None:
     ]
     assert doc["resolutions"][0]["diff"]["old"]["source"] == f"{old}/itu-pp/res-179.txt"
     md = run(str(old), str(new), "--format", "markdown").output
-    assert "| MOD | itu-pp/res-179.txt |" in md and "<details>" in md
+    assert "| MOD | itu-pp/res-179.txt |" in md
+    assert "<details>" in md
 
 
 def test_tree_json_streamed_is_the_library_document(
@@ -232,7 +239,8 @@ def test_identical_trees_exit_0(two_trees: tuple[Path, Path]) -> None:
     old, _ = two_trees
     result = run(str(old), str(old))
     assert result.exit_code == 0
-    assert "SUP" not in result.output and "MOD" not in result.output
+    assert "SUP" not in result.output
+    assert "MOD" not in result.output
 
 
 def test_tree_determinism_across_runs_and_jobs(tmp_path: Path, dubai: Path) -> None:

@@ -28,10 +28,10 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def triple(tmp_path: Path, shared_data: Path) -> tuple[Path, Path, Path, Draft]:
+def triple(tmp_path: Path, res179_2018_text: str) -> tuple[Path, Path, Path, Draft]:
     """base/ours/theirs files: ours inserts a recital (re-lettering the rest), theirs amends
     a later one; and the expected merge."""
-    base = Draft.of(parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt"))
+    base = Draft.of(parse(res179_2018_text, "res-179.txt"))
     ours = copy.deepcopy(base)
     ours.sections[1][1].insert(2, Para("c)", INSERTED, []))
     theirs = copy.deepcopy(base)
@@ -60,8 +60,10 @@ def test_merge_json_and_output_file(triple: tuple[Path, Path, Path, Draft], tmp_
     code, out, _ = run("merge", str(base), str(ours), str(theirs), "-f", "json", "-o", str(target))
     assert (code, out) == (0, "")
     doc = json.loads(target.read_text(encoding="utf-8"))
-    assert doc["schema"] == "resdiff/merge/v1" and doc["clean"] is True
-    assert doc["text"] == expected.text() and doc["conflicts"] == []
+    assert doc["schema"] == "resdiff/merge/v1"
+    assert doc["clean"] is True
+    assert doc["text"] == expected.text()
+    assert doc["conflicts"] == []
     assert doc["changes"] == [
         {"from": "ours", "kind": "added", "base": [], "merged": ["considering/c"]},
         {
@@ -94,18 +96,21 @@ def test_conflicts_exit_1_with_markers_and_favor_resolves(
     code, out, err = run("merge", str(base), str(ours), str(other))
     assert code == 1
     assert f"<<<<<<< {ours}\n1 to continue the COP initiative as a platform to raise broad" in out
-    assert f"||||||| {base}\n1 " in out and f">>>>>>> {other}\n" in out
+    assert f"||||||| {base}\n1 " in out
+    assert f">>>>>>> {other}\n" in out
     assert err == "resdiff: conflict (both-amended) at resolves/1\n"
     code, out, err = run(
         "merge", str(base), str(ours), str(other), "--favor", "theirs", "-f", "json"
     )
     doc = json.loads(out)
-    assert code == 0 and doc["clean"] is True
+    assert code == 0
+    assert doc["clean"] is True
     assert doc["conflicts"] == [
         {"kind": "both-amended", "base": ["resolves/1"], "ours": ["resolves/1"],
          "theirs": ["resolves/1"], "resolved": "theirs"}
     ]  # fmt: skip
-    assert "to raise public awareness" in doc["text"] and "<<<<<<<" not in doc["text"]
+    assert "to raise public awareness" in doc["text"]
+    assert "<<<<<<<" not in doc["text"]
     assert err == "resdiff: conflict (both-amended) at resolves/1: resolved to theirs\n"
 
 
@@ -117,7 +122,9 @@ def test_bad_input_is_one_line_exit_2_nothing_written(
     code, out, err = run(
         "merge", str(base), str(tmp_path / "nope.txt"), str(theirs), "-o", str(target)
     )
-    assert (code, out) == (2, "") and err.count("\n") == 1 and "nope.txt" in err
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "nope.txt" in err
     assert not target.exists()
     marked = tmp_path / "marked.txt"
     lines = ours.read_text(encoding="utf-8").split("\n")
@@ -130,7 +137,8 @@ def test_bad_input_is_one_line_exit_2_nothing_written(
     )
     assert not target.exists()
     code, _, err = run("merge", str(base), str(tmp_path), str(theirs))
-    assert code == 2 and err.count("\n") == 1
+    assert code == 2
+    assert err.count("\n") == 1
 
 
 def test_merge_driver_writes_current(triple: tuple[Path, Path, Path, Draft]) -> None:
@@ -145,7 +153,8 @@ def _driver_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def test_real_git_merge_of_two_branches(tmp_path: Path, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_real_git_merge_of_two_branches(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     code, _, err = run("init", str(repo))
     assert code == 0, err
@@ -191,10 +200,12 @@ def test_real_git_merge_of_two_branches(tmp_path: Path, shared_data: Path) -> No
         ["git", "-C", str(repo), "merge", "--no-edit", "amend"],
         capture_output=True, text=True, env=_driver_env(), check=False,
     )  # fmt: skip
-    assert plain.returncode == 1 and "CONFLICT (content)" in plain.stdout
+    assert plain.returncode == 1
+    assert "CONFLICT (content)" in plain.stdout
 
 
-def test_real_git_merge_leaves_conflict_markers(tmp_path: Path, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_real_git_merge_leaves_conflict_markers(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     assert run("init", str(repo))[0] == 0
     configure(repo)
@@ -232,7 +243,8 @@ def test_real_git_merge_leaves_conflict_markers(tmp_path: Path, shared_data: Pat
     assert "conflict (both-amended) at resolves/1" in merged.stderr
 
 
-def test_rebase_reads_the_base_from_the_number_line(tmp_path: Path, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_rebase_reads_the_base_from_the_number_line(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     assert run("init", str(corpus))[0] == 0
     configure(corpus)
@@ -246,7 +258,8 @@ def test_rebase_reads_the_base_from_the_number_line(tmp_path: Path, shared_data:
     args = ["rebase", str(EXAMPLE), "--onto", "res-179@dubai-2018", "--corpus", str(corpus)]
     code, out, err = run(*args, "-f", "json")
     doc = json.loads(out)
-    assert code == 1 and not doc["clean"]
+    assert code == 1
+    assert not doc["clean"]
     # The draft's new recital (considering d, 2010) lands in the 2018 text.
     assert {"from": "theirs", "kind": "added", "base": [], "merged": ["considering/d"]} in doc[
         "changes"
@@ -256,10 +269,12 @@ def test_rebase_reads_the_base_from_the_number_line(tmp_path: Path, shared_data:
     same, _, _ = run(*args, "--base", "res-179@guadalajara-2010", "-f", "json")
     assert same == 1
     favored = run(*args, "--favor", "ours")
-    assert favored[0] == 0 and "<<<<<<<" not in favored[1]
+    assert favored[0] == 0
+    assert "<<<<<<<" not in favored[1]
 
 
-def test_rebase_without_a_number_line_asks_for_base(tmp_path: Path, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_rebase_without_a_number_line_asks_for_base(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     assert run("init", str(corpus))[0] == 0
     draft = tmp_path / "draft.txt"

@@ -92,14 +92,16 @@ def test_parse_json(runner: CliRunner, tmp_path: Path) -> None:
     assert again.output == result.output
 
 
-def test_parse_real_2018(runner: CliRunner, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_parse_real_2018(runner: CliRunner) -> None:
     result = runner.invoke(main, ["parse", str(RES_179_2018)])
     assert result.exit_code == 0
     assert "  invites-member-states/10  10 to involve communities" in result.output
     assert "requests the ITU Council  [requests-the-itu-council]" in result.output
 
 
-def test_fmt_prints_canonical_seed(runner: CliRunner, shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_fmt_prints_canonical_seed(runner: CliRunner) -> None:
     result = runner.invoke(main, ["fmt", str(SEED_PAGE)])
     assert result.exit_code == 0
     assert result.output.startswith("RESOLUTION 179 (Guadalajara, 2010)\n\n")
@@ -121,7 +123,8 @@ def test_fmt_check_and_write(runner: CliRunner, tmp_path: Path) -> None:
         canonical
     )
     again = runner.invoke(main, ["fmt", "--check", str(path)])
-    assert again.exit_code == 0 and again.output == ""
+    assert again.exit_code == 0
+    assert again.output == ""
     assert list(tmp_path.iterdir()) == [path]  # no temporary files left
 
 
@@ -168,7 +171,8 @@ def test_bad_input_is_one_line_exit_2(
     result = runner.invoke(main, [command, str(path)])
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"resdiff: {path}: ")
     assert message in result.stderr
 
@@ -212,4 +216,5 @@ def test_commands_are_documented(runner: CliRunner) -> None:
     for command in ("parse", "fmt", "check"):
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0
-        assert "Usage: " in result.output and "--encoding" in result.output
+        assert "Usage: " in result.output
+        assert "--encoding" in result.output

@@ -32,7 +32,8 @@ def test_a_bar_is_drawn_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     terminal = on_terminal(monkeypatch)
     assert list(progress.counted(iter("abc"), 3, "Working", quiet=False)) == ["a", "b", "c"]
     drawn = terminal.getvalue()
-    assert "Working" in drawn and "100%" in drawn
+    assert "Working" in drawn
+    assert "100%" in drawn
 
 
 def test_no_bar_with_quiet_or_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,7 +53,8 @@ def test_the_reporter_follows_done_of_total(monkeypatch: pytest.MonkeyPatch) -> 
         for done in (1, 2, 4):
             report(done, 4)
     drawn = terminal.getvalue()
-    assert "Importing" in drawn and "100%" in drawn
+    assert "Importing" in drawn
+    assert "100%" in drawn
 
 
 @pytest.fixture
@@ -74,10 +76,12 @@ def test_tree_diff_shows_progress_on_stderr_only(
 ) -> None:
     args = ["diff", *trees, "-f", fmt, "-j", "1"]
     piped = CliRunner().invoke(main, args)  # CliRunner's stderr is no terminal
-    assert piped.exit_code == 1 and piped.stderr == ""
+    assert piped.exit_code == 1
+    assert piped.stderr == ""
     monkeypatch.setattr(progress, "wanted", lambda quiet: not quiet)  # as on a terminal
     shown = CliRunner().invoke(main, args)
     assert shown.stdout_bytes == piped.stdout_bytes
     assert "Diffing resolutions" in shown.stderr
     quiet = CliRunner().invoke(main, [*args, "--quiet"])
-    assert quiet.stdout_bytes == piped.stdout_bytes and quiet.stderr == ""
+    assert quiet.stdout_bytes == piped.stdout_bytes
+    assert quiet.stderr == ""

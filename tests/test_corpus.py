@@ -48,7 +48,8 @@ def test_add_commits_canonical_text_with_trailers_and_adoption_date(loaded: Corp
     committed = git(repo, "show", "HEAD~5:itu-pp/res-179.txt")
     seed = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"))
     assert committed == seed.to_text()
-    assert "Leave a Response" not in committed and "•" not in committed
+    assert "Leave a Response" not in committed
+    assert "•" not in committed
     assert git(repo, "log", "-1", "--format=%s", "--", "itu-pp/dec-5.txt").startswith(
         "Add Decision 5 (Rev. Dubai, 2018)"
     )
@@ -84,7 +85,8 @@ def test_resolution_names_shorthand(loaded: Corpus) -> None:
 def test_log_summarises_each_revision(loaded: Corpus) -> None:
     entries = loaded.log(loaded.resolve_id("res-179"))
     assert [e.revision.name for e in entries] == ["guadalajara-2010", "dubai-2018"]
-    assert entries[0].summary is None and entries[0].line == "first revision, 45 clauses"
+    assert entries[0].summary is None
+    assert entries[0].line == "first revision, 45 clauses"
     d = resdiff.diff(
         resdiff.parse(SEED_PAGE.read_text(encoding="utf-8")),
         resdiff.parse(RES_179_2018.read_text(encoding="utf-8")),
@@ -131,7 +133,9 @@ def test_history_of_one_clause(loaded: Corpus) -> None:
     ]
     assert [c.path for c in hist.steps[0].clauses] == ["recalling/i"]
     change = hist.steps[1].change
-    assert change is not None and change.moved and change.renumbered
+    assert change is not None
+    assert change.moved
+    assert change.renumbered
     assert ("-", "Hyderabad") in change.words
     assert change.new_text() == hist.steps[1].clauses[0].text
 

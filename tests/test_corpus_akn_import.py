@@ -44,7 +44,8 @@ def test_each_component_of_the_excerpt_is_one_revision(tmp_path: Path) -> None:
         "Add Resolution 71 (Rev. Dubai, 2018)",
     ]
     body = git(corpus.root, "log", "-1", "--format=%B", "--", "itu-pp/res-179.txt")
-    assert "Resdiff-Revision: dubai-2018" in body and "Resdiff-Adopted: 2018-11-15" in body
+    assert "Resdiff-Revision: dubai-2018" in body
+    assert "Resdiff-Adopted: 2018-11-15" in body
     for component in read_akn_components(EXCERPT):
         stored = corpus.text(corpus.resolve_id(component.id), "dubai-2018")
         plain = (DUBAI / f"{component.id.split('/')[1]}.txt").read_text(encoding="utf-8")
@@ -120,4 +121,5 @@ def test_import_options_apply_to_the_right_operand(tmp_path: Path) -> None:
     folder = runner.invoke(
         main, ["import", "--corpus", str(corpus.path), str(tmp_path), "--revision", "x-2018"]
     )
-    assert folder.exit_code == 2 and "apply to FILE.xml" in folder.output + folder.stderr
+    assert folder.exit_code == 2
+    assert "apply to FILE.xml" in folder.output + folder.stderr

@@ -101,7 +101,8 @@ def test_history_of_a_moved_clause_and_of_a_removed_one() -> None:
         ("b-2014", "unchanged"),
         ("c-2018", "amended"),
     ]
-    assert steps[1].change is not None and steps[1].change.moved
+    assert steps[1].change is not None
+    assert steps[1].change.moved
     gone = history(REVS, FIRST, [D1, D2], "resolves/4")
     assert [(s.revision.name, s.kind) for s in gone] == [
         ("b-2014", "introduced"),

@@ -25,7 +25,8 @@ from resdiff.errors import RefError
 def test_resolution_id_and_its_file() -> None:
     rid = ResolutionId.parse("itu-pp/res-179")
     assert (rid.body, rid.kind, rid.number) == ("itu-pp", "res", "179")
-    assert rid.relpath == "itu-pp/res-179.txt" and rid.short == "res-179"
+    assert rid.relpath == "itu-pp/res-179.txt"
+    assert rid.short == "res-179"
     assert rid.kind_word == "Resolution"
     assert ResolutionId.parse("itu-pp/dec-5").kind_word == "Decision"
     assert ResolutionId.from_relpath("itu-pp/res-179.txt") == rid
@@ -62,8 +63,11 @@ def test_no_accepted_id_escapes_the_corpus(text: str) -> None:
     except RefError:
         return
     path = rid.relpath
-    assert not path.startswith(("/", "-", ".")) and ".." not in path
-    assert path.count("/") == 1 and path.isascii() and " " not in path
+    assert not path.startswith(("/", "-", "."))
+    assert ".." not in path
+    assert path.count("/") == 1
+    assert path.isascii()
+    assert " " not in path
 
 
 @settings(max_examples=100)
@@ -73,7 +77,9 @@ def test_no_accepted_rev_reads_as_an_option_or_a_range(text: str) -> None:
         check_git_rev(text)
     except RefError:
         return
-    assert not text.startswith("-") and ".." not in text and ":" not in text
+    assert not text.startswith("-")
+    assert ".." not in text
+    assert ":" not in text
     assert all(c.isascii() and c.isprintable() and not c.isspace() for c in text)
 
 
@@ -111,18 +117,22 @@ def test_ref_operands() -> None:
     assert RefSpec.parse("itu-pp/res-179@HEAD~1") == RefSpec("itu-pp/res-179", "HEAD~1")
     with pytest.raises(RefError, match="nothing after '@'"):
         RefSpec.parse("res-179@")
-    assert looks_like_ref("res-179@dubai-2018") and looks_like_ref("@dubai-2018")
-    assert not looks_like_ref("draft.txt") and not looks_like_ref("me@example.org")
+    assert looks_like_ref("res-179@dubai-2018")
+    assert looks_like_ref("@dubai-2018")
+    assert not looks_like_ref("draft.txt")
+    assert not looks_like_ref("me@example.org")
     rid = ResolutionId.parse("itu-pp/res-179")
     assert all(matches_shorthand(rid, t) for t in ("itu-pp/res-179", "res-179", "179"))
-    assert not matches_shorthand(rid, "res-17") and not matches_shorthand(rid, "dec-179")
+    assert not matches_shorthand(rid, "res-17")
+    assert not matches_shorthand(rid, "dec-179")
 
 
 def test_subject_title_from_the_number_line() -> None:
     assert subject_title("RESOLUTION 179 (REV. DUBAI, 2018)") == "Rev. Dubai, 2018"
     assert subject_title("RESOLUTION 179 (Guadalajara, 2010)") == "Guadalajara, 2010"
     assert subject_title("RESOLUTION 67 (REV. BUENOS AIRES, 2017)") == "Rev. Buenos Aires, 2017"
-    assert subject_title("RESOLUTION 179") is None and subject_title(None) is None
+    assert subject_title("RESOLUTION 179") is None
+    assert subject_title(None) is None
 
 
 def test_trailers_round_trip_and_only_the_last_paragraph_counts() -> None:

@@ -41,11 +41,13 @@ def test_a_rev_that_reads_as_an_option_never_reaches_git(repo: GitRepo, rev: str
 
 def test_reads_name_commits_and_files(repo: GitRepo) -> None:
     head = repo.head()
-    assert head is not None and repo.resolve("main") == head
+    assert head is not None
+    assert repo.resolve("main") == head
     assert repo.subject(head) == "first"
     assert [path for path, _blob in repo.ls_tree(head, "")] == ["a.txt"]
     blob = repo.blob_at(head, "a.txt")
-    assert blob is not None and repo.read_blob(blob) == b"a\n"
+    assert blob is not None
+    assert repo.read_blob(blob) == b"a\n"
     assert repo.blob_at(head, "missing.txt") is None
     assert repo.resolve("no-such-branch") is None
 

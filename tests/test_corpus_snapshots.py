@@ -32,7 +32,8 @@ def test_pair_diffs_are_cached_by_blob_ids(loaded: Corpus) -> None:
     fresh.log(rid)
     cached = Corpus(loaded.path)  # a new process would start like this: empty memory
     cached.log(rid)
-    assert cached.cache.hits == 1 and cached.cache.misses == 0
+    assert cached.cache.hits == 1
+    assert cached.cache.misses == 0
     a, b = loaded.revisions(rid)
     assert cached.snapshots.pair_diff(a, b).summary == fresh.snapshots.pair_diff(a, b).summary
     assert list((loaded.store.repo.common_dir / "resdiff-cache" / "diffs").rglob("*.json"))

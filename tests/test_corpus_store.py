@@ -55,3 +55,33 @@ def test_files_are_named_relative_to_the_corpus_folder(tmp_path: Path) -> None:
     assert store.repo_path(rev.resolution) == "corpus/itu-pp/res-179.txt"
     assert [str(r) for r in store.resolution_ids()] == ["itu-pp/res-179"]
     assert store.cache_dir == (tmp_path / ".git" / "resdiff-cache").resolve()
+
+
+def test_configure_drivers_names_resdiff_for_merges_and_diffs_once(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    store = Store.create(tmp_path / "corpus")
+    attributes = store.path / ".gitattributes"
+    attributes.write_text("*.pdf binary", encoding="utf-8")  # no final newline
+    done = store.configure_drivers()
+    assert done[0] == f"wrote {attributes}: *.txt merge=resdiff diff=resdiff"
+    assert done[1:] == [
+        'git config merge.resdiff.name "resdiff clause-aware merge"',
+        'git config merge.resdiff.driver "resdiff merge-driver %O %A %B %P"',
+        'git config diff.resdiff.command "resdiff git-diff-driver"',
+    ]
+    expected = "*.pdf binary\n*.txt merge=resdiff diff=resdiff\n"
+    assert attributes.read_text(encoding="utf-8") == expected
+    assert git(tmp_path, "config", "merge.resdiff.driver").strip() == (
+        "resdiff merge-driver %O %A %B %P"
+    )
+    assert git(tmp_path, "config", "diff.resdiff.command").strip() == "resdiff git-diff-driver"
+    assert store.configure_drivers() == done[1:]  # the attributes line is not written twice
+    assert attributes.read_text(encoding="utf-8") == expected
+
+
+def test_configure_drivers_says_which_git_config_failed(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    store = Store.create(tmp_path)
+    (tmp_path / ".git" / "config.lock").write_text("", encoding="utf-8")  # another git holds it
+    with pytest.raises(CorpusError, match=r"^git config merge\.resdiff\.name failed: .*lock"):
+        store.configure_drivers()

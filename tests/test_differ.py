@@ -50,10 +50,14 @@ def test_insertion_re_letters_following_clauses_as_unchanged_renumbered() -> Non
     new = [("considering", letters([TEXTS[0], TEXTS[16], *TEXTS[1:5]])), *BASE[1:]]
     d = diff_resolutions(build(BASE), build(new))
     added = only(d, "considering/b")
-    assert added.kind == "added" and added.words == (("+", TEXTS[16]),)
+    assert added.kind == "added"
+    assert added.words == (("+", TEXTS[16]),)
     shifted = only(d, "considering/f")
-    assert shifted.kind == "unchanged" and shifted.renumbered and not shifted.moved
-    assert shifted.old[0].label == "e)" and shifted.new[0].label == "f)"
+    assert shifted.kind == "unchanged"
+    assert shifted.renumbered
+    assert not shifted.moved
+    assert shifted.old[0].label == "e)"
+    assert shifted.new[0].label == "f)"
     assert d.summary == {
         "added": 1, "removed": 0, "amended": 0, "unchanged": 14,
         "split": 0, "merged": 0, "moved": 0, "renumbered": 4, "editorial": 0,
@@ -65,9 +69,12 @@ def test_amended_clause_carries_word_ops_and_similarity() -> None:
     amended = TEXTS[2].replace("worldwide", "worldwide and regionally")
     new = [("considering", letters([*TEXTS[:2], amended, *TEXTS[3:5]])), *BASE[1:]]
     change = only(diff_resolutions(build(BASE), build(new)), "considering/c")
-    assert change.kind == "amended" and not change.editorial and not change.renumbered
+    assert change.kind == "amended"
+    assert not change.editorial
+    assert not change.renumbered
     assert ("+", " and regionally") in change.words
-    assert change.old_text() == TEXTS[2] and change.new_text() == amended
+    assert change.old_text() == TEXTS[2]
+    assert change.new_text() == amended
     assert DEFAULT_THRESHOLD <= change.similarity < 1.0
     assert change.mark == "MOD"
 
@@ -101,7 +108,9 @@ def test_changes_follow_the_new_text_order() -> None:
         "recognizing/b",
     ]
     moved = only(d, "recognizing/a")
-    assert moved.moved and moved.renumbered and moved.old[0].path == "recalling/c"
+    assert moved.moved
+    assert moved.renumbered
+    assert moved.old[0].path == "recalling/c"
     assert [s.kind for s in d.sections] == ["added", "unchanged", "unchanged", "unchanged"]
 
 
@@ -112,15 +121,19 @@ def test_editorial_only_differences_are_marked_and_can_be_ignored() -> None:
     new = build([("considering", letters([straight]))], title="ITU's role")
     d = diff_resolutions(old, new)
     change = only(d, "considering/a")
-    assert change.kind == "amended" and change.editorial and change.mark == "(MOD)"
+    assert change.kind == "amended"
+    assert change.editorial
+    assert change.mark == "(MOD)"
     assert change.similarity == 1.0
     assert only(d, "header/title").editorial
     assert d.summary["editorial"] == 2
 
     quiet = diff_resolutions(old, new, ignore_editorial=True)
     change = only(quiet, "considering/a")
-    assert change.kind == "unchanged" and not change.editorial
-    assert change.old_text() == curly and change.new_text() == straight
+    assert change.kind == "unchanged"
+    assert not change.editorial
+    assert change.old_text() == curly
+    assert change.new_text() == straight
     assert not quiet.differs
 
 
@@ -134,7 +147,8 @@ def test_case_of_the_number_line_is_editorial_but_a_new_conference_is_not() -> N
         diff_resolutions(old, build(BASE, number="RESOLUTION 179 (REV. BUSAN, 2014)")),
         "header/number",
     )
-    assert bumped.kind == "amended" and not bumped.editorial
+    assert bumped.kind == "amended"
+    assert not bumped.editorial
 
 
 def test_split_and_merge_are_single_changes() -> None:
@@ -145,11 +159,14 @@ def test_split_and_merge_are_single_changes() -> None:
     two = build([("resolves", numbers([TEXTS[11], a, b, TEXTS[12]]))])
 
     split = only(diff_resolutions(one, two), "resolves/2")
-    assert split.kind == "split" and [r.path for r in split.new] == ["resolves/2", "resolves/3"]
-    assert split.old_text() == joined and split.new_text() == a + " " + b
+    assert split.kind == "split"
+    assert [r.path for r in split.new] == ["resolves/2", "resolves/3"]
+    assert split.old_text() == joined
+    assert split.new_text() == a + " " + b
 
     merged = only(diff_resolutions(two, one), "resolves/2")
-    assert merged.kind == "merged" and [r.path for r in merged.old] == ["resolves/2", "resolves/3"]
+    assert merged.kind == "merged"
+    assert [r.path for r in merged.old] == ["resolves/2", "resolves/3"]
     assert diff_resolutions(two, one).summary["merged"] == 1
 
 
@@ -171,7 +188,9 @@ def test_sections_renamed_added_removed() -> None:
         ("added", None, "urges"),
     ]
     kept = only(d, "requests-the-itu-council/1")
-    assert kept.kind == "unchanged" and not kept.moved and kept.renumbered  # None -> "1"
+    assert kept.kind == "unchanged"
+    assert not kept.moved
+    assert kept.renumbered
 
 
 def test_footnotes_are_diffed() -> None:
@@ -187,7 +206,8 @@ def test_higher_threshold_turns_a_distant_pair_into_removed_and_added() -> None:
     text = TEXTS[13].replace("teachers, industry", "guardians, educators")
     moved_away = [*BASE[:2], ("resolves", numbers(TEXTS[11:13])), ("invites", numbers([text]))]
     loose = diff_resolutions(build(BASE), build(moved_away), threshold=0.5)
-    assert only(loose, "invites/1").kind == "amended" and only(loose, "invites/1").moved
+    assert only(loose, "invites/1").kind == "amended"
+    assert only(loose, "invites/1").moved
     strict = diff_resolutions(build(BASE), build(moved_away), threshold=0.95)
     assert only(strict, "invites/1").kind == "added"
     assert strict.options["threshold"] == 0.95

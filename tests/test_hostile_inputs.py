@@ -30,7 +30,7 @@ from resdiff.cli import main
 ESC = "\x1b"
 #: Each hostile file's bytes, from the real Res 179 (2018) text, and the error it gives.
 REFUSED: dict[str, tuple[Callable[[bytes], bytes], str]] = {
-    "binary": (lambda t: bytes(range(256)) * 4, "looks like a binary file (NUL byte at offset 0)"),
+    "binary": (lambda _t: bytes(range(256)) * 4, "looks like a binary file (NUL byte at offset 0)"),
     "nul-late": (lambda t: t + b"\n" * 9000 + b"x\x00y\n", "looks like a binary file (NUL byte"),
     "latin-1": (
         lambda t: t + "caf\xe9\n".encode("latin-1"),
@@ -42,8 +42,8 @@ REFUSED: dict[str, tuple[Callable[[bytes], bytes], str]] = {
         " --encoding utf-16",
     ),
     "utf-32": (lambda t: t.decode("utf-8").encode("utf-32"), "is UTF-32 (byte-order mark"),
-    "empty": (lambda t: b"", "file is empty"),
-    "whitespace": (lambda t: b" \n\t\r\n  \n", "file is empty (whitespace only)"),
+    "empty": (lambda _t: b"", "file is empty"),
+    "whitespace": (lambda _t: b" \n\t\r\n  \n", "file is empty (whitespace only)"),
 }
 
 
@@ -77,7 +77,8 @@ def assert_trouble(result: object, where: str, message: str) -> None:
     assert getattr(result, "exit_code", None) == 2, getattr(result, "output", "")
     assert getattr(result, "stdout", "") == ""
     stderr: str = getattr(result, "stderr", "")
-    assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+    assert stderr.count("\n") == 1, stderr
+    assert "Traceback" not in stderr, stderr
     assert stderr.startswith(f"resdiff: {where}: "), stderr
     assert message in stderr, stderr
 
@@ -106,9 +107,11 @@ def test_missing_file_and_directory(runner: CliRunner, tmp_path: Path, command: 
     folder = tmp_path / "folder"
     folder.mkdir()
     result = runner.invoke(main, commands(str(folder), str(good))[command])
-    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+    assert result.exit_code in (0, 2)
+    assert "Traceback" not in result.output
     if result.exit_code == 2:  # check reads a folder's *.txt: none here, so nothing to do
-        assert result.stderr.count("\n") == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1
+        assert result.stdout == ""
         assert str(folder) in result.stderr or str(good) in result.stderr
 
 
@@ -180,16 +183,19 @@ def test_control_characters_never_reach_a_terminal_raw(
     # into a pipe or file, fmt gives the text exactly (click strips escapes there unless
     # told not to)
     piped = runner.invoke(main, ["fmt", str(path)])
-    assert HOSTILE_CONTROLS in piped.stdout and piped.stdout == resdiff.parse(text).to_text()
+    assert HOSTILE_CONTROLS in piped.stdout
+    assert piped.stdout == resdiff.parse(text).to_text()
     monkeypatch.setattr("resdiff.cli.terminal.stdout_is_terminal", lambda: True)
     for args in (["parse", str(path)], ["fmt", str(path)]):
         shown = runner.invoke(main, args)
         assert shown.exit_code == 0
         assert not CONTROLS & set(shown.stdout), args
-        assert "\\x1b[2J" in shown.stdout and "\\u202e" in shown.stdout
+        assert "\\x1b[2J" in shown.stdout
+        assert "\\u202e" in shown.stdout
     for fmt in ("text", "markdown", "itu", "instructions", "json"):
         out = runner.invoke(main, ["diff", str(plain), str(path), "-f", fmt]).stdout
-        assert ESC not in out and "\x07" not in out, fmt
+        assert ESC not in out, fmt
+        assert "\x07" not in out, fmt
     # JSON escapes them all, and still decodes to the text as written
     parsed = runner.invoke(main, ["parse", "-f", "json", str(path)]).stdout
     assert not CONTROLS & set(parsed)
@@ -223,7 +229,7 @@ def test_add_and_import_refuse_hostile_files_and_leave_the_corpus_as_it_was(
     runner: CliRunner, tmp_path: Path, real_bytes: bytes
 ) -> None:
     corpus = new_corpus(tmp_path / "corpus")
-    root = corpus.git.root
+    root = corpus.root
     before = snapshot(root)
     for kind in ("binary", "utf-16", "empty"):
         bad = tmp_path / f"{kind}.txt"
@@ -254,7 +260,8 @@ def test_git_diff_driver_shows_a_binary_file_without_raw_controls(
     args = ["res-179.txt", str(old), "a" * 40, "100644", str(new), "b" * 40, "100644"]
     result = runner.invoke(main, ["git-diff-driver", *args])
     assert result.exit_code == 0, result.output
-    assert ESC not in result.stdout and "\x00" not in result.stdout
+    assert ESC not in result.stdout
+    assert "\x00" not in result.stdout
     assert "{+\\x1b[2J\\x00+}" in result.stdout
 
 

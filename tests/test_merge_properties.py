@@ -95,7 +95,8 @@ def test_one_side_changed_gives_that_side(name: str, ops: list[Op]) -> None:
 def test_the_same_change_on_both_sides_is_taken_once(name: str, ops: list[Op]) -> None:
     base, x = texts(name, ops)
     result = merge_resolutions(base, x, x)
-    assert result.clean and result.text == x.to_text()
+    assert result.clean
+    assert result.text == x.to_text()
 
 
 @PROPS

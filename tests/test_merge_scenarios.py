@@ -8,7 +8,6 @@ import copy
 from pathlib import Path
 
 import pytest
-from conftest import RES_179_2018
 from merge_support import Draft, Para, git_merge_file, parse
 
 import resdiff
@@ -17,8 +16,8 @@ from resdiff.merge.markers import check_no_markers
 
 
 @pytest.fixture
-def draft(shared_data: Path) -> Draft:
-    return Draft.of(parse(RES_179_2018.read_text(encoding="utf-8"), "res-179.txt"))
+def draft(res179_2018_text: str) -> Draft:
+    return Draft.of(parse(res179_2018_text, "res-179.txt"))
 
 
 def section(draft: Draft, heading: str) -> list[Para]:
@@ -59,7 +58,8 @@ def test_insertion_with_reletttering_and_a_later_amendment(tmp_path: Path, draft
                           (9, ("is listed in", "is among"))):  # fmt: skip
         para = section(expected, "considering")[i + 1]  # one further down after the insertion
         para.text = para.text.replace(old, new)
-    assert result.clean and result.conflicts == ()
+    assert result.clean
+    assert result.conflicts == ()
     assert result.text == expected.text()
     kinds = sorted((c.side, c.kind, c.base, c.merged) for c in result.changes)
     assert kinds == [
@@ -139,7 +139,8 @@ def test_one_removes_what_the_other_amends(tmp_path: Path, draft: Draft) -> None
     favored = merge_resolutions(
         parse(draft.text(), "b"), parse(ours.text(), "o"), parse(theirs.text(), "t"), "ours"
     )
-    assert favored.clean and favored.conflicts[0].resolved == "ours"
+    assert favored.clean
+    assert favored.conflicts[0].resolved == "ours"
     expected = amend(ours, "resolves", 2, "to coordinate", "to lead")
     assert favored.text == expected.text()
 

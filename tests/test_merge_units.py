@@ -94,9 +94,8 @@ def test_outcome_table_of_one_side() -> None:
     assert [s.clause.path for s in table.outcome("considering/b").side] == ["considering/c"]
     assert table.outcome("resolves/1").kind == "removed"
     amended = table.outcome("resolves/2")
-    assert amended.kind == "amended" and amended.texts() == (
-        ("2", "to do the second thing with haste;"),
-    )
+    assert amended.kind == "amended"
+    assert amended.texts() == (("2", "to do the second thing with haste;"),)
     [(anchor, item)] = list(table.additions())
     assert anchor == Anchor("after", "considering/a")
     assert item.slot.clause.text == "that a new clause is put here;"
@@ -109,7 +108,8 @@ def test_resdiff_merge_is_callable_after_the_package_is_imported() -> None:
     base = resdiff.parse(BASE, "base")
     ours = resdiff.parse(BASE.replace("with care", "with great care"), "ours")
     result = resdiff.merge(base, ours, base)
-    assert result.clean and result.text == ours.to_text()
+    assert result.clean
+    assert result.text == ours.to_text()
     with pytest.raises(resdiff.errors.ResdiffError, match="favor"):
         resdiff.merge(base, ours, base, favor="mine")  # type: ignore[arg-type]
 

@@ -20,7 +20,8 @@ def _script():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(
         "output_manifest", ROOT / "scripts" / "output_manifest.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

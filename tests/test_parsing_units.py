@@ -54,12 +54,17 @@ def test_not_labels(text: str) -> None:
 
 
 def test_label_styles() -> None:
-    assert classify("a)").style == "alpha" and classify("a)").ordinal == 1
-    assert classify("ii)").style == "roman" and classify("ii)").ordinal == 2
+    assert classify("a)").style == "alpha"
+    assert classify("a)").ordinal == 1
+    assert classify("ii)").style == "roman"
+    assert classify("ii)").ordinal == 2
     assert classify("i)", prefer_alpha=True).style == "alpha"
-    assert classify("1 bis").suffix and classify("1 bis").ordinal == 1
-    assert classify("4.2").style == "dotted" and classify("4.2").ordinal == 2
-    assert roman_value("xiv") == 14 and roman_value("iiii") is None
+    assert classify("1 bis").suffix
+    assert classify("1 bis").ordinal == 1
+    assert classify("4.2").style == "dotted"
+    assert classify("4.2").ordinal == 2
+    assert roman_value("xiv") == 14
+    assert roman_value("iiii") is None
 
 
 # -- headings by form ------------------------------------------------------------------
@@ -294,7 +299,8 @@ def test_unstructured_text_is_one_section_of_paragraphs() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "\ufeff", "\r\n"])
 def test_empty_text(text: str) -> None:
     r = resdiff.parse(text)
-    assert r.to_source() == text and r.to_text() == ""
+    assert r.to_source() == text
+    assert r.to_text() == ""
     assert [(d.level, d.code) for d in r.diagnostics] == [("error", "empty")]
 
 
@@ -352,7 +358,7 @@ def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) ->
                 assert got == expected
     monkeypatch.setattr(repairs.CUTS, "limit", 2 * len(line))
     for k in range(5):
-        split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda r: None)
+        split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda _repair: None)
     assert sum(len(span) for span, _, _ in repairs.CUTS._results) <= 2 * len(line)
 
 

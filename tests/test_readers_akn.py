@@ -23,7 +23,8 @@ def clauses(res: resdiff.Resolution) -> list[tuple[str, str | None, str, str]]:
     return [(c.path, c.label, c.section, c.text) for c in res.clauses()]
 
 
-def test_the_excerpt_reads_as_the_plain_texts_of_the_same_resolutions(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_the_excerpt_reads_as_the_plain_texts_of_the_same_resolutions() -> None:
     """The plain texts were converted from the same AKN file: each component reads to
     exactly the same text, so its clauses agree one by one."""
     components = read_akn_components(EXCERPT)
@@ -41,7 +42,8 @@ def test_the_excerpt_reads_as_the_plain_texts_of_the_same_resolutions(shared_dat
     assert components[3].number == "RESOLUTION 179 (REV. DUBAI, 2018)"
 
 
-def test_two_collections_diff_as_trees_by_component(shared_data: Path, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_two_collections_diff_as_trees_by_component(tmp_path: Path) -> None:
     edited = tmp_path / "edited.xml"
     edited.write_bytes(
         EXCERPT.read_bytes().replace(
@@ -55,13 +57,15 @@ def test_two_collections_diff_as_trees_by_component(shared_data: Path, tmp_path:
     assert "summary: 4 resolutions: 1 modified (MOD), 3 unchanged (NOC)" in result.output
 
 
-def test_a_collection_is_not_one_resolution(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_a_collection_is_not_one_resolution() -> None:
     result = CliRunner().invoke(main, ["parse", str(EXCERPT)])
     assert result.exit_code == 2
     assert "collection of 4 documents" in result.stderr
 
 
-def test_a_whole_final_acts_collection_reads_every_component(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_a_whole_final_acts_collection_reads_every_component() -> None:
     """A collection of the excerpt's shape holding every PP-18 text (written by resdiff):
     each component comes back with its id and its clauses."""
     texts = sorted(DUBAI.glob("*.txt"))
@@ -120,7 +124,7 @@ def test_unknown_markup_keeps_its_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content, needle",
+    ("content", "needle"),
     [
         (
             '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -145,7 +149,8 @@ def test_hostile_and_foreign_xml_is_refused_in_one_line(
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read_akn(path)
-    assert needle in str(caught.value) and str(path) in str(caught.value)
+    assert needle in str(caught.value)
+    assert str(path) in str(caught.value)
     assert "root:" not in str(caught.value)  # nothing of /etc/passwd
     result = CliRunner().invoke(main, ["diff", str(path), str(path)])
     assert result.exit_code == 2

@@ -153,14 +153,16 @@ def test_fields_comments_bookmarks_are_not_text_tables_and_footnotes_are(tmp_pat
 # -- real files other programs wrote ---------------------------------------------------
 
 
-def test_real_tracked_document_rejects_to_2010_and_accepts_to_2018(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_real_tracked_document_rejects_to_2010_and_accepts_to_2018() -> None:
     seed = resdiff.parse(SEED_PAGE.read_text(encoding="utf-8"))
     new = resdiff.parse(RES_179_2018.read_text(encoding="utf-8"))
     assert clauses(resdiff.parse(read_docx(TRACKED, "reject"))) == clauses(seed)
     assert clauses(resdiff.parse(read_docx(TRACKED, "accept"))) == clauses(new)
 
 
-def test_libreoffice_resave_reads_the_same(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_libreoffice_resave_reads_the_same() -> None:
     """LibreOffice splits runs its own way and writes the line breaks that the original
     holds inside one w:t of the deleted seed page as spaces (as Word shows them): the
     accepted text is the same, the rejected one the same but for that whitespace."""
@@ -169,9 +171,10 @@ def test_libreoffice_resave_reads_the_same(shared_data: Path) -> None:
     assert paragraphs(read_docx(LIBREOFFICE, "reject")) == paragraphs(read_docx(TRACKED, "reject"))
 
 
+@pytest.mark.usefixtures("shared_data")
 @pytest.mark.parametrize("name", ["tracked", "libreoffice"])
 @pytest.mark.parametrize("changes", ["accept", "reject"])
-def test_pandoc_reads_the_same_paragraphs(shared_data: Path, name: str, changes: str) -> None:
+def test_pandoc_reads_the_same_paragraphs(name: str, changes: str) -> None:
     pandoc = require_program("pandoc", "the independent reader of tracked changes")
     path = DOCX / f"res-179-2010-to-2018.{name}.docx"
     out = subprocess.run(
@@ -189,7 +192,8 @@ def test_pandoc_reads_the_same_paragraphs(shared_data: Path, name: str, changes:
 # -- the CLI ---------------------------------------------------------------------------
 
 
-def test_single_operand_diff_is_the_diff_of_the_two_texts(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_single_operand_diff_is_the_diff_of_the_two_texts() -> None:
     runner = CliRunner()
     single = runner.invoke(main, ["diff", str(TRACKED), "--format", "json"])
     pair = runner.invoke(main, ["diff", str(SEED_PAGE), str(RES_179_2018), "--format", "json"])
@@ -203,17 +207,20 @@ def test_single_operand_diff_is_the_diff_of_the_two_texts(shared_data: Path) -> 
     assert one == two
 
 
-def test_parse_reads_either_side_of_the_changes(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_parse_reads_either_side_of_the_changes() -> None:
     runner = CliRunner()
     rejected = runner.invoke(main, ["parse", str(TRACKED), "--changes", "reject"])
     accepted = runner.invoke(main, ["parse", str(TRACKED)])
     assert rejected.exit_code == accepted.exit_code == 0
     assert "RESOLUTION 179 (Guadalajara, 2010)" in rejected.output
     assert "RESOLUTION 179 (REV. DUBAI, 2018)" in accepted.output
-    assert "considering/a" in rejected.output and "recognizing/a" in accepted.output
+    assert "considering/a" in rejected.output
+    assert "recognizing/a" in accepted.output
 
 
-def test_a_docx_is_an_operand_of_an_ordinary_diff(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_a_docx_is_an_operand_of_an_ordinary_diff() -> None:
     result = CliRunner().invoke(main, ["diff", str(RES_179_2018), str(TRACKED)])
     assert result.exit_code == 0, result.output  # accepted = the 2018 text
     assert "no differences" in result.output
@@ -234,7 +241,8 @@ def _refused(path: Path, *needles: str) -> str:
     with pytest.raises(InputError) as caught:
         read_docx(path)
     message = str(caught.value)
-    assert str(path) in message and "\n" not in message
+    assert str(path) in message
+    assert "\n" not in message
     for needle in needles:
         assert needle in message
     result = CliRunner().invoke(main, ["parse", str(path)])
@@ -321,7 +329,8 @@ def _faithful(data: bytes, accept: bool, expected: Resolution) -> bool:
     return resolve(data, accept) == paragraphs_of(expected)
 
 
-def test_own_word_reports_read_back_on_every_real_pair(shared_data: Path, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_own_word_reports_read_back_on_every_real_pair(tmp_path: Path) -> None:
     """The single-operand diff of resdiff's own --format docx report is the diff it
     reports, on every pair whose report holds both texts in order. The report itself
     does not hold some texts faithfully (annex heading lines are not written; removed
@@ -351,15 +360,14 @@ def test_own_word_reports_read_back_on_every_real_pair(shared_data: Path, tmp_pa
 
 
 @pytest.mark.parametrize(
-    "old, new",
+    ("old", "new"),
     [
         ("2010-guadalajara/res-179.seed-page.txt", "2018-dubai/res-179.txt"),
         ("2018-dubai/res-2.txt", "2018-dubai/res-21.txt"),
     ],
 )
-def test_own_word_report_after_a_libreoffice_resave(
-    shared_data: Path, tmp_path: Path, old: str, new: str
-) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_own_word_report_after_a_libreoffice_resave(tmp_path: Path, old: str, new: str) -> None:
     soffice = require_program("soffice", "LibreOffice re-saves the Word report")
     old_res = resdiff.parse((SHARED_DATA / "itu-pp" / old).read_text(encoding="utf-8"))
     new_res = resdiff.parse((SHARED_DATA / "itu-pp" / new).read_text(encoding="utf-8"))

@@ -15,7 +15,8 @@ from resdiff.render.json_format import _dumps, _encode
 
 def test_diff_document_follows_the_contract() -> None:
     out = render(SAMPLE, "json")
-    assert isinstance(out, str) and out.endswith("}\n")
+    assert isinstance(out, str)
+    assert out.endswith("}\n")
     doc = json.loads(out)
     assert list(doc) == ["schema", "old", "new", "summary", "sections", "changes"]
     assert doc["schema"] == "resdiff/diff/v1"
@@ -70,7 +71,8 @@ def test_unchanged_listed_only_with_all_but_always_counted() -> None:
 
 def test_utf8_kept_and_output_byte_stable() -> None:
     out = render(SAMPLE, "json")
-    assert "ITU’s" in out and "\\u2019" not in out
+    assert "ITU’s" in out
+    assert "\\u2019" not in out
     assert out == render(SAMPLE, "json")
     assert '\n  "schema": "resdiff/diff/v1",\n' in out  # two-space indentation
 

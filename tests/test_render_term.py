@@ -23,8 +23,10 @@ def test_words_are_struck_red_and_underlined_green() -> None:
         f"{INSERTED}, educators and communities{RESET} act;"
     )
     # strike-through (9) and underline (4): the marks do not rest on colour alone
-    assert DELETED == "\x1b[9;31m" and INSERTED == "\x1b[4;32m"
-    assert "[-" not in out and "{+" not in out
+    assert DELETED == "\x1b[9;31m"
+    assert INSERTED == "\x1b[4;32m"
+    assert "[-" not in out
+    assert "{+" not in out
 
 
 def test_headings_bold_and_tree_marks_coloured() -> None:
@@ -50,4 +52,5 @@ def test_every_escape_sequence_is_closed_on_its_line() -> None:
 def test_input_text_cannot_inject_terminal_escapes() -> None:
     out = render(added_clause_diff("\x1b]0;pwned\x07ok"), "term", RenderOptions(color=True))
     assert f"{INSERTED}\\x1b]0;pwned\\x07ok{RESET}" in out
-    assert "\x07" not in out and "\x1b]" not in out
+    assert "\x07" not in out
+    assert "\x1b]" not in out

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from conftest import check_golden
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_cases import (
@@ -14,10 +14,8 @@ from render_cases import (
     SAMPLE,
     TREE,
     added_clause_diff,
-    check_golden,
     ref,
     render,
-    res179_diff,
 )
 
 from resdiff.changes import Change, Diff
@@ -98,7 +96,8 @@ def test_tree_is_one_line_per_resolution() -> None:
 
 def test_control_characters_in_text_are_made_visible() -> None:
     out = render(added_clause_diff("bad\x1b[2Jtext\u202e"), "text")
-    assert "\x1b" not in out and "\u202e" not in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
     assert "{+bad\\x1b[2Jtext\\u202e+}" in out
 
 
@@ -144,6 +143,6 @@ def test_redline_markers_rebuild_both_texts(ops: list[tuple[str, str]]) -> None:
     )
 
 
-def test_res179_pair_golden(shared_data: Path) -> None:
+def test_res179_pair_golden(res179_changes: Diff) -> None:
     """The real pair as a drafter reads it (reviewed by eye against both texts)."""
-    check_golden("res-179-2010-2018.txt", render(res179_diff(shared_data), "text"))
+    check_golden("render/res-179-2010-2018.txt", render(res179_changes, "text"))

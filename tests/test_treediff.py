@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import resdiff
+import resdiff.parsing
 from resdiff.errors import InputError, ResdiffError
 from resdiff.treediff import MIN_PARALLEL_PAIRS, diff_trees, shared
 
@@ -50,9 +51,12 @@ def test_pairs_by_path_with_status_and_marks(trees: tuple[dict[str, str], dict[s
     assert tree.differs
     assert (tree.old_source, tree.new_source) == ("pp-10", "pp-18")
     by_path = {e.path: e for e in tree.entries}
-    assert by_path["itu-pp/res-21.txt"].diff is None and by_path["itu-pp/res-30.txt"].diff is None
+    assert by_path["itu-pp/res-21.txt"].diff is None
+    assert by_path["itu-pp/res-30.txt"].diff is None
     noc = by_path["itu-pp/res-2.txt"].diff
-    assert noc is not None and not noc.differs and noc.summary["unchanged"] > 5
+    assert noc is not None
+    assert not noc.differs
+    assert noc.summary["unchanged"] > 5
     mod = by_path["itu-pp/res-11.txt"].diff
     assert mod is not None
     assert [c.kind for c in mod.visible_changes()] == ["amended"]
@@ -68,7 +72,8 @@ def test_each_pair_is_the_library_diff(trees: tuple[dict[str, str], dict[str, st
     )
     entry = next(e for e in tree.entries if e.path == "itu-pp/res-179.txt")
     assert entry.diff == direct
-    assert entry.diff is not None and entry.diff.to_json() == direct.to_json()
+    assert entry.diff is not None
+    assert entry.diff.to_json() == direct.to_json()
 
 
 def test_pool_gives_the_same_result_as_one_process(shared_data: Path) -> None:
@@ -95,7 +100,8 @@ def test_diff_options_reach_every_pair(shared_data: Path) -> None:
 
 def test_sequence_input_and_duplicates() -> None:
     tree = diff_trees([], [], jobs=1)
-    assert tree.entries == () and not tree.differs
+    assert tree.entries == ()
+    assert not tree.differs
     with pytest.raises(InputError, match=r"old tree: a\.txt is given twice"):
         diff_trees([("a.txt", "x"), ("a.txt", "y")], [], jobs=1)
 
@@ -104,9 +110,11 @@ def test_shared_diff_is_equal_and_holds_each_unchanged_text_once(seed_text: str)
     new_text = seed_text.replace("educators", "teachers")
     diff = resdiff.diff(resdiff.parse(seed_text), resdiff.parse(new_text))
     compact = shared(diff)
-    assert compact == diff and compact.to_json(True) == diff.to_json(True)
+    assert compact == diff
+    assert compact.to_json(True) == diff.to_json(True)
     kept = [c for c in compact.changes if c.kind == "unchanged"]
-    assert kept and all(c.old[0].text is c.new[0].text for c in kept)
+    assert kept
+    assert all(c.old[0].text is c.new[0].text for c in kept)
     assert all(text is c.new[0].text for c in kept for _, text in c.words)
 
 
@@ -114,7 +122,8 @@ def test_identical_texts_parse_once_with_each_side_named(res179_2018_text: str) 
     tree = diff_trees({"r.txt": res179_2018_text}, {"r.txt": res179_2018_text}, old_label="a",
                       new_label="b", jobs=1)  # fmt: skip
     diff = tree.entries[0].diff
-    assert diff is not None and not diff.differs
+    assert diff is not None
+    assert not diff.differs
     assert (diff.old.source, diff.new.source) == ("a/r.txt", "b/r.txt")
     direct = resdiff.diff(
         resdiff.parse(res179_2018_text, "a/r.txt"), resdiff.parse(res179_2018_text, "b/r.txt")
@@ -129,14 +138,15 @@ def test_one_shot_iterators_give_the_same_tree(
     from_maps = diff_trees(old, new, jobs=1)
     from_iterators = diff_trees(iter(old.items()), iter(new.items()), jobs=1)
     assert from_iterators == from_maps
-    assert old and new  # mappings given by the caller are never consumed
+    assert old
+    assert new
 
 
 def test_a_failure_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(text: str, source: str | None = None) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(resdiff, "parse", broken)
+    monkeypatch.setattr(resdiff.parsing, "parse_text", broken)
     with pytest.raises(ResdiffError, match=r"^b\.txt: cannot diff \(KeyError: 'boom'\)$"):
         diff_trees({"b.txt": "x"}, {"b.txt": "y"}, jobs=1)
 
@@ -183,7 +193,8 @@ def test_files_read_and_entries_encoded_in_the_workers(shared_data: Path, tmp_pa
     expected = diff_trees(old, {**new, "only-new.txt": old[first]}, jobs=1)
     assert encoded == [(e.status, _status_and_summary(e)) for e in expected.entries]
     statuses = {path: status for status, (path, _) in encoded}
-    assert statuses[first] == "unchanged" and statuses["only-new.txt"] == "added"
+    assert statuses[first] == "unchanged"
+    assert statuses["only-new.txt"] == "added"
     assert list(statuses) == sorted(statuses)
 
 

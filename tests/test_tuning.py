@@ -38,7 +38,8 @@ def test_the_memo_computes_once_per_key_and_drops_all_at_its_bound() -> None:
             found = memo.put(key, len(key))
         return found
 
-    assert length("abcd") == 4 and length("abcd") == 4
+    assert length("abcd") == 4
+    assert length("abcd") == 4
     assert computed == ["abcd"]
     assert length("efghij") == 6  # 4 + 6 = 10: still within the bound
     assert length("k") == 1  # 11 > 10: everything held before is dropped

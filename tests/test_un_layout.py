@@ -81,8 +81,10 @@ def test_shared_texts_read_as_preamble_and_operative(name: str) -> None:
     assert [c.path for c in operative.clauses] == [f"operative/{i}" for i in range(1, len(ops) + 1)]
     assert [f"{c.label} {c.text}" for c in operative.clauses] == ops
     number, title = lines[1].split(". ", 1)
-    assert res.header.adopted is not None and res.header.adopted.text == lines[0]
-    assert res.number == number and res.title == title
+    assert res.header.adopted is not None
+    assert res.header.adopted.text == lines[0]
+    assert res.number == number
+    assert res.title == title
     assert res.formula == "The General Assembly,"
     assert [p.path for p in res.header.parts()] == [
         "header/adopted",
@@ -108,7 +110,8 @@ def test_shared_texts_round_trip(name: str) -> None:
     assert canonical == text if text.endswith("\n") else canonical == text + "\n"
 
 
-def test_itu_texts_are_not_read_as_un(shared_data: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_itu_texts_are_not_read_as_un() -> None:
     itu = [p for p in real_files() if "un-layout" not in p.parts]
     assert itu
     assert [p.name for p in itu if detect_layout(p.read_text(encoding="utf-8")) != "itu"] == []
@@ -174,7 +177,8 @@ def test_forced_layout() -> None:
     # an ITU-looking text forced into the UN layout: every paragraph is a PP
     itu = "RESOLUTION 9 (REV. DUBAI, 2018)\n\nconsidering\n\na) that one;\n"
     as_un = resdiff.parse(itu, layout="un")
-    assert as_un.layout == "un" and as_un.to_source() == itu
+    assert as_un.layout == "un"
+    assert as_un.to_source() == itu
     assert [(c.path, c.text) for c in as_un.clauses()] == [
         ("preamble/1", "RESOLUTION 9 (REV. DUBAI, 2018)"),
         ("preamble/2", "considering"),

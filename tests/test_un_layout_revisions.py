@@ -79,7 +79,8 @@ def test_inserted_pp_renumbers_the_pps_after_it(base_text: str) -> None:
         False,
     )
     assert d.summary["renumbered"] == 32  # PP3 … PP34 became PP4 … PP35
-    assert d.summary["added"] == 1 and d.summary["removed"] == d.summary["amended"] == 0
+    assert d.summary["added"] == 1
+    assert d.summary["removed"] == d.summary["amended"] == 0
     assert instructions(d) == [
         f'Insert a new PP3: "{NEW_PP}".',
         "Renumber PP3–PP34 as PP4–PP35.",
@@ -109,7 +110,8 @@ def test_amended_op_in_the_un_idiom(base_text: str) -> None:
         "operative/5",
         "operative/5",
     )
-    assert not change.renumbered and not change.moved
+    assert not change.renumbered
+    assert not change.moved
     assert ("+", ", communities and youth organizations") in change.words
     assert instructions(d) == [
         'In OP5, replace "and communities" by ", communities and youth organizations".'
@@ -169,8 +171,10 @@ def test_reports_name_paragraphs_as_delegates_do(base_text: str, tmp_path: Path)
     assert "\noperative/7  OP7  removed\n" in out.output
     assert "\noperative/7  OP7  renumbered, was OP8\n" in out.output
     assert out.output.endswith("summary: 1 added, 1 removed; 78 renumbered; 90 unchanged\n")
-    assert "| renumbered | 78 |" in md.output and "was PP3" in md.output
-    assert '"path": "preamble/3"' in js.output and '"renumbered": true' in js.output
+    assert "| renumbered | 78 |" in md.output
+    assert "was PP3" in md.output
+    assert '"path": "preamble/3"' in js.output
+    assert '"renumbered": true' in js.output
 
 
 def test_merge_on_the_un_layout(base_text: str) -> None:
@@ -190,7 +194,8 @@ def test_merge_on_the_un_layout(base_text: str) -> None:
     merged = resdiff.merge(base, resdiff.parse(ours, "ours"), resdiff.parse(theirs, "theirs"))
     assert merged.conflicts == ()
     assert merged.resolution.layout == "un"
-    assert "\n\npreamble\n\n" not in merged.text and "\n\noperative\n\n" not in merged.text
+    assert "\n\npreamble\n\n" not in merged.text
+    assert "\n\noperative\n\n" not in merged.text
     assert instructions(resdiff.diff(base, merged.resolution)) == [
         f'Insert a new PP3: "{NEW_PP}".',
         "Renumber PP3–PP34 as PP4–PP35.",

@@ -50,9 +50,11 @@ def test_amendment_is_reported_word_by_word() -> None:
     assert ops[0] == ("=", "that parents, guardians")
     inserted = "".join(t for op, t in ops if op == "+")
     deleted = "".join(t for op, t in ops if op == "-")
-    assert "communities" in inserted and "communities" not in deleted
+    assert "communities" in inserted
+    assert "communities" not in deleted
     assert "guardians" not in inserted + deleted
-    assert old_of(ops) == old and new_of(ops) == new
+    assert old_of(ops) == old
+    assert new_of(ops) == new
     assert ops[-1] == ("=", " are not always aware of activities;")
 
 
@@ -132,16 +134,16 @@ def test_words_are_never_split(old_words: list[str], new_words: list[str]) -> No
             assert pos in bounds
 
 
-def test_long_very_different_paragraphs_are_diffed_quickly_and_exactly() -> None:
-    import time
-
+def test_long_very_different_paragraphs_are_diffed_exactly() -> None:
+    """(How fast: benchmarks/bench_bounds.py (e); diff-match-patch's bisection alone
+    takes about 10 s.)"""
     old = " ".join(f"word{k} of the old text," for k in range(700))
     new = " ".join(f"term{k} in the new text;" for k in range(700))
-    start = time.perf_counter()
     ops = diff_words(old, new)
-    assert time.perf_counter() - start < 3.0  # diff-match-patch's bisection alone: ~10 s
-    assert old_of(ops) == old and new_of(ops) == new
-    assert any(op == "=" for op, _ in ops) and any(op == "+" for op, _ in ops)
+    assert old_of(ops) == old
+    assert new_of(ops) == new
+    assert any(op == "=" for op, _ in ops)
+    assert any(op == "+" for op, _ in ops)
 
 
 @settings(max_examples=100, deadline=None)  # the first example imports diff-match-patch
@@ -232,7 +234,8 @@ def test_the_cpp_diff_gives_the_python_ops_on_generated_clauses(old: str, new: s
     with mock.patch("resdiff.worddiff.fast_diff", compared):
         ops = diff_words(old, new)
     assert compared.differing == []
-    assert old_of(ops) == old and new_of(ops) == new
+    assert old_of(ops) == old
+    assert new_of(ops) == new
 
 
 @settings(max_examples=100, deadline=None)

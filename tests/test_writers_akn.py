@@ -31,9 +31,8 @@ def clauses(res: resdiff.Resolution) -> list[tuple[str, str | None, str, str]]:
     return [(c.path, c.label, c.section, c.text) for c in res.clauses()]
 
 
-def test_every_real_text_validates_and_reads_back_the_same(
-    shared_data: Path, schema: object, tmp_path: Path
-) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_every_real_text_validates_and_reads_back_the_same(schema: object, tmp_path: Path) -> None:
     from lxml import etree
 
     files = real_files()
@@ -80,7 +79,8 @@ def test_text_is_escaped_and_control_characters_replaced(tmp_path: Path) -> None
     assert "that <b>&amp;</b> \ufffd matters," in read_akn(out)
 
 
-def test_cli_export_to_a_file_and_to_stdout(shared_data: Path, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("shared_data")
+def test_cli_export_to_a_file_and_to_stdout(tmp_path: Path) -> None:
     runner = CliRunner()
     target = tmp_path / "res-179.akn.xml"
     result = runner.invoke(main, ["export", str(RES_179_2018), "-o", str(target)])
@@ -88,7 +88,8 @@ def test_cli_export_to_a_file_and_to_stdout(shared_data: Path, tmp_path: Path) -
     shown = runner.invoke(main, ["export", str(RES_179_2018), "--format", "akn"])
     assert shown.stdout_bytes == target.read_bytes()
     again = runner.invoke(main, ["diff", str(RES_179_2018), str(target)])
-    assert again.exit_code == 0 and "no differences" in again.output
+    assert again.exit_code == 0
+    assert "no differences" in again.output
 
 
 def test_cli_export_of_a_corpus_revision_carries_its_adoption_date(tmp_path: Path) -> None:
@@ -110,7 +111,8 @@ def test_cli_export_of_a_corpus_revision_carries_its_adoption_date(tmp_path: Pat
     assert '<FRBRdate date="2018-11-15" name="adoption"/>' in result.output
     assert "/itu-pp/2018-11-15/res-9/!main" in result.output
     bad = runner.invoke(main, ["export", "--corpus", str(corpus), "res-9@nowhere-1999"])
-    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert bad.exit_code == 2
+    assert len(bad.stderr.strip().splitlines()) == 1
 
 
 def test_cli_export_refuses_a_directory(tmp_path: Path) -> None:
@@ -125,4 +127,5 @@ def test_git_is_not_needed_for_a_file(tmp_path: Path) -> None:
     out = subprocess.run(
         ["python", "-m", "resdiff", "export", str(source)], capture_output=True, text=True
     )
-    assert out.returncode == 0 and "<akomaNtoso" in out.stdout
+    assert out.returncode == 0
+    assert "<akomaNtoso" in out.stdout

@@ -97,12 +97,35 @@ def pair_sections(
     for sec in old:
         if sec.key in by_key_new:
             take(sec.key, sec.key)
-    # 3./4. alike headings. A pair can qualify only when a clause flows between them or
-    # both are isolated, so only those pairs are scored, in rapidfuzz's own loop for the
-    # isolated ones (thousands of sections stay fast). Each heading is normalised once;
-    # a score under its cutoff (a point below the threshold) could not qualify, and one
-    # above it is exact. The order pairs are found in does not matter: ``scored`` is
-    # sorted on a total key.
+    for *_, s_key, t_key in sorted(
+        _alike_candidates(old, new, flow, inflow, outflow, result, taken)
+    ):
+        take(s_key, t_key)
+    return result
+
+
+def _alike_candidates(
+    old: Sequence[Section],
+    new: Sequence[Section],
+    flow: Counter[tuple[str, str]],
+    inflow: Counter[str],
+    outflow: Counter[str],
+    paired: Mapping[str, str],
+    taken: set[str],
+) -> list[tuple[int, float, int, int, str, str]]:
+    """Steps 3 and 4 of :func:`pair_sections`: the pairs of still unpaired sections whose
+    headings are alike (with clause flow) or nearly equal (both isolated), each with its
+    sort key (flow, similarity, positions).
+
+    A pair can qualify only when a clause flows between them or both are isolated, so
+    only those pairs are scored, in rapidfuzz's own loop for the isolated ones
+    (thousands of sections stay fast). Each heading is normalised once; a score under
+    its cutoff (a point below the threshold) could not qualify, and one above it is
+    exact. The order pairs are found in does not matter: ``scored`` is sorted on a total
+    key.
+    """
+    pos_old = {s.key: i for i, s in enumerate(old)}
+    pos_new = {s.key: i for i, s in enumerate(new)}
     norm_new = {
         n_sec.key: normalize(n_sec.heading, fold_case=True)
         for n_sec in new
@@ -115,7 +138,7 @@ def pair_sections(
             flows_to.setdefault(s, []).append(t)
     scored = []
     for o_sec in old:
-        if o_sec.key in result:
+        if o_sec.key in paired:
             continue
         o_isolated = outflow[o_sec.key] == 0
         if not flows_to.get(o_sec.key) and not (o_isolated and isolated_new):
@@ -142,9 +165,7 @@ def pair_sections(
             isolated = o_isolated and inflow[n_key] == 0
             if (sim >= ALIKE and f > 0) or (sim >= NEARLY_EQUAL and isolated):
                 scored.append((-f, -sim, pos_old[o_sec.key], pos_new[n_key], o_sec.key, n_key))
-    for *_, s_key, t_key in sorted(scored):
-        take(s_key, t_key)
-    return result
+    return scored
 
 
 def map_sections(state: AlignState) -> None:

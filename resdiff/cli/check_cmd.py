@@ -114,8 +114,8 @@ def check_cmd(
 
 def _check_corpus(corpus_path: str | None, base: str | None, fmt: str, shown: set[str]) -> None:
     """The corpus-aware check: validate the corpus, report changes against ``base``."""
-    from resdiff.cli.corpus_cmds import open_corpus
     from resdiff.cli.corpus_report import render_check
+    from resdiff.cli.operands import open_corpus
 
     report = open_corpus(corpus_path).check(base)
     click.echo(render_check(report, fmt, shown), nl=False)

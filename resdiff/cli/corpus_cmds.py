@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from resdiff.cli.operands import open_corpus, read_file
 from resdiff.cli.options import corpus_option, encoding_option, format_option, quiet_option
 from resdiff.cli.terminal import dumps_json, echo_text
 from resdiff.errors import CorpusError, ResdiffError
@@ -25,21 +26,6 @@ if TYPE_CHECKING:
 
 FORMATS = ["text", "json"]
 FORMAT_HELP = "text for people, json for programs."
-
-
-def open_corpus(corpus_path: str | None) -> Corpus:
-    """The corpus the user means: ``--corpus``/``$RESDIFF_CORPUS``, else the nearest one."""
-    from resdiff.corpus import Corpus, find_corpus
-
-    if corpus_path:
-        return Corpus(corpus_path)
-    found = find_corpus(Path.cwd())
-    if found is None:
-        raise CorpusError(
-            "no corpus here (no resdiff.toml in this folder or above): pass --corpus PATH,"
-            " set RESDIFF_CORPUS, or create one with 'resdiff init PATH'"
-        )
-    return Corpus(found)
 
 
 def _split_ref(corpus: Corpus, text: str) -> tuple[Any, str | None]:
@@ -71,12 +57,11 @@ def init_cmd(path: str) -> None:
     A .gitattributes (*.txt merge=resdiff diff=resdiff) is written beside it and the
     repository's config names resdiff as the merge and diff driver (docs/git-integration.md).
     """
-    from resdiff.cli.merge_cmds import configure_git
     from resdiff.corpus import CONFIG, Corpus
 
     corpus = Corpus.init(path)
     click.echo(f"Initialized a resdiff corpus in {corpus.path} (git repository {corpus.root})")
-    for line in configure_git(corpus.path):  # clause-aware merges and diffs inside git
+    for line in corpus.configure_drivers():  # clause-aware merges and diffs inside git
         click.echo(line)
     click.echo(f"Commit {CONFIG} when you are ready: git add {corpus.path / CONFIG}")
 
@@ -119,7 +104,6 @@ def add_cmd(
     Example:
       resdiff add res-179.txt --resolution itu-pp/res-179 --revision dubai-2018 --adopted 2018-11-16
     """
-    from resdiff.cli.operands import read_file
     from resdiff.corpus import TextHasErrors
 
     corpus = open_corpus(corpus_path)

@@ -125,17 +125,7 @@ def diff_cmd(
       resdiff diff proposal.docx --format itu
     """
     stdout_tty = _isatty()
-    if fmt is None:
-        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
-    if fmt in BINARY_FORMATS and output is None and stdout_tty:
-        raise OutputError(
-            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
-        )
-    if date is not None:
-        _check_date(date)
-    if output is not None:
-        _check_output(output)
-
+    fmt = _checked_format(fmt, color, output, date, stdout_tty)
     diff_options: dict[str, Any] = {}
     if threshold is not None:
         diff_options["threshold"] = threshold
@@ -151,14 +141,7 @@ def diff_cmd(
     # Reading, diffing and rendering allocate millions of objects that all live until the
     # output is made: the cyclic collector is paused until then (see resdiff.tuning).
     with collector_paused():
-        sides: list[operands.Document | operands.Tree]
-        if new is None:
-            sides = [operands.with_layout(s, layout) for s in operands.tracked_changes(old)]
-        else:
-            sides = [
-                operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
-                for arg in (old, new)
-            ]
+        sides = _sides(old, new, encoding, corpus_path, layout)
         if fmt == "json" and all(isinstance(side, operands.Tree) for side in sides):
             differs, pieces = _json_tree(sides, jobs, diff_options, show_all, quiet)
         else:
@@ -173,6 +156,39 @@ def diff_cmd(
     else:
         _write_stdout(pieces)
     raise click.exceptions.Exit(1 if differs else 0)
+
+
+def _sides(
+    old: str, new: str | None, encoding: str, corpus_path: str | None, layout: Layout | None
+) -> list[operands.Document | operands.Tree]:
+    """The two sides to compare: OLD and NEW as read, or, with OLD alone (a .docx), its
+    text with every tracked change rejected and with every change accepted; each single
+    text to be read in ``layout`` when --layout gives one."""
+    if new is None:
+        return [operands.with_layout(s, layout) for s in operands.tracked_changes(old)]
+    return [
+        operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
+        for arg in (old, new)
+    ]
+
+
+def _checked_format(
+    fmt: str | None, color: str, output: str | None, date: str | None, stdout_tty: bool
+) -> str:
+    """The output format (``term`` on a terminal or with --color always, else ``text``,
+    unless given), once the options that go with it are checked: a binary format needs
+    -o or a redirect, --date must be ISO 8601, -o a writable place."""
+    if fmt is None:
+        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
+    if fmt in BINARY_FORMATS and output is None and stdout_tty:
+        raise OutputError(
+            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
+        )
+    if date is not None:
+        _check_date(date)
+    if output is not None:
+        _check_output(output)
+    return fmt
 
 
 def _json_tree(
@@ -193,7 +209,8 @@ def _json_tree(
     from resdiff.treediff import iter_encoded
 
     old, new = sides
-    assert isinstance(old, operands.Tree) and isinstance(new, operands.Tree)
+    assert isinstance(old, operands.Tree)
+    assert isinstance(new, operands.Tree)
     labels = _tree_labels(old, new)
     total = _tree_size(old, new)
     files = iter(old.files), iter(new.files)

@@ -26,7 +26,11 @@ from resdiff.files import atomic_write
 @encoding_option
 @corpus_option
 def export_cmd(
-    ref: str, fmt: str, output: str | None, encoding: str, corpus_path: str | None
+    ref: str,
+    fmt: str,  # noqa: ARG001 - akn is the one format so far; the option names it for scripts
+    output: str | None,
+    encoding: str,
+    corpus_path: str | None,
 ) -> None:
     """Write a resolution as Akoma Ntoso 3.0 XML.
 
@@ -78,7 +82,7 @@ def export_cmd(
 
 def _corpus_collection(ref: str, corpus_path: str | None) -> bytes:
     """A whole corpus revision (``@dubai-2018``) as one AKN documentCollection."""
-    from resdiff.cli.corpus_cmds import open_corpus
+    from resdiff.cli.operands import open_corpus
     from resdiff.corpus.refs import RefSpec, ResolutionId
     from resdiff.errors import RefError
     from resdiff.parsing import parse_text
@@ -109,7 +113,7 @@ def _corpus_collection(ref: str, corpus_path: str | None) -> bytes:
 
 def _corpus_revision(ref: str, corpus_path: str | None) -> tuple[str, str | None, str, str]:
     """(resolution id, adoption date, text, label) of a corpus ref ``RES@REV``."""
-    from resdiff.cli.corpus_cmds import open_corpus
+    from resdiff.cli.operands import open_corpus
     from resdiff.corpus.refs import RefSpec
     from resdiff.errors import RefError
 

@@ -8,7 +8,6 @@ nothing, and exits 0 clean, 1 conflicts left, 2 trouble.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -22,7 +21,7 @@ from resdiff.cli.options import (
     layout_option,
     output_option,
 )
-from resdiff.errors import CorpusError, InputError
+from resdiff.errors import InputError
 from resdiff.files import atomic_write, read_text, writable_folder
 
 if TYPE_CHECKING:
@@ -36,15 +35,6 @@ FAVOR = click.option(
     type=click.Choice(["ours", "theirs"]),
     default=None,
     help="Resolve every conflict to that side (each is still reported on stderr and in JSON).",
-)
-
-#: What ``resdiff init`` writes to a corpus folder's .gitattributes.
-GITATTRIBUTES = "*.txt merge=resdiff diff=resdiff\n"
-#: The git config ``resdiff init`` sets (docs/git-integration.md gives the same lines).
-GIT_CONFIG = (
-    ("merge.resdiff.name", "resdiff clause-aware merge"),
-    ("merge.resdiff.driver", "resdiff merge-driver %O %A %B %P"),
-    ("diff.resdiff.command", "resdiff git-diff-driver"),
 )
 
 
@@ -208,26 +198,3 @@ def rebase_cmd(
     base = _document(base_ref, encoding, corpus_path)
     newer = _document(onto, encoding, corpus_path)
     _finish(_merge(base, newer, drafted, favor), fmt, output)
-
-
-def configure_git(folder: Path) -> list[str]:
-    """Write ``folder``/.gitattributes (merge=resdiff diff=resdiff) and set the merge and diff
-    drivers in the repository's config; return what was done, one line each."""
-    done = []
-    attributes = folder / ".gitattributes"
-    existing = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
-    if GITATTRIBUTES.strip() not in existing.splitlines():
-        glue = "" if not existing or existing.endswith("\n") else "\n"
-        atomic_write(attributes, existing + glue + GITATTRIBUTES)
-        done.append(f"wrote {attributes}: {GITATTRIBUTES.strip()}")
-    for key, value in GIT_CONFIG:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "config", "--local", key, value],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise CorpusError(f"git config {key} failed: {result.stderr.strip()}")
-        done.append(f"git config {key} {json.dumps(value)}")
-    return done

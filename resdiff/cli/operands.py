@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resdiff.errors import InputError
+from resdiff.errors import CorpusError, InputError
 from resdiff.files import TextFile, read_text
 
 if TYPE_CHECKING:  # lxml is imported only when a .docx or .xml is read
+    from resdiff.corpus import Corpus
     from resdiff.model import Layout, Resolution
     from resdiff.readers.docx import Changes
 
@@ -168,7 +169,6 @@ def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:
     """Resolve a corpus ref: ``res-179@dubai-2018`` / ``itu-pp/res-179@<git rev>`` → one
     text; ``@dubai-2018`` → the whole corpus as of that conference; ``@<git rev>`` → every
     resolution file at that commit."""
-    from resdiff.cli.corpus_cmds import open_corpus
     from resdiff.corpus.refs import RefSpec
 
     spec = RefSpec.parse(arg)
@@ -180,3 +180,18 @@ def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:
     rid = corpus.resolve_id(spec.resolution)
     revision = corpus.at(rid, spec.rev)
     return Document(label=f"{rid}@{revision.name}", text=corpus.read(revision))
+
+
+def open_corpus(corpus_path: str | None) -> Corpus:
+    """The corpus the user means: ``--corpus``/``$RESDIFF_CORPUS``, else the nearest one."""
+    from resdiff.corpus import Corpus, find_corpus
+
+    if corpus_path:
+        return Corpus(corpus_path)
+    found = find_corpus(Path.cwd())
+    if found is None:
+        raise CorpusError(
+            "no corpus here (no resdiff.toml in this folder or above): pass --corpus PATH,"
+            " set RESDIFF_CORPUS, or create one with 'resdiff init PATH'"
+        )
+    return Corpus(found)

@@ -67,6 +67,11 @@ class Corpus:
         """Make ``path`` a corpus: ``git init`` unless it is in a repository; ``resdiff.toml``."""
         return cls(Store.create(path).path)
 
+    def configure_drivers(self) -> list[str]:
+        """Make git merge and diff the corpus's texts with resdiff (see
+        :meth:`~resdiff.corpus.store.Store.configure_drivers`); what was done, one line each."""
+        return self.store.configure_drivers()
+
     @property
     def path(self) -> Path:
         """The corpus folder (absolute)."""

@@ -71,6 +71,14 @@ def init_repo(path: Path) -> None:
         raise CorpusError(f"{path}: git init failed: {_stderr(exc)}") from None
 
 
+def set_local_config(path: Path, key: str, value: str) -> None:
+    """Set ``key`` to ``value`` in the local config of the repository holding ``path``."""
+    try:
+        find_repo(path).git.config("--local", key, value)
+    except git.GitCommandError as exc:
+        raise CorpusError(f"git config {key} failed: {_stderr(exc)}") from None
+
+
 def is_inside_repo(path: Path) -> bool:
     """Whether ``path`` lies inside a git working tree."""
     try:

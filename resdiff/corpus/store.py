@@ -9,11 +9,19 @@ nothing of revisions, parsing or diffs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from resdiff.corpus.refs import ResolutionId, check_git_rev
-from resdiff.corpus.repo import CommitInfo, GitRepo, Identity, init_repo, is_inside_repo
+from resdiff.corpus.repo import (
+    CommitInfo,
+    GitRepo,
+    Identity,
+    init_repo,
+    is_inside_repo,
+    set_local_config,
+)
 from resdiff.corpus.transaction import commit_file, uncommitted
 from resdiff.errors import CorpusError
 from resdiff.files import atomic_write, decode
@@ -26,6 +34,14 @@ CONFIG_TEXT = """\
 [corpus]
 format = 1
 """
+#: What ``resdiff init`` writes to a corpus folder's .gitattributes.
+GITATTRIBUTES = "*.txt merge=resdiff diff=resdiff\n"
+#: The git config ``resdiff init`` sets (docs/git-integration.md gives the same lines).
+GIT_CONFIG = (
+    ("merge.resdiff.name", "resdiff clause-aware merge"),
+    ("merge.resdiff.driver", "resdiff merge-driver %O %A %B %P"),
+    ("diff.resdiff.command", "resdiff git-diff-driver"),
+)
 
 #: One commit with the files it changed in the corpus: corpus-relative path → new blob
 #: (``None`` when the commit deleted the file).
@@ -74,6 +90,22 @@ class Store:
             init_repo(folder)
         atomic_write(folder / CONFIG, CONFIG_TEXT)
         return cls(folder)
+
+    def configure_drivers(self) -> list[str]:
+        """Name resdiff as git's merge and diff driver for the corpus's texts: a line in the
+        folder's .gitattributes and three keys in the repository's config (so clause-aware
+        merges and diffs work inside git); what was done, one line each."""
+        done = []
+        attributes = self.path / ".gitattributes"
+        existing = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
+        if GITATTRIBUTES.strip() not in existing.splitlines():
+            glue = "" if not existing or existing.endswith("\n") else "\n"
+            atomic_write(attributes, existing + glue + GITATTRIBUTES)
+            done.append(f"wrote {attributes}: {GITATTRIBUTES.strip()}")
+        for key, value in GIT_CONFIG:
+            set_local_config(self.path, key, value)
+            done.append(f"git config {key} {json.dumps(value)}")
+        return done
 
     @property
     def cache_dir(self) -> Path:

@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-import resdiff
 from resdiff.changes import Change, ChangeKind, Diff
+from resdiff.differ import diff_resolutions
 from resdiff.merge.layout import Layout, Place, Slot
 from resdiff.model import FOOTNOTES, HEADER, Resolution
 from resdiff.normalize import normalize
@@ -140,10 +140,10 @@ def side_outcomes(
     """The outcome table of ``side`` against ``base`` (``diff`` is computed when not given)."""
     base_layout = base if isinstance(base, Layout) else Layout.of(base)
     side_layout = Layout.of(side)
-    d = diff if diff is not None else resdiff.diff(base_layout.resolution, side)
+    d = diff if diff is not None else diff_resolutions(base_layout.resolution, side)
     by_base, carried = _outcomes(d, base_layout, side_layout)
     place_map, fates = _sections(d, base_layout, side_layout)
-    runs, new_sections = _placements(base_layout, side_layout, by_base, carried, place_map)
+    runs, new_sections = _placements(side_layout, by_base, carried, place_map)
     return SideOutcomes(name, base_layout, side_layout, d, by_base, runs, fates, new_sections)
 
 
@@ -219,7 +219,6 @@ def _sections(
 
 
 def _placements(
-    base: Layout,
     side: Layout,
     by_base: dict[str, Outcome],
     carried: dict[str, tuple[str, ...]],

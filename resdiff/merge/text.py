@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-import resdiff
 from resdiff.errors import ResdiffError
 from resdiff.merge.combine import Block, Combiner, Piece
 from resdiff.merge.layout import Layout
@@ -21,6 +20,7 @@ from resdiff.merge.outcomes import side_outcomes
 from resdiff.merge.relabel import Style, label_for
 from resdiff.merge.result import From, Line, Merge, MergeChange, Side
 from resdiff.model import FOOTNOTE_RULE, FOOTNOTES, HEADER, Resolution
+from resdiff.parsing import parse_text
 
 
 def merge_resolutions(
@@ -45,7 +45,7 @@ def merge_resolutions(
     headings = base.layout != "un"  # UN-layout parts have no heading lines
     marked = _render(blocks, names, markers=True, headings=headings)
     plain = _render(blocks, names, markers=False, headings=headings)
-    resolution = resdiff.parse(
+    resolution = parse_text(
         "\n\n".join(plain) + "\n" if plain else "", source="merged", layout=base.layout
     )
     conflicts = tuple(p.conflict for b in blocks for p in b.pieces if p.conflict is not None)

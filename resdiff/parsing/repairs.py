@@ -261,29 +261,7 @@ def split_line(
             pieces.append(Piece("annex", pos, lead.end()))
             pos = _skip_space(src, lead.end(), end)
             continue
-        label, body = _label_at(src, pos, end)
-        cuts: list[tuple[int, str, object]] = []
-        sep = ahead.search(SEPARATOR_RE, body)
-        if sep:
-            cuts.append((sep.start(), "footnote", sep))
-        annex = ahead.search(ANNEX_RE, body)
-        if annex and annex.start() > pos:
-            cuts.append((annex.start(), "annex", annex))
-        stop = ahead.search(END_RE, body)
-        if stop:
-            cuts.append((stop.start(), "end", stop))
-        limit = min([c[0] for c in cuts], default=end)
-        run_on = _find_run_on(src, body, limit, label)
-        if run_on is not None:
-            cuts.append((run_on, "run-on", run_on))
-        if label is None or label.style == "number":  # "…, with a view to: i) …; ii) …"
-            sub = ahead.search(SUBLIST_RE, body)
-            if sub and sub.start(1) < limit and (run_on is None or sub.start(1) < run_on):
-                cuts.append((sub.start(1), "sub-list", sub.start(1)))
-        # only up to the nearest cut, so a line of many pieces is read in linear time
-        glued = find_glued_heading(src, pos, min(limit, end if run_on is None else run_on))
-        if glued:
-            cuts.append((glued[0], "heading", glued))
+        cuts = _cuts(src, pos, end, ahead)
         if not cuts:
             _add(pieces, src, Piece("para", pos, end, cont=cont))
             break
@@ -320,6 +298,36 @@ def split_line(
             report(Repair("run-on-paragraphs", "numbered paragraph run on in the same line", at))
             pos = at
     return pieces
+
+
+def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, str, object]]:
+    """Where the piece starting at ``pos`` may end before the line does, each with its
+    kind and what was found: a footnote rule, a glued annex heading, the end of the
+    resolution, a run-on paragraph or sub-list, a glued heading."""
+    label, body = _label_at(src, pos, end)
+    cuts: list[tuple[int, str, object]] = []
+    sep = ahead.search(SEPARATOR_RE, body)
+    if sep:
+        cuts.append((sep.start(), "footnote", sep))
+    annex = ahead.search(ANNEX_RE, body)
+    if annex and annex.start() > pos:
+        cuts.append((annex.start(), "annex", annex))
+    stop = ahead.search(END_RE, body)
+    if stop:
+        cuts.append((stop.start(), "end", stop))
+    limit = min([c[0] for c in cuts], default=end)
+    run_on = _find_run_on(src, body, limit, label)
+    if run_on is not None:
+        cuts.append((run_on, "run-on", run_on))
+    if label is None or label.style == "number":  # "…, with a view to: i) …; ii) …"
+        sub = ahead.search(SUBLIST_RE, body)
+        if sub and sub.start(1) < limit and (run_on is None or sub.start(1) < run_on):
+            cuts.append((sub.start(1), "sub-list", sub.start(1)))
+    # only up to the nearest cut, so a line of many pieces is read in linear time
+    glued = find_glued_heading(src, pos, min(limit, end if run_on is None else run_on))
+    if glued:
+        cuts.append((glued[0], "heading", glued))
+    return cuts
 
 
 def split_line_cached(
