@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resdiff.apply_base import BaseClause, BaseClauses, amended_name
+from resdiff.apply_base import UN_NAME, BaseClause, BaseClauses, amended_name, un_label
 from resdiff.changes import WordOp
 from resdiff.itu_marks import (
     Block,
@@ -52,8 +52,6 @@ from resdiff.parsing import parse_text
 __all__ = ["MarksError", "apply_marks"]
 
 _HEADER_ORDER = {"symbol": -3, "agenda": -2, "adopted": -1, "number": 0, "title": 1, "formula": 2}
-#: A UN-layout paragraph's name in the marks: ``PP3``, ``OP5``, ``OP2(a)(i)``.
-_UN_NAME = re.compile(r"(?P<part>PP|OP)(?P<number>\d+)(?P<subs>(?:\([a-z]+\))*)")
 #: Path keys that begin a numbering (a new annex's first paragraph).
 _FIRST_KEYS = frozenset({"1", "a", "i", "#1"})
 
@@ -110,7 +108,7 @@ class _Applier:
         #: a UN-layout result (the base is one, or the marks name PP3 / OP5 paragraphs):
         #: its parts have no heading lines
         self.un = base.layout == "un" or any(
-            _UN_NAME.fullmatch(block.name.split(" + ", 1)[0]) for block in marks.blocks
+            UN_NAME.fullmatch(block.name.split(" + ", 1)[0]) for block in marks.blocks
         )
         self.blocks = marks.blocks
         self.slots: list[_Slot] = [_Slot("header", HEADER)]
@@ -258,8 +256,8 @@ class _Applier:
         name = block.name.split(" + ", 1)[0]
         if header_part(name) is not None:
             return 0
-        if self.un and _UN_NAME.fullmatch(name):
-            return self._un_slot(name, slots)
+        if self.un and UN_NAME.fullmatch(name):
+            return _un_slot(name, slots)
         if re.fullmatch(r"footnote \S+", name):
             return len(slots) - 1
         folded = name.casefold()
@@ -302,19 +300,6 @@ class _Applier:
                 " this clause's heading"
             )
         return best[0]
-
-    def _un_slot(self, name: str, slots: list[_Slot]) -> int:
-        """The preamble or operative part a UN-layout paragraph (``PP3``, ``OP5``) stands
-        in; a part the base lacks is added after the header (preamble) or at the end."""
-        part = "preamble" if name.startswith("PP") else "operative"
-        found = next(
-            (i for i, s in enumerate(slots) if s.kind == "section" and s.heading == part), None
-        )
-        if found is not None:
-            return found
-        at = 1 if part == "preamble" else len(slots) - 1
-        slots.insert(at, _Slot("section", part))
-        return at
 
     def _next_annex_if_restarted(
         self, slots: list[_Slot], pointer: int, item: _Item, placed: list[tuple[_Slot, _Item]]
@@ -369,9 +354,9 @@ class _Applier:
         label = _new_label(block.label)
         names = block.name.split(" + ")
         depth, key = _depth_and_key(names[0], label)
-        un_name = _UN_NAME.fullmatch(names[0]) if self.un else None
+        un_name = UN_NAME.fullmatch(names[0]) if self.un else None
         if un_name:
-            label, depth, key = _un_label(names[0])
+            label, depth, key = un_label(names[0])
         if block.mark == "ADD":
             text = block.text
             if text.startswith("{+") and text.endswith("+}"):
@@ -409,10 +394,24 @@ class _Applier:
                 item = _split(item, names, ops)
                 if self.un:
                     item.extra = [
-                        (_un_label(n)[0] if _UN_NAME.fullmatch(n) else lab, text)
+                        (un_label(n)[0] if UN_NAME.fullmatch(n) else lab, text)
                         for n, (lab, text) in zip(names[1:], item.extra, strict=True)
                     ]
         return item
+
+
+def _un_slot(name: str, slots: list[_Slot]) -> int:
+    """The preamble or operative part a UN-layout paragraph (``PP3``, ``OP5``) stands
+    in; a part the base lacks is added after the header (preamble) or at the end."""
+    part = "preamble" if name.startswith("PP") else "operative"
+    found = next(
+        (i for i, s in enumerate(slots) if s.kind == "section" and s.heading == part), None
+    )
+    if found is not None:
+        return found
+    at = 1 if part == "preamble" else len(slots) - 1
+    slots.insert(at, _Slot("section", part))
+    return at
 
 
 def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
@@ -529,19 +528,6 @@ def _depth_and_key(name: str, label: str | None) -> tuple[int, str]:
         else:
             break
     return depth, label_key(label)
-
-
-def _un_label(name: str) -> tuple[str | None, int, str]:
-    """Label, depth and key of a UN-layout paragraph named ``PP3`` / ``OP5`` / ``OP2(a)``:
-    a PP has no label, an OP is numbered ``5.``, a sub-paragraph lettered ``(a)``; a top-level
-    paragraph is placed by its number (``#5``), a sub-paragraph by its letter."""
-    m = _UN_NAME.fullmatch(name)
-    assert m is not None
-    subs = re.findall(r"\(([a-z]+)\)", m.group("subs"))
-    if subs:
-        return f"({subs[-1]})", 1 + len(subs), subs[-1]
-    label = None if m.group("part") == "PP" else f"{m.group('number')}."
-    return label, 1, f"#{m.group('number')}"
 
 
 def _split(item: _Item, names: list[str], ops: tuple[WordOp, ...]) -> _Item:
