@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from resdiff.corpus import Corpus
     from resdiff.merge import Merge
     from resdiff.merge.result import Side
-    from resdiff.model import Resolution
+    from resdiff.model import Layout, Resolution
 
 __all__ = [
     "Corpus",
@@ -44,14 +44,16 @@ __all__ = [
 ]
 
 
-def parse(text: str, source: str | None = None) -> Resolution:
+def parse(text: str, source: str | None = None, layout: Layout | None = None) -> Resolution:
     """Parse the text of a resolution into its clause structure; never refuses, never loses.
 
     ``source`` names where the text came from (a file name) for diagnostics and reports.
+    ``layout`` (``"itu"`` or ``"un"``) forces how the text is read; by default each
+    text's layout is recognised (ITU section headings, or UN PP/OP paragraphs).
     """
     from resdiff.parsing import parse_text
 
-    return parse_text(text, source)
+    return parse_text(text, source, layout)
 
 
 def diff(old: Resolution, new: Resolution, **options: Any) -> Diff:

@@ -10,6 +10,7 @@ and the words that are not in it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from resdiff.changes import ClauseRef, WordOp
@@ -149,9 +150,15 @@ class BaseClauses:
         )
 
 
+#: A UN-layout paragraph's name in the marks: ``PP3``, ``OP5``, ``OP2(a)(i)``.
+UN_NAME = re.compile(r"(?P<part>PP|OP)(?P<number>\d+)(?P<subs>(?:\([a-z]+\))*)")
+
+
 def amended_name(block: Block, label: str | None) -> str:
     """The name the base gives the clause a MOD block amends in place (best guess)."""
     was = block.note("was ")
+    if was and UN_NAME.fullmatch(was):
+        return was  # a UN-layout paragraph: "was PP3" is the base's own name
     if not was or block.label is None:
         return block.name
     if " " in was:  # an unlabelled paragraph, named in full
@@ -164,3 +171,16 @@ def amended_name(block: Block, label: str | None) -> str:
 
 def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "…")
+
+
+def un_label(name: str) -> tuple[str | None, int, str]:
+    """Label, depth and key of a UN-layout paragraph named ``PP3`` / ``OP5`` / ``OP2(a)``:
+    a PP has no label, an OP is numbered ``5.``, a sub-paragraph lettered ``(a)``; a top-level
+    paragraph is placed by its number (``#5``), a sub-paragraph by its letter."""
+    m = UN_NAME.fullmatch(name)
+    assert m is not None
+    subs = re.findall(r"\(([a-z]+)\)", m.group("subs"))
+    if subs:
+        return f"({subs[-1]})", 1 + len(subs), subs[-1]
+    label = None if m.group("part") == "PP" else f"{m.group('number')}."
+    return label, 1, f"#{m.group('number')}"

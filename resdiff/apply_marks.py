@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resdiff.apply_base import BaseClause, BaseClauses, amended_name
+from resdiff.apply_base import UN_NAME, BaseClause, BaseClauses, amended_name, un_label
 from resdiff.changes import WordOp
 from resdiff.itu_marks import (
     Block,
@@ -51,7 +51,7 @@ from resdiff.parsing import parse_text
 
 __all__ = ["MarksError", "apply_marks"]
 
-_HEADER_ORDER = {"number": 0, "title": 1, "formula": 2}
+_HEADER_ORDER = {"symbol": -3, "agenda": -2, "adopted": -1, "number": 0, "title": 1, "formula": 2}
 #: Path keys that begin a numbering (a new annex's first paragraph).
 _FIRST_KEYS = frozenset({"1", "a", "i", "#1"})
 
@@ -78,6 +78,7 @@ class _Item:
     depth: int = 1
     key: str = ""  # label key, or "#n" for an unlabelled paragraph numbered n
     part: str | None = None  # header part
+    parent: int = 0  # UN layout: the number of a sub-paragraph's paragraph (4 for OP4(a))
     extra: list[tuple[str | None, str]] = field(default_factory=list)  # split parts
 
 
@@ -104,6 +105,11 @@ class _Applier:
     def __init__(self, base: Resolution, marks: MarkedText, weak_restarts: bool = False) -> None:
         self.weak_restarts = weak_restarts
         self.base = base
+        #: a UN-layout result (the base is one, or the marks name PP3 / OP5 paragraphs):
+        #: its parts have no heading lines
+        self.un = base.layout == "un" or any(
+            UN_NAME.fullmatch(block.name.split(" + ", 1)[0]) for block in marks.blocks
+        )
         self.blocks = marks.blocks
         self.slots: list[_Slot] = [_Slot("header", HEADER)]
         self.pool = BaseClauses()
@@ -195,7 +201,7 @@ class _Applier:
             items = [item for s, item in placed if s is slot]
             base_slot = slot.base if slot.base is not None else -1
             nocs = [o for o in self.olds if o.slot == base_slot and not o.used]
-            merged = _merge(items, nocs)
+            merged = _merge(items, nocs, self.un)
             if slot.kind == "header":
                 merged.sort(key=lambda it: _HEADER_ORDER.get(it.part or "", 3))
                 lines.extend(it.text for it in merged)
@@ -213,7 +219,7 @@ class _Applier:
                 lines.append(heading)
                 if title:
                     lines.append(title)
-            if slot.heading:
+            if slot.heading and not self.un:
                 lines.append(slot.heading)
             for it in merged:
                 lines.append(_line(it.label, it.text))
@@ -226,7 +232,7 @@ class _Applier:
                 " suppress nor move the clause"
             )
         text = "\n\n".join(line for line in lines if line) + "\n"
-        return parse_text(text, source)
+        return parse_text(text, source, "un" if self.un else self.base.layout)
 
     def _continued_slot(self, item: _Item, slots: list[_Slot]) -> int | None:
         if item.anchor is None or item.part is not None:
@@ -250,6 +256,8 @@ class _Applier:
         name = block.name.split(" + ", 1)[0]
         if header_part(name) is not None:
             return 0
+        if self.un and UN_NAME.fullmatch(name):
+            return _un_slot(name, slots)
         if re.fullmatch(r"footnote \S+", name):
             return len(slots) - 1
         folded = name.casefold()
@@ -346,6 +354,9 @@ class _Applier:
         label = _new_label(block.label)
         names = block.name.split(" + ")
         depth, key = _depth_and_key(names[0], label)
+        un_name = UN_NAME.fullmatch(names[0]) if self.un else None
+        if un_name:
+            label, depth, key = un_label(names[0])
         if block.mark == "ADD":
             text = block.text
             if text.startswith("{+") and text.endswith("+}"):
@@ -356,6 +367,8 @@ class _Applier:
                     raise MarksError(f"{block.where}: an added clause's text must read {{+…+}}")
                 new_text = new_side(ops)
             item = _Item(label, new_text, None, depth=depth, key=key, part=part)
+            if un_name:
+                item.parent = int(un_name.group("number"))
         else:
             moved = block.note("moved from ")
             merged = block.note("merged from ")
@@ -379,7 +392,26 @@ class _Applier:
             item = _Item(label, new_text, anchor, depth=depth, key=key, part=part)
             if split and len(names) > 1:
                 item = _split(item, names, ops)
+                if self.un:
+                    item.extra = [
+                        (un_label(n)[0] if UN_NAME.fullmatch(n) else lab, text)
+                        for n, (lab, text) in zip(names[1:], item.extra, strict=True)
+                    ]
         return item
+
+
+def _un_slot(name: str, slots: list[_Slot]) -> int:
+    """The preamble or operative part a UN-layout paragraph (``PP3``, ``OP5``) stands
+    in; a part the base lacks is added after the header (preamble) or at the end."""
+    part = "preamble" if name.startswith("PP") else "operative"
+    found = next(
+        (i for i, s in enumerate(slots) if s.kind == "section" and s.heading == part), None
+    )
+    if found is not None:
+        return found
+    at = 1 if part == "preamble" else len(slots) - 1
+    slots.insert(at, _Slot("section", part))
+    return at
 
 
 def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
@@ -405,9 +437,9 @@ def _slot_order(slots: list[_Slot], used: list[_Slot]) -> list[_Slot]:
     return header + rest + notes
 
 
-def _merge(items: list[_Item], nocs: list[BaseClause]) -> list[_Item]:
+def _merge(items: list[_Item], nocs: list[BaseClause], un: bool = False) -> list[_Item]:
     """The section's clauses in order: the marks' items with the unmentioned base clauses
-    (unchanged, in base order) put back between them."""
+    (unchanged, in base order) put back between them (``un``: a UN-layout base)."""
     out: list[_Item] = []
     pending = list(nocs)
     top = 0
@@ -427,7 +459,7 @@ def _merge(items: list[_Item], nocs: list[BaseClause]) -> list[_Item]:
             while pending and pending[0].index < item.anchor:
                 take()
         else:
-            while pending and _noc_first(pending[0], item, top):
+            while pending and _noc_first(pending[0], item, top, un):
                 take()
         if item.emit:
             out.append(item)
@@ -437,9 +469,17 @@ def _merge(items: list[_Item], nocs: list[BaseClause]) -> list[_Item]:
     return [it for it in out if it.emit]
 
 
-def _noc_first(old: BaseClause, item: _Item, top: int) -> bool:
-    """Whether an unchanged base clause stands before an added (or moved-in) one."""
+def _noc_first(old: BaseClause, item: _Item, top: int, un: bool = False) -> bool:
+    """Whether an unchanged base clause stands before an added (or moved-in) one.
+
+    In a UN-layout base an added sub-paragraph (``OP4(a)``) follows its paragraph (the
+    fourth top-level one) and the sub-paragraphs lettered before it.
+    """
     depth, key = _old_depth_and_key(old.clause)
+    if un and item.depth > 1:
+        if depth == 1:
+            return top < item.parent
+        return top < item.parent or _natural(key) < _natural(item.key)
     if item.key.startswith("#") and item.depth == 1:
         return top + 1 < int(item.key[1:] or 0)
     if depth > item.depth:

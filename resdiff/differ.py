@@ -31,6 +31,7 @@ from resdiff.changes import Change, ChangeKind, ClauseRef, Diff, Meta, SectionCh
 from resdiff.errors import ResdiffError
 from resdiff.model import Clause, Resolution, label_key
 from resdiff.normalize import is_editorial, normalize
+from resdiff.un_names import paragraph_number
 from resdiff.worddiff import diff_words
 
 __all__ = ["DEFAULT_THRESHOLD", "diff_resolutions"]
@@ -122,6 +123,11 @@ def _ref(clause: Clause) -> ClauseRef:
 
 
 def _label(clause: Clause) -> str:
+    """What ``renumbered`` compares: a UN-layout paragraph's number (PP3 → ``3``, OP2(a)
+    → ``2a``: a PP has no label, its place is its number), else the label's key."""
+    number = paragraph_number(clause.path, clause.section)
+    if number:
+        return number
     return label_key(clause.label) if clause.label else ""
 
 
@@ -175,7 +181,7 @@ def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:
         old=old_refs,
         new=new_refs,
         moved=moved,
-        renumbered=old.label != new.label and _label(old) != _label(new),
+        renumbered=_label(old) != _label(new),
         editorial=False,
         similarity=1.0,
         words=(("=", text),) if text else (),
@@ -203,7 +209,7 @@ def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
     news = [al.new[j] for j in match.new]
     old_text = PART_SEPARATOR.join(c.text for c in olds)
     new_text = PART_SEPARATOR.join(c.text for c in news)
-    renumbered = olds[0].label != news[0].label and _label(olds[0]) != _label(news[0])
+    renumbered = _label(olds[0]) != _label(news[0])
 
     def change(
         kind: ChangeKind, similarity: float, words: tuple[WordOp, ...], editorial: bool = False

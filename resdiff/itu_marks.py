@@ -232,6 +232,9 @@ HEADER_NAMES = {
     "the number line": "number",
     "the title": "title",
     "the enacting formula": "formula",
+    "the adoption line": "adopted",
+    "the document symbol": "symbol",
+    "the agenda item": "agenda",
 }
 
 

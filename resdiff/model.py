@@ -17,6 +17,8 @@ from functools import lru_cache
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
+#: How a resolution is laid out: ITU (sections under headings) or UN (PP/OP paragraphs).
+Layout = Literal["itu", "un"]
 
 #: Section keys of the parts that are not sections of the body.
 HEADER = "header"
@@ -121,14 +123,24 @@ class Annex:
 
 @dataclass(frozen=True)
 class Header:
-    """The number line, title and enacting formula; each a :class:`Clause` or ``None``."""
+    """The number line, title and enacting formula; each a :class:`Clause` or ``None``.
+
+    UN-layout resolutions may also carry a document symbol (``A/RES/73/179``), agenda
+    item lines and an adoption line (``Resolution adopted by the General Assembly on …``);
+    ITU texts have none of them.
+    """
 
     number: Clause | None = None
     title: Clause | None = None
     formula: Clause | None = None
+    adopted: Clause | None = None
+    symbol: Clause | None = None
+    agenda: Clause | None = None
 
     def parts(self) -> tuple[Clause, ...]:
-        return tuple(p for p in (self.number, self.title, self.formula) if p is not None)
+        """The parts present, in the order a document prints them."""
+        order = (self.symbol, self.agenda, self.adopted, self.number, self.title, self.formula)
+        return tuple(p for p in order if p is not None)
 
 
 @dataclass(frozen=True)
@@ -157,6 +169,7 @@ class Resolution:
     footnotes: tuple[Clause, ...] = ()
     regions: tuple[Region, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    layout: Layout = "itu"
 
     # -- header conveniences -------------------------------------------------------
     @property
@@ -234,8 +247,28 @@ def _section_lines(sections: Iterable[Section]) -> Iterator[str]:
             yield _clause_line(clause)
 
 
+def _un_lines(resolution: Resolution) -> Iterator[str]:
+    """The canonical lines of a UN-layout resolution: header parts in document order (the
+    number and title on one line, ``73/179. Title``), then each paragraph on its own line
+    (operative ones with their number, sub-paragraphs with their letter); no headings."""
+    header = resolution.header
+    for part in header.parts():
+        if part is header.title and header.number is not None:
+            continue
+        if part is header.number:
+            yield f"{part.text}. {header.title.text}" if header.title else f"{part.text}."
+        else:
+            yield part.text
+    for section in resolution.sections:
+        for clause in section.walk():
+            yield _clause_line(clause)
+
+
 def canonical_lines(resolution: Resolution) -> Iterator[str]:
     """Every line of the canonical text, in order (blank separators not included)."""
+    if resolution.layout == "un":
+        yield from _un_lines(resolution)
+        return
     for part in resolution.header.parts():
         yield part.text
     yield from _section_lines(resolution.sections)

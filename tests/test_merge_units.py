@@ -37,6 +37,7 @@ resolves
 def test_letters_follow_itu_after_z() -> None:
     assert [letters(n) for n in (1, 2, 26, 27, 28)] == ["a)", "b)", "z)", "aa)", "bb)"]
     assert label_for("numbers", 12) == "12"
+    assert label_for("dotted", 12) == "12."  # a UN operative paragraph
 
 
 @pytest.mark.parametrize(
@@ -44,6 +45,8 @@ def test_letters_follow_itu_after_z() -> None:
     [
         (["a)", "b)", "c)"], "letters"),
         (["1", "2"], "numbers"),
+        (["1.", "2.", "3."], "dotted"),
+        (["1.", "3."], None),
         (["a)", "c)"], None),  # a gap: labels kept as written
         (["1", "1bis", "2"], None),
         (["(a)", "(b)"], None),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from resdiff.cli.options import corpus_option, encoding_option, output_option
+from resdiff.cli.options import corpus_option, encoding_option, layout_option, output_option
 from resdiff.errors import InputError
 from resdiff.files import atomic_write, read_text, writable_folder
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout
 
 
 @click.command("apply")
@@ -15,8 +20,14 @@ from resdiff.files import atomic_write, read_text, writable_folder
 @output_option
 @corpus_option
 @encoding_option
+@layout_option
 def apply_cmd(
-    base: str, marked: str, output: str | None, corpus_path: str | None, encoding: str
+    base: str,
+    marked: str,
+    output: str | None,
+    corpus_path: str | None,
+    encoding: str,
+    layout: Layout | None,
 ) -> None:
     """Apply a proposal in ITU revision marks (MARKED) to BASE and print the resulting text.
 
@@ -30,14 +41,13 @@ def apply_cmd(
     """
     from resdiff.apply_marks import MarksError, apply_marks
     from resdiff.cli.operands import Document, resolve
-    from resdiff.parsing import parse_text
 
     if output:
         writable_folder(output, output)
-    operand = resolve(base, encoding=encoding, corpus_path=corpus_path)
+    operand = resolve(base, encoding=encoding, corpus_path=corpus_path, layout=layout)
     if not isinstance(operand, Document):
         raise InputError(f"{base}: is a directory or a whole corpus revision; BASE is one text")
-    base_res = parse_text(operand.text, operand.label)
+    base_res = operand.parse()
     text = read_text(marked, encoding)
     try:
         result = apply_marks(base_res, text, output)

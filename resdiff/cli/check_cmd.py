@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from resdiff.cli.options import corpus_option, encoding_option, format_option
+from resdiff.cli.options import corpus_option, encoding_option, format_option, layout_option
 from resdiff.cli.terminal import dumps_json
 from resdiff.parsing.check import LEVELS, FileReport, check_paths
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout
 
 
 def _json(reports: list[FileReport], shown: set[str]) -> dict[str, Any]:
@@ -57,6 +60,7 @@ def _json(reports: list[FileReport], shown: set[str]) -> dict[str, Any]:
     help="Show findings of this level and above (info adds site-text notes).",
 )
 @encoding_option
+@layout_option
 @corpus_option
 def check_cmd(
     paths: tuple[str, ...],
@@ -64,6 +68,7 @@ def check_cmd(
     base: str | None,
     level: str,
     encoding: str,
+    layout: Layout | None,
     corpus_path: str | None,
 ) -> None:
     """Check resolution files (or every *.txt under a directory) for problems.
@@ -90,7 +95,7 @@ def check_cmd(
         return
     if fmt == "markdown":
         raise click.UsageError("--format markdown is for corpus checks (no PATH, or --base)")
-    reports = check_paths(paths, encoding)
+    reports = check_paths(paths, encoding, layout)
     if fmt == "json":
         click.echo(dumps_json(_json(reports, shown)))
     else:

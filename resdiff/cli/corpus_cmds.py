@@ -263,6 +263,8 @@ def history_cmd(res: str, path: str, fmt: str, corpus_path: str | None) -> None:
 
 
 def _history_text(hist: ClauseHistory) -> str:
+    from resdiff.un_names import un_name
+
     lines = [f"history of {hist.resolution} {hist.path}"]
     for step in hist.steps:
         rev = step.revision
@@ -274,7 +276,9 @@ def _history_text(hist: ClauseHistory) -> str:
             if change.moved:
                 notes.append("moved")
             if change.renumbered:
-                notes.append("re-lettered")
+                ref = (change.new or change.old)[0]
+                un = un_name(ref.path, ref.section) is not None
+                notes.append("renumbered" if un else "re-lettered")
             olds = " + ".join(c.path for c in change.old)
             if olds and olds != where:
                 where = f"{olds} → {where}"

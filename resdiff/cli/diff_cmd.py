@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,6 +15,7 @@ from resdiff.cli.options import (
     corpus_option,
     encoding_option,
     format_option,
+    layout_option,
     output_option,
     quiet_option,
 )
@@ -22,6 +23,9 @@ from resdiff.errors import InputError, OutputError
 from resdiff.files import atomic_write, writable_folder
 from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
 from resdiff.tuning import collector_paused
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout
 
 
 @click.command("diff")
@@ -48,6 +52,7 @@ from resdiff.tuning import collector_paused
 @color_option
 @output_option
 @encoding_option
+@layout_option
 @click.option(
     "--author", default="resdiff", show_default=True, help="Author of tracked changes (docx)."
 )
@@ -80,6 +85,7 @@ def diff_cmd(
     color: str,
     output: str | None,
     encoding: str,
+    layout: Layout | None,
     author: str,
     date: str | None,
     marks: str | None,
@@ -130,7 +136,7 @@ def diff_cmd(
     # Reading, diffing and rendering allocate millions of objects that all live until the
     # output is made: the cyclic collector is paused until then (see resdiff.tuning).
     with collector_paused():
-        sides = _sides(old, new, encoding, corpus_path)
+        sides = _sides(old, new, encoding, corpus_path, layout)
         if fmt == "json" and all(isinstance(side, operands.Tree) for side in sides):
             differs, pieces = _json_tree(sides, jobs, diff_options, show_all, quiet)
         else:
@@ -148,13 +154,17 @@ def diff_cmd(
 
 
 def _sides(
-    old: str, new: str | None, encoding: str, corpus_path: str | None
+    old: str, new: str | None, encoding: str, corpus_path: str | None, layout: Layout | None
 ) -> list[operands.Document | operands.Tree]:
     """The two sides to compare: OLD and NEW as read, or, with OLD alone (a .docx), its
-    text with every tracked change rejected and with every change accepted."""
+    text with every tracked change rejected and with every change accepted; each single
+    text to be read in ``layout`` when --layout gives one."""
     if new is None:
-        return list(operands.tracked_changes(old))
-    return [operands.resolve(arg, encoding=encoding, corpus_path=corpus_path) for arg in (old, new)]
+        return [operands.with_layout(s, layout) for s in operands.tracked_changes(old)]
+    return [
+        operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
+        for arg in (old, new)
+    ]
 
 
 def _checked_format(
@@ -250,8 +260,8 @@ def _compare(
         import resdiff
 
         return resdiff.diff(
-            resdiff.parse(old.text, source=old.label),
-            resdiff.parse(new.text, source=new.label),
+            old.parse(),
+            new.parse(),
             **diff_options,
         )
     if isinstance(old, operands.Tree) and isinstance(new, operands.Tree):

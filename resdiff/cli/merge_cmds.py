@@ -14,13 +14,19 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from resdiff.cli import operands
-from resdiff.cli.options import corpus_option, encoding_option, format_option, output_option
+from resdiff.cli.options import (
+    corpus_option,
+    encoding_option,
+    format_option,
+    layout_option,
+    output_option,
+)
 from resdiff.errors import InputError
 from resdiff.files import atomic_write, read_text, writable_folder
 
 if TYPE_CHECKING:
     from resdiff.merge import Merge, Side
-    from resdiff.model import Resolution
+    from resdiff.model import Layout, Resolution
 
 FORMATS = ["text", "json"]
 FORMAT_HELP = "text: the merged resolution (conflicts between markers); json: resdiff/merge/v1."
@@ -32,13 +38,13 @@ FAVOR = click.option(
 )
 
 
-def _document(arg: str, encoding: str, corpus_path: str | None) -> Resolution:
-    import resdiff
-
-    found = operands.resolve(arg, encoding=encoding, corpus_path=corpus_path)
+def _document(
+    arg: str, encoding: str, corpus_path: str | None, layout: Layout | None = None
+) -> Resolution:
+    found = operands.resolve(arg, encoding=encoding, corpus_path=corpus_path, layout=layout)
     if not isinstance(found, operands.Document):
         raise InputError(f"{arg}: a directory or whole revision; merge takes one resolution")
-    return resdiff.parse(found.text, source=found.label)
+    return found.parse()
 
 
 def _finish(result: Merge, fmt: str, output: str | None) -> None:
@@ -72,6 +78,7 @@ def _merge(base: Resolution, ours: Resolution, theirs: Resolution, favor: str | 
 @format_option(FORMATS, FORMAT_HELP)
 @output_option
 @encoding_option
+@layout_option
 @corpus_option
 def merge_cmd(
     base: str,
@@ -81,6 +88,7 @@ def merge_cmd(
     fmt: str,
     output: str | None,
     encoding: str,
+    layout: Layout | None,
     corpus_path: str | None,
 ) -> None:
     """Merge the changes OURS and THEIRS each made to BASE, clause by clause.
@@ -101,7 +109,7 @@ def merge_cmd(
     """
     if output is not None:
         writable_folder(output, output)
-    texts = [_document(arg, encoding, corpus_path) for arg in (base, ours, theirs)]
+    texts = [_document(arg, encoding, corpus_path, layout) for arg in (base, ours, theirs)]
     _finish(_merge(texts[0], texts[1], texts[2], favor), fmt, output)
 
 

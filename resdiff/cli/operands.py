@@ -21,6 +21,7 @@ from resdiff.files import TextFile, read_text
 
 if TYPE_CHECKING:  # lxml is imported only when a .docx or .xml is read
     from resdiff.corpus import Corpus
+    from resdiff.model import Layout, Resolution
     from resdiff.readers.docx import Changes
 
 
@@ -30,6 +31,14 @@ class Document:
 
     label: str
     text: str
+    #: the layout to read the text in (``--layout``); ``None``: recognised from the text
+    layout: Layout | None = None
+
+    def parse(self) -> Resolution:
+        """The resolution this operand holds, read in its layout."""
+        import resdiff
+
+        return resdiff.parse(self.text, source=self.label, layout=self.layout)
 
 
 @dataclass(frozen=True)
@@ -124,20 +133,36 @@ def tracked_changes(arg: str) -> tuple[Document, Document]:
 
 
 def resolve(
-    arg: str, *, encoding: str = "utf-8", corpus_path: str | None = None
+    arg: str,
+    *,
+    encoding: str = "utf-8",
+    corpus_path: str | None = None,
+    layout: Layout | None = None,
 ) -> Document | Tree:
     """Resolve any command-line operand: a file, a directory or a corpus ref.
 
     The one entry point commands call, so that ref handling (``res-179@dubai-2018``,
     ``@dubai-2018``) is added here and nowhere else. ``corpus_path`` is where refs
-    are looked up; files and directories do not need it.
+    are looked up; files and directories do not need it. ``layout`` (``--layout``) is
+    how a single document is read; trees recognise each file's layout.
     """
+    found: Document | Tree | None = None
     if not Path(arg).exists():
         from resdiff.corpus.refs import looks_like_ref
 
         if looks_like_ref(arg):
-            return resolve_ref(arg, corpus_path)
-    return resolve_path(arg, encoding)
+            found = resolve_ref(arg, corpus_path)
+    if found is None:
+        found = resolve_path(arg, encoding)
+    return with_layout(found, layout)
+
+
+def with_layout(found: Document | Tree, layout: Layout | None) -> Document | Tree:
+    """``found`` to be read in ``layout`` (``--layout``): a single document only, a tree
+    recognises each file's own layout; ``None`` leaves it to be recognised."""
+    if layout is not None and isinstance(found, Document):
+        return Document(found.label, found.text, layout)
+    return found
 
 
 def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:

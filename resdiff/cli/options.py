@@ -21,6 +21,17 @@ def encoding_option(func: F) -> F:
     )(func)
 
 
+def layout_option(func: F) -> F:
+    """``--layout itu|un``: read every input in that layout instead of recognising each
+    file's own (ITU section headings, or UN PP/OP paragraphs), into ``layout``."""
+    return click.option(
+        "--layout",
+        type=click.Choice(["itu", "un"]),
+        default=None,
+        help="Read the inputs in this layout [default: recognised per file].",
+    )(func)
+
+
 def format_option(
     choices: list[str], help_text: str, default: str | None = "text"
 ) -> Callable[[F], F]:

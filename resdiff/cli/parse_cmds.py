@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 
-from resdiff.cli.options import encoding_option, format_option
+from resdiff.cli.options import encoding_option, format_option, layout_option
 from resdiff.cli.terminal import dumps_json, echo_text
 from resdiff.errors import InputError
 from resdiff.files import atomic_write
+
+if TYPE_CHECKING:
+    from resdiff.model import Layout
 
 
 @click.command("parse")
@@ -18,6 +21,7 @@ from resdiff.files import atomic_write
     ["text", "json"], "text: the clause tree (path, label, text); json: schema resdiff/parse/v1."
 )
 @encoding_option
+@layout_option
 @click.option(
     "--changes",
     type=click.Choice(["accept", "reject"]),
@@ -26,12 +30,14 @@ from resdiff.files import atomic_write
     help="For a Word document (.docx): read it with its tracked changes all accepted"
     " (as it now reads) or all rejected (as it read before).",
 )
-def parse_cmd(file: str, fmt: str, encoding: str, changes: str) -> None:
+def parse_cmd(file: str, fmt: str, encoding: str, layout: Layout | None, changes: str) -> None:
     """Show the clause structure of a resolution: every clause's path, label and text.
 
     Header parts come first (header/number, header/title, header/formula), then each
     section with its clauses and sub-clauses, the annexes and the footnotes. The json
     format adds line/column positions, site-text regions and the parser's diagnostics.
+    A resolution in the UN layout shows its header parts (header/adopted, header/number
+    …), then preamble/1 … (PP1 …) and operative/1 … (OP1 …) with their sub-paragraphs.
 
     FILE may be a Word document (.docx, see --changes) or an Akoma Ntoso document (.xml).
     """
@@ -40,7 +46,7 @@ def parse_cmd(file: str, fmt: str, encoding: str, changes: str) -> None:
     from resdiff.parsing.tree import to_json, to_outline
 
     mode: Literal["accept", "reject"] = "reject" if changes == "reject" else "accept"
-    resolution = parse_text(read_file(file, encoding, mode), file)
+    resolution = parse_text(read_file(file, encoding, mode), file, layout)
     if fmt == "json":
         click.echo(dumps_json(to_json(resolution)))
     else:
@@ -56,7 +62,10 @@ def parse_cmd(file: str, fmt: str, encoding: str, changes: str) -> None:
     help="Write nothing; exit 1 if a FILE is not in canonical form (for CI, pre-commit).",
 )
 @encoding_option
-def fmt_cmd(files: tuple[str, ...], write: bool, check: bool, encoding: str) -> None:
+@layout_option
+def fmt_cmd(
+    files: tuple[str, ...], write: bool, check: bool, encoding: str, layout: Layout | None
+) -> None:
     """Print a resolution in canonical form: repaired, one paragraph per line.
 
     The canonical form has the number line, title and enacting formula, then each
@@ -78,7 +87,7 @@ def fmt_cmd(files: tuple[str, ...], write: bool, check: bool, encoding: str) -> 
         if (write or check) and (is_docx(file) or is_xml(file)):
             raise InputError(f"{file}: -w/--check rewrite text files only, not .docx or .xml")
         text = read_file(file, encoding)
-        canonical = parse_text(text, file).to_text()
+        canonical = parse_text(text, file, layout).to_text()
         if not canonical:
             raise InputError(f"{file}: no resolution text to format")
         texts.append((file, text, canonical))

@@ -43,7 +43,7 @@ class RevisionCommit:
         from the text's number line, else the revision name), then the trailers."""
         verb = "Correct" if self.corrects else "Add"
         shown = title or subject_title(number_line) or self.revision
-        subject = f"{verb} {self.rid.kind_word} {self.rid.number} ({shown})"
+        subject = f"{verb} {self.rid.kind_word} {self.rid.shown_number} ({shown})"
         return format_message(subject, str(self.rid), self.revision, self.adopted.isoformat())
 
 

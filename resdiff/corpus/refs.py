@@ -19,8 +19,9 @@ from resdiff.errors import RefError
 BODY_RE = r"[a-z][a-z0-9]{0,15}(?:-[a-z0-9]{1,16}){0,3}"
 #: ``res``, ``dec``, ``rec``: a short lower-case word.
 KIND_RE = r"[a-z]{2,12}"
-#: ``179``, ``1``, ``64a``: digits and an optional letter suffix.
-NUMBER_RE = r"[0-9]{1,6}[a-z]?"
+#: ``179``, ``1``, ``64a``: digits and an optional letter suffix; ``73-179`` for a UN
+#: resolution numbered by session (73/179, its slash written as a hyphen).
+NUMBER_RE = r"[0-9]{1,6}[a-z]?(?:-[0-9]{1,6}[a-z]?)?"
 
 RESOLUTION_ID = re.compile(rf"(?P<body>{BODY_RE})/(?P<kind>{KIND_RE})-(?P<number>{NUMBER_RE})")
 SHORT_ID = re.compile(rf"(?P<kind>{KIND_RE})-(?P<number>{NUMBER_RE})")
@@ -66,6 +67,11 @@ class ResolutionId:
     def relpath(self) -> str:
         """The file's path inside the corpus folder (POSIX): ``itu-pp/res-179.txt``."""
         return f"{self.body}/{self.kind}-{self.number}.txt"
+
+    @property
+    def shown_number(self) -> str:
+        """The number as the resolution writes it: ``179``; ``73/179`` for ``73-179``."""
+        return self.number.replace("-", "/")
 
     @property
     def short(self) -> str:

@@ -23,6 +23,10 @@ _NUMBER_LINE = re.compile(
 )
 
 
+#: A UN resolution number: ``73/179`` (session / number).
+_UN_NUMBER = re.compile(r"(?P<session>[0-9]{1,4})/(?P<number>[0-9]{1,6}[A-Za-z]?)")
+
+
 class TextHasErrors(CorpusError):
     """A text was refused because the parser found errors in it; ``diagnostics`` lists them."""
 
@@ -33,9 +37,13 @@ class TextHasErrors(CorpusError):
 
 
 def number_of(number_line: str | None) -> str | None:
-    """The number in a number line (``RESOLUTION 179 (REV. DUBAI, 2018)`` → ``179``)."""
+    """The number in a number line (``RESOLUTION 179 (REV. DUBAI, 2018)`` → ``179``), or
+    a UN resolution's number as a corpus id writes it (``73/179`` → ``73-179``)."""
     if not number_line:
         return None
+    un = _UN_NUMBER.fullmatch(number_line.strip())
+    if un:
+        return f"{un['session']}-{un['number']}".lower()
     m = _NUMBER_LINE.match(number_line)
     return m["number"].lower() if m else None
 

@@ -42,9 +42,12 @@ def merge_resolutions(
     )
     blocks = [_relabel(block) for block in combiner.blocks()]
     names = (ours.source or "ours", base.source or "base", theirs.source or "theirs")
-    marked = _render(blocks, names, markers=True)
-    plain = _render(blocks, names, markers=False)
-    resolution = parse_text("\n\n".join(plain) + "\n" if plain else "", source="merged")
+    headings = base.layout != "un"  # UN-layout parts have no heading lines
+    marked = _render(blocks, names, markers=True, headings=headings)
+    plain = _render(blocks, names, markers=False, headings=headings)
+    resolution = parse_text(
+        "\n\n".join(plain) + "\n" if plain else "", source="merged", layout=base.layout
+    )
     conflicts = tuple(p.conflict for b in blocks for p in b.pieces if p.conflict is not None)
     clean = all(c.resolved is not None for c in conflicts)
     text = resolution.to_text() if clean else ("\n\n".join(marked) + "\n" if marked else "")
@@ -88,8 +91,11 @@ def _labelled(lines: tuple[Line, ...], style: Style, start: int) -> tuple[tuple[
 
 
 # -- text ------------------------------------------------------------------------------
-def _render(blocks: list[Block], names: tuple[str, str, str], markers: bool) -> list[str]:
-    """The canonical text's lines (joined by blank lines by the caller)."""
+def _render(
+    blocks: list[Block], names: tuple[str, str, str], markers: bool, headings: bool = True
+) -> list[str]:
+    """The canonical text's lines (joined by blank lines by the caller); ``headings``
+    false for a UN-layout resolution, whose preamble and operative part have none."""
     out: list[str] = []
     annex: tuple[str, str | None] | None = None
     for block in blocks:
@@ -109,7 +115,7 @@ def _render(blocks: list[Block], names: tuple[str, str, str], markers: bool) -> 
             out.append(annex[0])
             if annex[1]:
                 out.append(annex[1])
-        if block.heading:
+        if block.heading and headings:
             out.append(block.heading)
         out.extend(lines)
     return out

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from resdiff.errors import ResdiffError
 from resdiff.files import read_text
-from resdiff.model import Diagnostic
+from resdiff.model import Diagnostic, Layout
 
 LEVELS = ("info", "warning", "error")
 
@@ -38,21 +38,27 @@ class FileReport:
         return sum(1 for d in self.diagnostics if d.level == "warning")
 
 
-def check_text(text: str, source: str | None = None) -> tuple[Diagnostic, ...]:
+def check_text(
+    text: str, source: str | None = None, layout: Layout | None = None
+) -> tuple[Diagnostic, ...]:
     """Diagnostics of one text: parser repairs, label problems, missing structure."""
     from resdiff.parsing import parse_text
 
-    return parse_text(text, source).diagnostics
+    return parse_text(text, source, layout).diagnostics
 
 
-def validate_file(path: str | Path, encoding: str = "utf-8") -> FileReport:
+def validate_file(
+    path: str | Path, encoding: str = "utf-8", layout: Layout | None = None
+) -> FileReport:
     """Read and check one file; a read failure becomes the report's ``trouble``."""
     name = str(path)
     try:
         text = read_text(path, encoding)
     except ResdiffError as exc:
         return FileReport(name, trouble=str(exc))
-    return FileReport(name, check_text(text, name))
+    if layout is None:  # each file read in its own layout
+        return FileReport(name, check_text(text, name))
+    return FileReport(name, check_text(text, name, layout))
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -72,6 +78,9 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def check_paths(paths: Iterable[str], encoding: str = "utf-8") -> list[FileReport]:
-    """Check every file named or found under the directories named."""
-    return [validate_file(path, encoding) for path in expand_paths(paths)]
+def check_paths(
+    paths: Iterable[str], encoding: str = "utf-8", layout: Layout | None = None
+) -> list[FileReport]:
+    """Check every file named or found under the directories named (``layout``: read them
+    all in that layout, else each in its own)."""
+    return [validate_file(path, encoding, layout) for path in expand_paths(paths)]

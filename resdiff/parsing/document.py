@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from resdiff.model import HEADER, Clause, Diagnostic, Header, Level, Region, Resolution
+from resdiff.model import HEADER, Clause, Diagnostic, Header, Layout, Level, Region, Resolution
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
@@ -22,6 +22,7 @@ from resdiff.parsing.structure import (
     build_sections,
     read_pieces,
 )
+from resdiff.parsing.un_layout import detect_layout, parse_un
 
 RegionKind = Literal["before", "after", "other"]
 
@@ -216,6 +217,14 @@ class _Reader:
         return pieces
 
 
-def parse_text(text: str, source: str | None = None) -> Resolution:
-    """Parse ``text`` (the whole input, exactly as read) into a :class:`Resolution`."""
+def parse_text(text: str, source: str | None = None, layout: Layout | None = None) -> Resolution:
+    """Parse ``text`` (the whole input, exactly as read) into a :class:`Resolution`.
+
+    ``layout`` forces ITU headings (``"itu"``) or UN paragraphs (``"un"``); by default
+    each text's own layout is recognised (:func:`~resdiff.parsing.un_layout.detect_layout`).
+    """
+    if layout is None:
+        layout = detect_layout(text)
+    if layout == "un":
+        return parse_un(text, source)
     return _Reader(text, source).parse()

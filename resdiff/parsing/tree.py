@@ -58,19 +58,32 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def to_json(resolution: Resolution) -> dict[str, Any]:
-    """The whole parse: header, sections, annexes, footnotes, regions and diagnostics."""
+    """The whole parse: header, sections, annexes, footnotes, regions and diagnostics.
+
+    A UN-layout resolution adds ``"layout": "un"`` and its header parts ``adopted``,
+    ``symbol`` and ``agenda`` where present; an ITU one's JSON has neither.
+    """
     header = resolution.header
+    parts = {
+        name: clause_json(part) if part else None
+        for name, part in (
+            ("number", header.number),
+            ("title", header.title),
+            ("formula", header.formula),
+        )
+    }
+    for name, part in (
+        ("adopted", header.adopted),
+        ("symbol", header.symbol),
+        ("agenda", header.agenda),
+    ):
+        if part is not None:  # UN-layout header parts, only where present
+            parts[name] = clause_json(part)
     return {
         "schema": SCHEMA,
         "source": resolution.source,
-        "header": {
-            name: clause_json(part) if part else None
-            for name, part in (
-                ("number", header.number),
-                ("title", header.title),
-                ("formula", header.formula),
-            )
-        },
+        **({"layout": resolution.layout} if resolution.layout != "itu" else {}),
+        "header": parts,
         "sections": [section_json(s) for s in resolution.sections],
         "annexes": [annex_json(a) for a in resolution.annexes],
         "footnotes": [clause_json(f) for f in resolution.footnotes],

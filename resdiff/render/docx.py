@@ -43,6 +43,7 @@ from resdiff.render import RenderOptions
 from resdiff.render.headings import interleave
 from resdiff.render.report import Row, expands, rows
 from resdiff.render.word_runs import runs
+from resdiff.un_names import OPERATIVE, PREAMBLE
 
 __all__ = ["DEFAULT_DATE", "render"]
 
@@ -245,21 +246,24 @@ def _emit_row(b: _Builder, row: Row) -> None:
     b.paragraph(runs([*_label_ops(old, new), *change.words]), _style(new), None, note)
 
 
+def _written(heading: str | None) -> str | None:
+    """A heading as the text writes it: the parts of a UN-layout resolution (``preamble``,
+    ``operative``) have no heading line, so the report writes none either."""
+    return None if heading in (PREAMBLE, OPERATIVE) else heading
+
+
 def _emit_diff(b: _Builder, diff: Diff) -> None:
     """The whole new text of one resolution, old text interleaved as tracked deletions."""
     for turn in interleave(diff, rows(diff, show_all=True)):
         for heading in turn.headings:
-            if heading.old and heading.new:
-                ops: list[WordOp] = (
-                    [("=", heading.new)]
-                    if heading.old == heading.new
-                    else [("-", heading.old), ("+", heading.new)]
-                )
-                b.paragraph(ops, "Call", None, None if heading.old == heading.new else "MOD")
-            elif heading.old:
-                b.paragraph([("-", heading.old)], "Call", "-", "SUP")
-            elif heading.new:
-                b.paragraph([("+", heading.new)], "Call", "+", "ADD")
+            old, new = _written(heading.old), _written(heading.new)
+            if old and new:
+                ops: list[WordOp] = [("=", new)] if old == new else [("-", old), ("+", new)]
+                b.paragraph(ops, "Call", None, None if old == new else "MOD")
+            elif old:
+                b.paragraph([("-", old)], "Call", "-", "SUP")
+            elif new:
+                b.paragraph([("+", new)], "Call", "+", "ADD")
         _emit_row(b, turn.row)
 
 

@@ -38,6 +38,7 @@ from resdiff.render.wording import (
     itu_number_line,
     kind_word,
     label_or_name,
+    renumbered_word,
     summary_line,
     tree_summary_line,
 )
@@ -232,7 +233,11 @@ def _view(
     if itu:
         old_number = itu_number_line(old_number)
     summary = diff.summary
-    counts = tuple((label, itu_mark, summary[key]) for key, label, itu_mark in SUMMARY_ROWS)
+    numbering = renumbered_word(diff)
+    counts = tuple(
+        (numbering if key == "renumbered" else label, itu_mark, summary[key])
+        for key, label, itu_mark in SUMMARY_ROWS
+    )
     blocks = _blocks(diff)
     anchors = tuple(
         prefix + item.anchor

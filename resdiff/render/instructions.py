@@ -9,6 +9,13 @@ the new text, naming clauses as the existing text does::
     Move recalling i) to recognizing, as paragraph c), and amend it to read: "…".
     Re-letter considering e) to j) as f) to k).
 
+and in the UN layout, naming paragraphs the way delegates do::
+
+    In OP5, replace "and communities" by ", communities and youth organizations".
+    Insert a new PP3: "…".
+    Delete OP7.
+    Renumber OP8–OP12 as OP7–OP11.
+
 Quoted text is copied exactly from the texts (only the white space around a quoted
 fragment is trimmed). A change of a few words is given as word edits ("replace … by …",
 "delete …", "after … insert …"), each fragment made long enough to occur only once in
@@ -30,8 +37,12 @@ from resdiff.render.headings import interleave, stands, written_in
 from resdiff.render.report import Row, expands, rows
 from resdiff.render.word_runs import display_ops, runs
 from resdiff.render.wording import clause_name, is_header, itu_number_line, label_or_name, printable
+from resdiff.un_names import un_name
 
 __all__ = ["edits", "instructions", "render"]
+
+#: A UN resolution number (``73/179``, ``WHA71.1``): the title says "resolution 73/179".
+_UN_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?:\s?[A-Z])?|WHA\d{1,3}\.\d{1,3}|EB\d{1,3}\.R\d{1,3}")
 
 #: At most this many word edits are listed; more is a rewrite ("amend … to read").
 MAX_EDITS = 3
@@ -167,13 +178,24 @@ def _verb(labels: list[str]) -> str:
     return "Renumber" if all(re.match(r"\(?\d", lab) for lab in labels if lab) else "Re-letter"
 
 
+def _is_un(ref: ClauseRef) -> bool:
+    """Whether ``ref`` is a paragraph of a UN-layout resolution (named PP3, OP5)."""
+    return un_name(ref.path, ref.section) is not None
+
+
 def _range(refs: list[ClauseRef]) -> str:
+    """``e) to g)``; ``OP8–OP12`` in a UN-layout resolution."""
     first, last = label_or_name(refs[0]), label_or_name(refs[-1])
-    return first if len(refs) == 1 else f"{first} to {last}"
+    if len(refs) == 1:
+        return first
+    return f"{first}–{last}" if _is_un(refs[0]) else f"{first} to {last}"
 
 
 def _section_prefix(ref: ClauseRef) -> str:
-    """``considering `` for ``considering e)``: the name without the label."""
+    """``considering `` for ``considering e)``: the name without the label (nothing for a
+    UN-layout paragraph: ``OP5`` names it whole)."""
+    if _is_un(ref):
+        return ""
     name = clause_name(ref)
     label = ref.label or ""
     return name[: -len(label)] if label and name.endswith(label) else name + " "
@@ -190,6 +212,11 @@ def _amend(change: Change, lead: str, text_of_new: str) -> str:
 
 def _moved(change: Change) -> str:
     old, new = change.old[0], change.new[0]
+    if _is_un(new):  # a UN-layout paragraph is named, wherever it came from
+        head = f"Move {clause_name(old)} so that it becomes {clause_name(new)}"
+        if old.text == new.text:
+            return head + "."
+        return f"{head}, and amend it to read: {_q(new.text)}."
     where = f"as paragraph {new.label}" if new.label else "as an unnumbered paragraph"
     head = f"Move {clause_name(old)} to {new.section}, {where}"
     if old.text == new.text:
@@ -214,6 +241,8 @@ def _added(change: Change, prev: Row | None) -> str:
         return f"Insert the following new footnote {new.label or ''}: {_q(new.text)}.".replace(
             " :", ":"
         )
+    if _is_un(new):
+        return f"Insert a new {clause_name(new)}: {_q(new.text)}."
     what = (
         f"the following new paragraph {new.label}" if new.label else "the following new paragraph"
     )
@@ -337,8 +366,8 @@ def _row_instruction(all_rows: list[Row], i: int, prev_new: Row | None) -> tuple
             lambda r: (
                 r.change.kind == "removed"
                 and r.change.old[0].section == first.section
-                and bool(first.label)
-                and bool(r.change.old[0].label)
+                and bool(first.label or _is_un(first))
+                and bool(r.change.old[0].label or _is_un(r.change.old[0]))
             ),
         )
         olds = [c.old[0] for c in group]
@@ -367,9 +396,10 @@ def _change_instruction(change: Change, prev_new: Row | None) -> str:
 
 
 def _title(diff: Diff) -> str:
-    number = (
-        itu_number_line(diff.old.number or diff.new.number) or diff.old.source or "the resolution"
-    )
+    raw = diff.old.number or diff.new.number
+    if raw is not None and _UN_NUMBER.fullmatch(raw):
+        return f"Amendments to resolution {raw}:"
+    number = itu_number_line(raw) or diff.old.source or "the resolution"
     return f"Amendments to {number}:"
 
 

@@ -27,6 +27,7 @@ from resdiff.render.wording import (
     change_labels,
     change_paths,
     printable,
+    renumbered_word,
     section_line,
     summary_line,
     tree_summary_line,
@@ -89,7 +90,8 @@ def _diff_blocks(
 def summary_table(diff: Diff) -> str:
     """The counts by kind and flag, as a two-column table (every key, zeros included)."""
     summary = diff.summary
-    rows = [f"| {_ROW_NAMES.get(k, k)} | {summary[k]} |" for k in SUMMARY_KEYS]
+    names = {**_ROW_NAMES, "renumbered": renumbered_word(diff)}
+    rows = [f"| {names.get(k, k)} | {summary[k]} |" for k in SUMMARY_KEYS]
     return "\n".join(["| change | clauses |", "| --- | ---: |", *rows])
 
 

@@ -31,6 +31,7 @@ from resdiff.changes import (
     TreeEntry,
 )
 from resdiff.model import FOOTNOTES, HEADER, section_key
+from resdiff.un_names import un_name
 
 __all__ = [
     "change_labels",
@@ -52,6 +53,9 @@ _HEADER_NAMES = {
     "number": "the number line",
     "title": "the title",
     "formula": "the enacting formula",
+    "adopted": "the adoption line",
+    "symbol": "the document symbol",
+    "agenda": "the agenda item",
 }
 # C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -72,8 +76,12 @@ def clause_name(ref: ClauseRef) -> str:
     """How a drafter names a clause: section heading then label path.
 
     ``recalling i)``, ``resolves 1 i)`` (a sub-clause), ``requests the Council ¶1``
-    (an unlabelled paragraph), ``annex considering a)``, ``the title``, ``footnote 1``.
+    (an unlabelled paragraph), ``annex considering a)``, ``the title``, ``footnote 1``;
+    in a UN-layout resolution ``PP3``, ``OP5``, ``OP2(a)``, as delegates say.
     """
+    named = un_name(ref.path, ref.section)
+    if named is not None:
+        return named
     segments = ref.path.split("/")
     if ref.section == HEADER or segments[0] == HEADER:
         return _HEADER_NAMES.get(segments[-1], f"the header {segments[-1]}")
@@ -91,13 +99,20 @@ def clause_name(ref: ClauseRef) -> str:
 
 
 def short_label(ref: ClauseRef) -> str:
-    """The label alone: ``e)``, or ``¶1`` for an unlabelled paragraph."""
+    """The label alone: ``e)``, or ``¶1`` for an unlabelled paragraph (``PP3``, ``OP5``
+    in a UN-layout resolution)."""
+    named = un_name(ref.path, ref.section)
+    if named is not None:
+        return named
     return ref.label if ref.label else f"¶{ref.path.rsplit('/', 1)[-1].lstrip('#')}"
 
 
 def label_or_name(ref: ClauseRef) -> str:
-    """The label as written (``e)``), or the clause's name when it has none (``the title``)."""
-    return ref.label if ref.label else clause_name(ref)
+    """The label as written (``e)``), or the clause's name when it has none (``the title``);
+    a UN-layout paragraph by its name (``PP3``, ``OP5``), the way delegates cite it."""
+    if ref.label and un_name(ref.path, ref.section) is None:
+        return ref.label
+    return clause_name(ref)
 
 
 def is_header(ref: ClauseRef) -> bool:
@@ -111,7 +126,9 @@ def kind_word(change: Change) -> str:
         if change.moved:
             return "moved"
         if change.renumbered:
-            return "re-lettered"
+            refs = change.new or change.old
+            un = bool(refs) and un_name(refs[0].path, refs[0].section) is not None
+            return "renumbered" if un else "re-lettered"
     return change.kind
 
 
@@ -122,13 +139,31 @@ def change_paths(change: Change) -> tuple[str, ...]:
 
 
 def change_labels(change: Change) -> tuple[str, ...]:
-    """The labels as written of the clauses that head a change (unlabelled ones omitted)."""
+    """The labels as written of the clauses that head a change (unlabelled ones omitted);
+    a UN-layout paragraph's name instead (``PP3``, ``OP5``), labelled or not."""
     refs = change.new or change.old
-    return tuple(r.label for r in refs if r.label)
+    out = []
+    for r in refs:
+        named = un_name(r.path, r.section)
+        if named is not None or r.label:
+            out.append(named or r.label or "")
+    return tuple(out)
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def renumbered_word(diff: Diff) -> str:
+    """How the ``renumbered`` count reads: ``re-lettered`` (ITU paragraphs are lettered),
+    ``renumbered`` for a UN-layout resolution (PP3 → PP4, OP8 → OP7)."""
+    un = any(
+        un_name(ref.path, ref.section) is not None
+        for change in diff.changes
+        if change.renumbered
+        for ref in change.new[:1]
+    )
+    return "renumbered" if un else "re-lettered"
 
 
 def summary_line(diff: Diff) -> str:
@@ -143,7 +178,7 @@ def summary_line(diff: Diff) -> str:
         f"{s[k]} {word}"
         for k, word in (
             ("moved", "moved"),
-            ("renumbered", "re-lettered"),
+            ("renumbered", renumbered_word(diff)),
             ("editorial", "editorial"),
         )
         if s[k]
