@@ -124,10 +124,21 @@ def writable_folder(path: str | os.PathLike[str], where: str) -> Path:
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path`` all at once (temp file + rename) or not at all."""
+    """Write ``data`` to ``path`` all at once (temp file + rename) or not at all.
+
+    A target that exists and is not a regular file (``/dev/null``, a named pipe, a
+    terminal) is written to in place: renaming over it would replace the device itself.
+    """
     p = Path(path)
     parent = writable_folder(p, str(p))
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if p.exists() and not p.is_file():
+        try:
+            with open(p, "wb") as fh:
+                fh.write(raw)
+        except OSError as exc:
+            raise OutputError(f"{p}: cannot write ({exc.strerror})") from None
+        return
     import tempfile  # here, not at the top: reading commands (diff to stdout) never need it
 
     try:
