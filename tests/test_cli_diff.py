@@ -126,7 +126,7 @@ def test_colour_choices(pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch) 
     assert "\x1b[9;31m" in run(*pair, "--color", "always").output  # implies term
     assert "\x1b[" not in run(*pair, "--format", "term").output  # auto, not a terminal
     assert "\x1b[" not in run(*pair, "--format", "term", "--color", "never").output
-    monkeypatch.setattr("resdiff.cli.diff_cmd._isatty", lambda: True)
+    monkeypatch.setattr("resdiff.cli.diff_cmd.stdout_is_terminal", lambda: True)
     assert "\x1b[4;32m" in run(*pair, env={"NO_COLOR": ""}).output  # default term on a tty
     assert "\x1b[" not in run(*pair, env={"NO_COLOR": "1"}).output
     assert "\x1b[" in run(*pair, "--color", "always", env={"NO_COLOR": "1"}).output
@@ -136,7 +136,7 @@ def test_colour_choices(pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch) 
 def test_binary_format_refused_on_a_terminal(
     pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("resdiff.cli.diff_cmd._isatty", lambda: True)
+    monkeypatch.setattr("resdiff.cli.diff_cmd.stdout_is_terminal", lambda: True)
     result = run(*pair, "--format", "docx")
     assert result.exit_code == 2
     assert result.output == (

@@ -24,8 +24,8 @@ from resdiff.cli.options import (
     output_option,
     quiet_option,
 )
-from resdiff.errors import InputError, OutputError
-from resdiff.files import atomic_write, writable_folder
+from resdiff.errors import InputError
+from resdiff.files import atomic_write
 
 if TYPE_CHECKING:
     from resdiff.corpus import Corpus
@@ -92,19 +92,12 @@ def compile_cmd(
       resdiff compile base.txt EUR=eur.txt APT=apt.txt --format html -o compiled.html
       resdiff compile --corpus corpus res-179@guadalajara-2010 --branches 'proposal/*'
     """
-    from resdiff.cli.diff_cmd import _isatty, _use_color
+    from resdiff.cli.output import output_format, stdout_is_terminal, use_color
     from resdiff.render import RenderOptions
     from resdiff.render.compiled import BINARY_FORMATS, render
 
-    stdout_tty = _isatty()
-    if fmt is None:
-        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
-    if fmt in BINARY_FORMATS and output is None and stdout_tty:
-        raise OutputError(
-            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
-        )
-    if output is not None:
-        writable_folder(output, output)
+    stdout_tty = stdout_is_terminal()
+    fmt = output_format(fmt, color, output, stdout_tty, BINARY_FORMATS)
     if not proposals and glob is None:
         raise InputError("no proposal: give [NAME=]FILE operands or --branches GLOB")
     import resdiff
@@ -122,7 +115,7 @@ def compile_cmd(
     )
     options = RenderOptions(
         show_all=show_all,
-        color=fmt == "term" and _use_color(color, stdout_tty and output is None),
+        color=fmt == "term" and use_color(color, stdout_tty and output is None),
     )
     _write(render(result, fmt, options), output)
     raise click.exceptions.Exit(1 if result.conflicts else 0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -19,8 +18,9 @@ from resdiff.cli.options import (
     output_option,
     quiet_option,
 )
-from resdiff.errors import InputError, OutputError
-from resdiff.files import atomic_write, writable_folder
+from resdiff.cli.output import output_format, stdout_is_terminal, use_color
+from resdiff.errors import InputError
+from resdiff.files import atomic_write
 from resdiff.render import BINARY_FORMATS, FORMATS, RenderOptions, render
 from resdiff.tuning import collector_paused
 
@@ -119,7 +119,7 @@ def diff_cmd(
       resdiff diff pp-2010/ pp-2018/ --format json
       resdiff diff proposal.docx --format itu
     """
-    stdout_tty = _isatty()
+    stdout_tty = stdout_is_terminal()
     fmt = _checked_format(fmt, color, output, date, stdout_tty)
     diff_options: dict[str, Any] = {}
     if threshold is not None:
@@ -128,7 +128,7 @@ def diff_cmd(
         diff_options["ignore_editorial"] = True
     render_options = RenderOptions(
         show_all=show_all,
-        color=fmt == "term" and _use_color(color, stdout_tty and output is None),
+        color=fmt == "term" and use_color(color, stdout_tty and output is None),
         marks=marks,
         author=author,
         date=date,
@@ -170,19 +170,11 @@ def _sides(
 def _checked_format(
     fmt: str | None, color: str, output: str | None, date: str | None, stdout_tty: bool
 ) -> str:
-    """The output format (``term`` on a terminal or with --color always, else ``text``,
-    unless given), once the options that go with it are checked: a binary format needs
-    -o or a redirect, --date must be ISO 8601, -o a writable place."""
-    if fmt is None:
-        fmt = "term" if (output is None and stdout_tty) or color == "always" else "text"
-    if fmt in BINARY_FORMATS and output is None and stdout_tty:
-        raise OutputError(
-            f"--format {fmt} writes a binary file: give -o FILE or redirect standard output"
-        )
+    """The output format (see :func:`resdiff.cli.output.output_format`), once --date is
+    checked too: it must be ISO 8601."""
+    fmt = output_format(fmt, color, output, stdout_tty, BINARY_FORMATS)
     if date is not None:
         _check_date(date)
-    if output is not None:
-        _check_output(output)
     return fmt
 
 
@@ -296,22 +288,6 @@ def _write_stdout(pieces: list[bytes]) -> None:
     buffer.flush()
 
 
-def _isatty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _use_color(choice: str, terminal: bool) -> bool:
-    """``always``/``never`` win; ``auto`` colours a terminal unless NO_COLOR or TERM=dumb."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return terminal
-
-
 def _check_date(value: str) -> None:
     import datetime
 
@@ -322,8 +298,3 @@ def _check_date(value: str) -> None:
             f"{value!r} is not an ISO 8601 date (e.g. 2018-11-16 or 2018-11-16T12:00:00)",
             param_hint="'--date'",
         ) from None
-
-
-def _check_output(output: str) -> None:
-    """Refuse an unwritable -o target before any work (atomic_write checks again)."""
-    writable_folder(output, output)

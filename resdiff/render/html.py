@@ -268,7 +268,8 @@ def _frag(anchor: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the HTML reports (autoescape on; ``frag`` filter)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("resdiff", "render/templates"),
         autoescape=True,
@@ -295,7 +296,7 @@ def _tree_rows(tree: TreeDiff, options: RenderOptions) -> list[tuple[TreeEntry, 
 
 def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
     """Render a diff (or a tree diff) as one self-contained HTML page."""
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     if isinstance(result, Diff):
         views = [_view(result, options)]
         first = views[0]

@@ -9,40 +9,17 @@ Jinja2 with autoescape, in the diff report's template folder: every text is esca
 
 from __future__ import annotations
 
-from functools import lru_cache
-from urllib.parse import quote
-
-import jinja2
-
 from resdiff.merge.compilation import PROPOSAL_MARKS, Compilation
 from resdiff.render import RenderOptions
 from resdiff.render.compiled.view import entries, summary_line, title
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("resdiff", "render/templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["frag"] = _frag
-    return env
-
-
-def _frag(anchor: str) -> str:
-    """``#`` + the anchor, percent-encoded as a URL fragment (``#1`` → ``%231``)."""
-    return "#" + quote(anchor, safe="/:~-._!$&'()*+,;=@")
+from resdiff.render.html import environment
 
 
 def render(compilation: Compilation, options: RenderOptions) -> str:
     """The compiled document as HTML."""
     views = entries(compilation, options.show_all)
     return (
-        _environment()
+        environment()
         .get_template("compilation.html.j2")
         .render(
             title=title(compilation),
