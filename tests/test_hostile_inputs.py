@@ -223,7 +223,7 @@ def test_add_and_import_refuse_hostile_files_and_leave_the_corpus_as_it_was(
     runner: CliRunner, tmp_path: Path, real_bytes: bytes
 ) -> None:
     corpus = new_corpus(tmp_path / "corpus")
-    root = corpus.git.root
+    root = corpus.root
     before = snapshot(root)
     for kind in ("binary", "utf-16", "empty"):
         bad = tmp_path / f"{kind}.txt"
