@@ -2,8 +2,9 @@
 
 Each target is one function taking the Hypothesis ``data`` object; it draws a mutated
 real text (or two) and checks what must hold for *any* input. Adding a target is one
-function registered in :data:`TARGETS` (the merge and .docx/AKN readers plug in there
-when they exist). A crash is any exception other than :class:`resdiff.errors.ResdiffError`
+function registered in :data:`TARGETS`: the parser, the differ, the three-way merge, the
+Word reader (the real .docx files' XML and zip mutated) and the Akoma Ntoso reader (the
+real AKN excerpt mutated). A crash is any exception other than :class:`resdiff.errors.ResdiffError`
 (the one-line "bad input" refusal), or a broken invariant; each is printed with the input
 that triggers it (shrunk by Hypothesis) and saved under ``--crashes``.
 
@@ -59,9 +60,10 @@ SEEDS: list[str] = []
 
 
 @st.composite
-def byte_mutation(draw: Any, text: str) -> bytes:
-    """The text's UTF-8 bytes with a few bytes flipped, inserted, deleted or repeated."""
-    data = bytearray(text.encode("utf-8"))
+def byte_mutation(draw: Any, text: str | bytes) -> bytes:
+    """The text's UTF-8 bytes (or the bytes given) with a few bytes flipped, inserted,
+    deleted or repeated."""
+    data = bytearray(text if isinstance(text, bytes) else text.encode("utf-8"))
     for _ in range(draw(st.integers(1, 8))):
         at = draw(st.integers(0, len(data)))
         op = draw(st.sampled_from(["flip", "insert", "delete", "repeat"]))
@@ -178,13 +180,118 @@ def target_differ(data: Any) -> None:
     assert all(c.kind == "unchanged" for c in same.changes), "a text differs from itself"
 
 
+def target_merge(data: Any) -> None:
+    """A real text as base, two mutations of it as the sides: the merge works, the same
+    twice; its text parses and is canonical; a side that changed nothing, or two sides
+    that made the same change, merge cleanly."""
+    from resdiff.merge import merge_resolutions
+
+    seed = data.draw(st.sampled_from(SEEDS))
+    base = resdiff.parse(seed, "base")
+    ours = resdiff.parse(data.draw(mutated_text()), "ours")
+    theirs = resdiff.parse(data.draw(mutated_text()), "theirs")
+    result = merge_resolutions(base, ours, theirs)
+    again = merge_resolutions(base, ours, theirs)
+    assert (result.text, result.conflicts) == (again.text, again.conflicts), "not deterministic"
+    if result.clean:
+        assert resdiff.parse(result.text).to_text() == result.text, "merged text not canonical"
+    for favor in ("ours", "theirs"):
+        assert merge_resolutions(base, ours, theirs, favor=favor).clean, f"--favor {favor}"
+    assert merge_resolutions(base, base, theirs).clean, "one side unchanged: a conflict"
+    assert merge_resolutions(base, ours, ours).clean, "the same change on both sides: a conflict"
+
+
+def docx_seeds() -> list[bytes]:
+    """The real .docx files' bytes."""
+    files = sorted((SHARED_DATA / "docx").glob("*.docx"))
+    if not files:
+        sys.exit(f"fuzz: no .docx under {SHARED_DATA / 'docx'} (set RESDIFF_SHARED_DATA)")
+    return [p.read_bytes() for p in files]
+
+
+def _rezip(archive: bytes, member: str, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = data if info.filename == member else src.read(info.filename)
+            dst.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@st.composite
+def xml_mutation(draw: Any, xml: bytes) -> bytes:
+    """XML bytes mutated as text (lines: elements, attributes) or as bytes."""
+    if draw(st.booleans()):
+        return bytes(draw(byte_mutation(xml)))
+    text = xml.decode("utf-8").replace("><", ">\n<")  # one element per line to mutate
+    return str(draw(line_mutation(text))).encode("utf-8", "surrogateescape")
+
+
+def _read_document(data: bytes, suffix: str, read: Callable[[str], str]) -> None:
+    """Write ``data`` to a temporary file, read it; a text read must parse and round-trip."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="resdiff-fuzz-") as folder:
+        path = Path(folder) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        text = read(str(path))
+    assert isinstance(text, str), "a reader returned no text"
+    assert text.strip(), "a reader returned no text"
+    _round_trip(text)
+
+
+def target_docx(data: Any) -> None:
+    """A real .docx with its document.xml (or footnotes, or the zip itself) mutated reads
+    (tracked changes accepted and rejected) or is refused in one line; its text parses."""
+    import io
+    import zipfile
+
+    from resdiff.readers.docx import read_docx
+
+    archive = data.draw(st.sampled_from(DOCX_SEEDS))
+    where = data.draw(st.sampled_from(["word/document.xml", "word/footnotes.xml", "zip"]))
+    if where == "zip":
+        mutated = bytes(data.draw(byte_mutation(archive)))
+    else:
+        with zipfile.ZipFile(io.BytesIO(archive)) as src:
+            if where not in src.namelist():
+                return
+            xml = src.read(where)
+        mutated = _rezip(archive, where, data.draw(xml_mutation(xml)))
+    changes = data.draw(st.sampled_from(["accept", "reject"]))
+    _read_document(mutated, ".docx", lambda path: read_docx(path, changes))
+
+
+def target_akn(data: Any) -> None:
+    """The real AKN excerpt mutated reads as a collection (every component's text parses)
+    or is refused in one line; a one-document file reads as one text."""
+    from resdiff.readers.akn import read_akn, read_akn_components
+
+    mutated = data.draw(xml_mutation(AKN_SEED[0]))
+
+    def components(path: str) -> str:
+        texts = [c.text for c in read_akn_components(path)]
+        for text in texts[1:]:
+            _round_trip(text)
+        return texts[0] if texts else ""
+
+    reader = data.draw(st.sampled_from([components, read_akn]))
+    _read_document(mutated, ".xml", reader)
+
+
 #: target name -> function of Hypothesis ``data``. Adding a target is one function here.
 TARGETS: dict[str, Callable[[Any], None]] = {
     "parser": target_parser,
     "differ": target_differ,
+    "merge": target_merge,
+    "docx": target_docx,
+    "akn": target_akn,
 }
-#: Targets to add when their code exists (issues 9 and 11): merge, the .docx and AKN readers.
-PLANNED = ("merge", "docx", "akn")
+DOCX_SEEDS: list[bytes] = []
+AKN_SEED: list[bytes] = []
 
 
 def run(name: str, seconds: float, crashes: Path, batch: int) -> list[str]:
@@ -235,18 +342,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         for name, fn in TARGETS.items():
             print(f"{name}: {(fn.__doc__ or '').strip().splitlines()[0]}")
-        for name in PLANNED:
-            print(f"{name}: not written yet")
         return 0
-    planned = [t for t in args.targets if t in PLANNED]
-    if planned:
-        parser.error(f"target(s) {', '.join(planned)} not written yet (their code does not exist)")
     unknown = [t for t in args.targets if t not in TARGETS]
     if unknown:
         parser.error(f"unknown target(s) {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
     SEEDS.extend(seeds())
+    chosen = args.targets or list(TARGETS)
+    if "docx" in chosen:
+        DOCX_SEEDS.extend(docx_seeds())
+    if "akn" in chosen:
+        akn = SHARED_DATA / "akn" / "pp18-final-acts-excerpt.xml"
+        if not akn.is_file():
+            sys.exit(f"fuzz: no AKN excerpt at {akn} (set RESDIFF_SHARED_DATA)")
+        AKN_SEED.append(akn.read_bytes())
     crashes = 0
-    for name in args.targets or list(TARGETS):
+    for name in chosen:
         crashes += len(run(name, args.minutes * 60, args.crashes, args.batch))
     return 1 if crashes else 0
 

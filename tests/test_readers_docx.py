@@ -418,3 +418,19 @@ def test_own_word_report_after_a_libreoffice_resave(tmp_path: Path, old: str, ne
         return "".join(text.replace("_" * 20, "").split())
 
     assert chars(rejected) == chars(read_docx(source, "reject"))
+
+
+def test_a_damaged_deflate_stream_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Found by scripts/fuzz.py (docx): a zip member whose compressed bytes are not a valid
+    deflate stream raised zlib.error, a traceback; it is a corrupt member."""
+    path = tmp_path / "damaged.docx"
+    write_docx(path, document(para(run("RESOLUTION 1 (TEST, 2020)"))))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + info.compress_size] = b"\xff" * info.compress_size  # reserved block type
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"damaged\.docx: word/document\.xml: corrupt zip member"):
+        read_docx(path)

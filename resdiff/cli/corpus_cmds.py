@@ -17,7 +17,7 @@ import click
 from resdiff.cli.operands import open_corpus, read_file
 from resdiff.cli.options import corpus_option, encoding_option, format_option, quiet_option
 from resdiff.cli.terminal import dumps_json, echo_text
-from resdiff.errors import CorpusError, ResdiffError
+from resdiff.errors import CorpusError, InputError, ResdiffError
 from resdiff.files import read_text
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def init_cmd(path: str) -> None:
 
 
 @click.command("add")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("file")
 @click.option(
     "--resolution", required=True, metavar="ID", help="Resolution id, e.g. itu-pp/res-179."
 )
@@ -121,7 +121,7 @@ def add_cmd(
 
 
 @click.command("import")
-@click.argument("folder", metavar="FOLDER|FILE.xml", type=click.Path(exists=True, path_type=str))
+@click.argument("folder", metavar="FOLDER|FILE.xml")
 @click.option(
     "--verbatim",
     is_flag=True,
@@ -163,6 +163,8 @@ def import_cmd(
     """
     from resdiff.cli.progress import reporter
 
+    if not Path(folder).exists():
+        raise InputError(f"{folder}: no such file or folder")
     corpus = open_corpus(corpus_path)
     if Path(folder).is_file():
         if verbatim:

@@ -114,9 +114,9 @@ def merge_cmd(
 
 
 @click.command("merge-driver")
-@click.argument("base", metavar="BASE", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("current", metavar="CURRENT", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("other", metavar="OTHER", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("base", metavar="BASE")
+@click.argument("current", metavar="CURRENT")
+@click.argument("other", metavar="OTHER")
 @click.argument("path", metavar="[PATH]", required=False, default=None)
 @encoding_option
 def merge_driver_cmd(base: str, current: str, other: str, path: str | None, encoding: str) -> None:

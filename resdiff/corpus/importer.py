@@ -2,11 +2,12 @@
 
 The input folder holds ``<body>/<kind>-<number>/<revision>.txt`` files and a
 ``revisions.csv`` (``revision,adopted[,title]``). Each file becomes one revision commit,
-exactly as ``resdiff add`` makes it, on the current branch, in adoption-date order; then
-the index and working tree are brought along with a two-tree merge, and git's
-commit-graph is written so that later path-limited logs stay fast. Everything that can be
-refused is refused before git is touched; a text refused mid-stream stops fast-import
-before any ref moves.
+exactly as ``resdiff add`` makes it, on the current branch, in adoption-date order, under
+git's index lock; then HEAD moves by compare-and-swap, the index and working tree follow
+(a killed import is finished or undone by the next write, see
+:mod:`resdiff.corpus.transaction`), and git's commit-graph is written so that later
+path-limited logs stay fast. Everything that can be refused is refused before git is
+written to; a text refused mid-stream stops fast-import before any ref moves.
 """
 
 from __future__ import annotations
@@ -48,9 +49,10 @@ def import_folder(
     """
     store = index.store
     items = find_items(src, read_metadata(src))
-    branch = store.branch()
-    head = store.head()
-    plans = _plan(index, items, head)
+    plans: list[RevisionCommit] = []
+
+    def refuse() -> None:  # under the lock: nothing can slip in between check and commit
+        plans.extend(_plan(index, items, store.head()))
 
     def commits() -> Iterator[tuple[ImportItem, bytes, str]]:
         jobs = [(str(it.path), it.rid.number, verbatim) for it in items]
@@ -66,15 +68,17 @@ def import_folder(
             if progress is not None:
                 progress(done, len(items))
 
-    stream = build_stream(
-        commits(),
-        branch=branch,
-        parent=head,
-        prefix=store.prefix,
-        ident=store.identity(),
-        epoch_of=adoption_epoch,
-    )
-    new_head = store.fast_import(stream, branch, head)
+    def stream(ref: str, parent: str | None) -> Iterator[bytes]:
+        return build_stream(
+            commits(),
+            branch=ref,
+            parent=parent,
+            prefix=store.prefix,
+            ident=store.identity(),
+            epoch_of=adoption_epoch,
+        )
+
+    new_head = store.import_commits(stream, refuse)
     return ImportResult(len(items), len({it.rid for it in items}), new_head)
 
 

@@ -26,6 +26,8 @@ from resdiff.errors import CorpusError, RefError
 
 #: The id of git's empty tree (the "old" side when importing into an empty repository).
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+#: The null object id (a removed entry in ``update-index --index-info``).
+ZERO_ID = "0" * 40
 #: Separators for ``git log --format``: unit and record separators never occur in messages.
 _US = "\x1f"
 _RS = "\x1e"
@@ -396,18 +398,42 @@ class GitRepo:
         with contextlib.suppress(git.GitCommandError):
             self.repo.git.commit_graph("write", "--reachable", "--changed-paths")
 
-    def checkout_update(self, old: str | None, new: str) -> None:
-        """Bring index and working tree from ``old`` to ``new`` (a two-tree merge, -u)."""
-        try:
-            # A two-tree merge keeps whatever else is staged; from an unborn branch the
-            # old tree is the empty tree.
-            self.repo.git.read_tree(
-                "-m", "-u", "--end-of-options", _rev(old or EMPTY_TREE), _rev(new)
-            )
-        except git.GitCommandError as exc:
-            raise CorpusError(
-                f"{self.root}: could not update the working tree: {_stderr(exc)}"
-            ) from None
+
+    def changed_paths(self, old: str | None, new: str) -> list[str]:
+        """Every file (repo-relative) whose blob differs between two commits (``old``
+        ``None``: every file of ``new``)."""
+        out = self.repo.git.diff_tree(
+            "-r", "-z", "--name-only", "--no-renames", "--end-of-options",
+            _rev(old or EMPTY_TREE), _rev(new),
+        )  # fmt: skip
+        return [p for p in str(out).split("\0") if p]
+
+
+
+def index_with(repo: GitRepo, entries: dict[str, str | None], scratch: Path) -> bytes:
+    """The bytes of ``repo``'s current index with each path set to its blob (``None``:
+    removed) and stat data refreshed; the real index is untouched."""
+    new_index = scratch / "index"
+    if repo.index.is_file():
+        shutil.copyfile(repo.index, new_index)
+    env = {"GIT_INDEX_FILE": str(new_index)}
+    records = scratch / "index-info"
+    with records.open("wb") as fh:
+        for path, blob in sorted(entries.items()):
+            mode = "100644" if blob is not None else "0"
+            fh.write(f"{mode} {blob or ZERO_ID}\t{path}\0".encode())
+    with records.open("rb") as fh:
+        repo.repo.git.update_index("-z", "--index-info", istream=fh, env=env)
+    with contextlib.suppress(git.GitCommandError):  # exits 1 when others need updating
+        repo.repo.git.update_index("-q", "--refresh", env=env)
+    return new_index.read_bytes()
+
+
+
+def delete_ref(repo: GitRepo, ref: str) -> None:
+    """Remove ``ref`` (a full ref name of resdiff's own) if it exists."""
+    with contextlib.suppress(git.GitCommandError):
+        repo.repo.git.update_ref("-d", "--end-of-options", ref)
 
 
 def branch_names(repo: GitRepo, pattern: str) -> list[str]:

@@ -10,7 +10,7 @@ nothing of revisions, parsing or diffs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from resdiff.corpus.refs import ResolutionId, check_branch_glob, check_git_rev
@@ -19,11 +19,12 @@ from resdiff.corpus.repo import (
     GitRepo,
     Identity,
     branch_names,
+    delete_ref,
     init_repo,
     is_inside_repo,
     set_local_config,
 )
-from resdiff.corpus.transaction import commit_file, uncommitted
+from resdiff.corpus.transaction import IndexLock, commit_file, uncommitted
 from resdiff.errors import CorpusError
 from resdiff.files import atomic_write, decode
 
@@ -43,6 +44,9 @@ GIT_CONFIG = (
     ("merge.resdiff.driver", "resdiff merge-driver %O %A %B %P"),
     ("diff.resdiff.command", "resdiff git-diff-driver"),
 )
+
+#: Where ``resdiff import`` has ``git fast-import`` write its commits before HEAD moves.
+IMPORT_REF = "refs/resdiff/import"
 
 #: One commit with the files it changed in the corpus: corpus-relative path → new blob
 #: (``None`` when the commit deleted the file).
@@ -223,13 +227,27 @@ class Store:
         """The committer identity git would use; :class:`CorpusError` when none is set."""
         return self.repo.identity()
 
-    def fast_import(self, stream: Iterable[bytes], branch: str, head: str | None) -> str:
-        """Feed a ``git fast-import`` stream that extends ``branch`` from ``head``, then bring
-        the index and working tree along; the branch's new commit. All or nothing until
-        the stream's ``done``: a failure while producing it moves no ref."""
-        self.repo.fast_import(stream)
-        new_head = self.repo.resolve(branch)
-        assert new_head is not None
-        self.repo.checkout_update(head, new_head)
+    def import_commits(
+        self, build: Callable[[str, str | None], Iterable[bytes]], refuse: Callable[[], None]
+    ) -> str:
+        """Commit many revisions through ``git fast-import`` onto the current branch, all
+        or nothing, under git's index lock (see :mod:`resdiff.corpus.transaction`): first
+        ``refuse()`` (checks that must hold under the lock), then ``build(ref, parent)``'s
+        stream is written to a ref of resdiff's own starting from HEAD, then HEAD moves
+        there by compare-and-swap and the working tree and index follow. A failure while
+        producing the stream moves no ref. Returns the new HEAD."""
+        branch = self.branch()
+        with self.repo.errors(self.root.as_posix()), IndexLock(self.repo) as lock:
+            refuse()
+            head = self.head()
+            delete_ref(self.repo, IMPORT_REF)  # a killed import's, which nothing points at
+            self.repo.fast_import(build(IMPORT_REF, head))
+            new_head = self.repo.resolve(IMPORT_REF)
+            assert new_head is not None
+            lock.begin(head, new_head)
+            self.repo.move_head(new_head, head, f"resdiff import onto {branch}")
+            lock.on_failure(lambda: self.repo.restore_head(head, new_head))
+            lock.install_index(lock.bring_to(new_head, self.repo.changed_paths(head, new_head)))
+        delete_ref(self.repo, IMPORT_REF)
         self.repo.write_commit_graph()
         return new_head

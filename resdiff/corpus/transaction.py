@@ -10,6 +10,15 @@ repository and working tree are exactly as before (an unreferenced object at mos
 git's own ``gc`` removes). Scratch files live in a private folder under ``.git`` that is
 removed either way.
 
+A process killed outright (SIGKILL, power loss) runs no undo log. For that, a write
+records in a journal (``.git/resdiff-journal``) which commit HEAD moves from and to
+before it changes the working tree, HEAD or the index, and removes it after the index is
+installed. The lock stays behind and the next write refuses, naming it and saying to
+remove it once no git command runs; the next write after that finds the journal and
+finishes what was cut short: HEAD at the new commit → the working tree and index are
+brought to it; HEAD still at the old one → they are put back. Either way the revision is
+fully there or absent, and the next command works.
+
 :func:`commit_file` is the one write ``resdiff add`` makes: build the commit with plumbing
 from HEAD's tree (whatever else is staged is neither committed nor disturbed), write the
 file, move HEAD by compare-and-swap, install the new index.
@@ -20,14 +29,29 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from resdiff.corpus.repo import GitRepo
+from resdiff.corpus.repo import index_with, GitRepo
 from resdiff.errors import CorpusError
 from resdiff.files import atomic_write
+
+
+#: The journal of a write in progress: ``<old commit or ->\n<new commit or ->\n``.
+JOURNAL = "resdiff-journal"
+#: The prefix of a write's private scratch folder under ``.git``.
+SCRATCH_PREFIX = "resdiff-scratch-"
+
+
+def stale_lock_message(root: Path, lock: Path) -> str:
+    """What to do about an ``index.lock`` that stops a write (one line)."""
+    return (
+        f"{root}: another git command is writing this repository ({lock.name} exists);"
+        f" try again when it has finished, or, if no git command is running, remove {lock}"
+    )
 
 
 class IndexLock:
@@ -44,13 +68,15 @@ class IndexLock:
         try:
             self._fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
         except FileExistsError:
-            raise CorpusError(
-                f"{self.repo.root}: another git command is writing this repository"
-                f" ({lock.name} exists); try again when it has finished"
-            ) from None
+            raise CorpusError(stale_lock_message(self.repo.root, lock)) from None
         self._undo.callback(lock.unlink, missing_ok=True)
         try:
-            self._scratch = tempfile.TemporaryDirectory(prefix="resdiff-", dir=self.repo.git_dir)
+            for leftover in self.repo.git_dir.glob(SCRATCH_PREFIX + "*"):
+                shutil.rmtree(leftover, ignore_errors=True)  # a killed write's: we hold the lock
+            self._scratch = tempfile.TemporaryDirectory(
+                prefix=SCRATCH_PREFIX, dir=self.repo.git_dir
+            )
+            self._recover()
         except BaseException:
             self.__exit__(None, None, None)  # no with block yet: release the lock here
             raise
@@ -61,6 +87,60 @@ class IndexLock:
         """A private folder for scratch files (indexes, blobs), removed on exit."""
         assert self._scratch is not None, "IndexLock used outside its with block"
         return Path(self._scratch.name)
+
+    @property
+    def journal(self) -> Path:
+        """Where a write in progress records which commits HEAD moves between."""
+        return self.repo.git_dir / JOURNAL
+
+    def begin(self, old: str | None, new: str) -> None:
+        """Record, before the working tree, HEAD or the index change, that HEAD moves from
+        ``old`` to ``new``; the journal goes when the write ends, whichever way."""
+        self.on_failure(functools.partial(self.journal.unlink, missing_ok=True))
+        atomic_write(self.journal, f"{old or '-'}\n{new}\n")
+
+    def bring_to(self, commit: str, paths: list[str]) -> bytes:
+        """Write each path's content at ``commit`` to the working tree (undone on failure;
+        removed where ``commit`` lacks it); the index with those entries, to install."""
+        blobs = self._blobs(commit, paths)
+        for path, blob in blobs.items():
+            target = self.repo.root / path
+            if blob is None:
+                if target.exists():
+                    self.on_failure(functools.partial(_restore, target, target.read_bytes()))
+                    target.unlink()
+            else:
+                self.write_file(target, self.repo.read_blob(blob))
+        return index_with(self.repo, blobs, self.scratch)
+
+    def _blobs(self, commit: str, paths: list[str]) -> dict[str, str | None]:
+        tree = dict(self.repo.ls_tree(commit, ""))
+        return {path: tree.get(path) for path in paths}
+
+    def _recover(self) -> None:
+        """Finish a write that was killed (its journal is there): bring the working tree
+        and index to wherever HEAD is, old or new commit. A journal whose commits HEAD is
+        at neither (git was used since) is dropped."""
+        if not self.journal.is_file():
+            return
+        lines = self.journal.read_text(encoding="utf-8").split()
+        old, new = (None if v == "-" else v for v in (lines + ["-", "-"])[:2])
+        head = self.repo.head()
+        if new is not None and head in (old, new):
+            paths = self.repo.changed_paths(old, new)
+            target = new if head == new else old
+            blobs = self._blobs(target, paths) if target else dict.fromkeys(paths)
+            for path, blob in blobs.items():
+                file = self.repo.root / path
+                for partial in file.parent.glob(f".{file.name}.*.tmp"):  # atomic_write's
+                    partial.unlink(missing_ok=True)
+                if blob is None:
+                    file.unlink(missing_ok=True)
+                else:
+                    file.parent.mkdir(parents=True, exist_ok=True)
+                    atomic_write(file, self.repo.read_blob(blob))
+            atomic_write(self.repo.index, index_with(self.repo, blobs, self.scratch))
+        self.journal.unlink()
 
     def on_failure(self, undo: Callable[[], object]) -> None:
         """Register how to put back a step just done, should the write not complete."""
@@ -84,6 +164,7 @@ class IndexLock:
             fh.write(data)
         os.replace(self.repo.index_lock, self.repo.index)
         self._undo.pop_all()  # done: nothing to undo, and the lock is the index now
+        self.journal.unlink(missing_ok=True)
 
     def __exit__(
         self,
@@ -117,6 +198,7 @@ def commit_file(repo: GitRepo, path: str, data: bytes, message: str, epoch: int)
         blob = repo.hash_blob(data, lock.scratch)
         tree = repo.tree_with(head, path, blob, lock.scratch)
         commit = repo.commit_tree(tree, head, message, ident, epoch)
+        lock.begin(head, commit)
         lock.write_file(repo.root / path, data)
         index = repo.index_with(path, blob, lock.scratch)  # after the write: fresh stat data
         subject = message.split("\n", 1)[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -113,7 +114,14 @@ class BoundedZip:
                     out += chunk
                     if len(out) > self.limit:
                         raise InputError(self._too_big(name))
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:  # zlib.error: a damaged deflate stream (found by scripts/fuzz.py docx)
             raise InputError(f"{where}: corrupt zip member: {exc}") from None
         except RuntimeError as exc:  # encrypted member
             raise InputError(f"{where}: cannot read: {exc}") from None
