@@ -158,27 +158,22 @@ def assert_refused(result: Result, where: str, message: str, out: Path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", sorted(DOCX_CASES))
-@pytest.mark.parametrize("command", sorted(operand_commands("", "", "")))
-def test_hostile_docx_operands(
-    tmp_path: Path, real: tuple[bytes, bytes], secret: Path, kind: str, command: str
-) -> None:
-    make, message = DOCX_CASES[kind]
-    bad = tmp_path / f"{kind}.docx"
-    bad.write_bytes(make(real[0], secret))
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, operand_commands(str(bad), str(SEED_PAGE), str(out))[command])
-    assert_refused(result, str(bad), message, out)
+#: (suffix, kind) of every hostile document: the .docx cases are made from the real Word
+#: file, the .xml ones from the real AKN excerpt.
+DOCUMENTS = [("docx", kind) for kind in sorted(DOCX_CASES)] + [
+    ("xml", kind) for kind in sorted(XML_CASES)
+]
 
 
-@pytest.mark.parametrize("kind", sorted(XML_CASES))
+@pytest.mark.parametrize(("suffix", "kind"), DOCUMENTS, ids=[f"{s}-{k}" for s, k in DOCUMENTS])
 @pytest.mark.parametrize("command", sorted(operand_commands("", "", "")))
-def test_hostile_akn_operands(
-    tmp_path: Path, real: tuple[bytes, bytes], secret: Path, kind: str, command: str
+def test_hostile_document_operands(
+    tmp_path: Path, real: tuple[bytes, bytes], secret: Path, suffix: str, kind: str, command: str
 ) -> None:
-    make, message = XML_CASES[kind]
-    bad = tmp_path / f"{kind}.xml"
-    bad.write_bytes(make(real[1], secret))
+    cases, source = (DOCX_CASES, real[0]) if suffix == "docx" else (XML_CASES, real[1])
+    make, message = cases[kind]
+    bad = tmp_path / f"{kind}.{suffix}"
+    bad.write_bytes(make(source, secret))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, operand_commands(str(bad), str(SEED_PAGE), str(out))[command])
     assert_refused(result, str(bad), message, out)

@@ -8,7 +8,9 @@ imported only when their format is asked for.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import ModuleType
 
 from resdiff.changes import Diff, TreeDiff
 
@@ -39,10 +41,15 @@ class RenderOptions:
 
 def render(result: Diff | TreeDiff, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """Render ``result`` in format ``fmt`` (one of :data:`FORMATS`)."""
-    try:
-        module_name = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    module = importlib.import_module(module_name)
-    output: str | bytes = module.render(result, options or RenderOptions())
+    output: str | bytes = renderer(FORMATS, fmt).render(result, options or RenderOptions())
     return output
+
+
+def renderer(formats: Mapping[str, str], fmt: str) -> ModuleType:
+    """The module that writes format ``fmt`` (imported now, not before it is asked for);
+    ``ValueError`` naming the choices when ``formats`` has no such format."""
+    try:
+        module_name = formats[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(formats)}") from None
+    return importlib.import_module(module_name)

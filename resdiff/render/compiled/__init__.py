@@ -7,10 +7,8 @@ compilation's entries and positions, and word marks with the shared report helpe
 
 from __future__ import annotations
 
-import importlib
-
 from resdiff.merge.compilation import Compilation
-from resdiff.render import RenderOptions
+from resdiff.render import RenderOptions, renderer
 
 #: format name -> module. ``docx`` is binary.
 FORMATS: dict[str, str] = {
@@ -26,10 +24,5 @@ BINARY_FORMATS = frozenset({"docx"})
 
 def render(compilation: Compilation, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """Render ``compilation`` in format ``fmt`` (one of :data:`FORMATS`)."""
-    try:
-        module_name = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    module = importlib.import_module(module_name)
-    output: str | bytes = module.render(compilation, options or RenderOptions())
+    output: str | bytes = renderer(FORMATS, fmt).render(compilation, options or RenderOptions())
     return output
