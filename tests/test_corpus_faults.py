@@ -157,13 +157,42 @@ def kill_many(
     for n in range(KILLS):
         corpus = tmp_path / f"kill-{n}"
         shutil.copytree(template, corpus)
-        proc = subprocess.Popen(argv(corpus), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            argv(corpus), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
         time.sleep(rng.uniform(0.1, 1.0) * duration)
-        proc.send_signal(signal.SIGKILL)
+        proc.send_signal(signal.SIGKILL)  # resdiff alone: a git child it started lives on
         proc.communicate()
+        wait_for_orphans(proc.pid)
         assert_consistent(corpus, before, expected)
         next_command_works(corpus, argv(corpus), expected)
         shutil.rmtree(corpus)
+
+
+def wait_for_orphans(group: int) -> None:
+    """Wait until the git processes the killed command started (a ``git fast-import``
+    reading its last commands) have ended too, so that the repository is checked at rest
+    rather than while an orphan is still writing; at most 30 s."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if not live_members(group):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"processes of group {group} still running 30 s after the kill")
+
+
+def live_members(group: int) -> list[int]:
+    """The processes of process group ``group`` still running (zombies, which only wait
+    to be reaped, do not count)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # ended while we looked
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            members.append(int(stat.parent.name))
+    return members
 
 
 @pytest.fixture(autouse=True)
