@@ -135,3 +135,19 @@ def test_small_merge_relabels_and_renames() -> None:
         ("ours", "added", (), ("considering/a",)),
         ("theirs", "amended", ("considering/c",), ("considering/d",)),
     ]
+
+
+def test_a_side_read_in_another_layout_is_merged_in_the_base_layout(seed_text: str) -> None:
+    """Found by fuzzing: a UN-layout side merged onto an ITU base gave a merged text that
+    read back differently (its number line and title were written apart, then joined)."""
+    from conftest import SHARED_DATA
+
+    un_text = (SHARED_DATA / "un-layout" / "res-2.un-layout.txt").read_text(encoding="utf-8")
+    base = resdiff.parse(seed_text, "base")
+    ours = resdiff.parse(un_text, "ours")
+    assert (base.layout, ours.layout) == ("itu", "un")
+    result = resdiff.merge(base, ours, base)
+    assert result.clean
+    assert result.resolution.layout == "itu"
+    assert result.text == resdiff.parse(un_text, layout="itu").to_text()
+    assert resdiff.parse(result.text).to_text() == result.text

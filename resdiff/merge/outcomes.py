@@ -27,6 +27,7 @@ from resdiff.differ import diff_resolutions
 from resdiff.merge.layout import Layout, Place, Slot
 from resdiff.model import FOOTNOTES, HEADER, Resolution
 from resdiff.normalize import normalize
+from resdiff.parsing import parse_text
 
 AnchorKind = Literal["after", "start"]
 
@@ -137,8 +138,17 @@ class SideOutcomes:
 def side_outcomes(
     base: Resolution | Layout, side: Resolution, name: str, diff: Diff | None = None
 ) -> SideOutcomes:
-    """The outcome table of ``side`` against ``base`` (``diff`` is computed when not given)."""
+    """The outcome table of ``side`` against ``base`` (``diff`` is computed when not given).
+
+    A side is read in the base's layout: a proposal is a revision of the base, and its
+    clauses must name the same places (a side detected otherwise, say a UN text whose header
+    was cut, is parsed again from its text in the base's layout).
+    """
     base_layout = base if isinstance(base, Layout) else Layout.of(base)
+    if side.layout != base_layout.resolution.layout and diff is None:
+        side = parse_text(
+            side.source_text, source=side.source, layout=base_layout.resolution.layout
+        )
     side_layout = Layout.of(side)
     d = diff if diff is not None else diff_resolutions(base_layout.resolution, side)
     by_base, carried = _outcomes(d, base_layout, side_layout)
