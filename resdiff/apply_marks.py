@@ -18,7 +18,8 @@ How a mark meets the base:
   stood before and after them in the base; next to added clauses, by label order, or for
   an unlabelled paragraph by its number (``¶2``) in its section.
 - Sections: heading marks rename (MOD), remove (SUP) and add (ADD) sections; an added
-  section begins where its first clause stands. Each clause's section is read from its
+  section begins where its first clause stands; a renamed section marked after one that
+  stood later in the base moves after it. Each clause's section is read from its
   name (``recognizing c)``, ``annex considering a)``).
 
 What the marks do not carry is taken from the base or made up, as documented in
@@ -132,6 +133,9 @@ class _Applier:
         added: list[str] = []
         marked: set[int] = set()
         self.removed: set[int] = set()
+        #: renamed section → the base section it now follows (see :meth:`_section_order`)
+        self.follows: dict[int, int] = {}
+        previous: int | None = None
         for mark in marks:
             if mark.mark == "ADD":
                 added.append(mark.new or "")
@@ -155,11 +159,26 @@ class _Applier:
             else:
                 slot = self.slots[found]
                 self.slots[found] = _Slot("section", mark.new or "", slot.annex, found, slot.prefix)
+                if previous is not None and previous > found:
+                    self.follows[found] = previous
+            previous = found
         return added
+
+    def _section_order(self) -> list[_Slot]:
+        """The base's sections less the removed ones, a renamed section moved to where the
+        heading marks put it. Heading marks come in the new text's order (a removed section
+        at its old place): a renamed section marked after a section that stood later in the
+        base now stands after that one (its clauses alone may not say so: the unchanged
+        sections between are not marked)."""
+        order = list(range(len(self.slots)))
+        for moved, previous in self.follows.items():
+            order.remove(moved)
+            order.insert(order.index(previous) + 1, moved)
+        return [self.slots[i] for i in order if i not in self.removed]
 
     # -- the run -------------------------------------------------------------------
     def run(self, source: str | None) -> Resolution:
-        slots = [s for i, s in enumerate(self.slots) if i not in self.removed]
+        slots = self._section_order()
         placed: list[tuple[_Slot, _Item]] = []  # in the marks' order
         pointer = 0
         for block in self.blocks:
