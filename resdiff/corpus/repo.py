@@ -63,6 +63,21 @@ def _tied_to_parent() -> Callable[[], None] | None:
     return tie
 
 
+def _start_fast_import(repo: git.Repo) -> git.cmd.Git.AutoInterrupt:
+    """``git fast-import --quiet --done`` reading a pipe, tied to resdiff's life; GitPython's
+    handle (``.proc`` is the process), which ends the process when it is dropped: keep it.
+
+    Through GitPython's ``execute`` rather than ``git.fast_import()``: only ``execute``
+    passes ``preexec_fn`` on to ``Popen``."""
+    return repo.git.execute(
+        [repo.git.GIT_PYTHON_GIT_EXECUTABLE, "fast-import", "--quiet", "--done"],
+        istream=subprocess.PIPE,
+        as_process=True,
+        with_stdout=False,
+        preexec_fn=_tied_to_parent(),
+    )
+
+
 @dataclass(frozen=True)
 class CommitInfo:
     """One commit as the corpus reads it: id, parents, author time (epoch), full message."""
@@ -396,14 +411,7 @@ class GitRepo:
         """
         pack_dir = self.common_dir / "objects" / "pack"
         before = set(pack_dir.glob("tmp_pack_*")) | set(self.common_dir.glob("fast_import_crash_*"))
-        # execute() rather than git.fast_import(): only execute() passes preexec_fn to Popen
-        handle = self.repo.git.execute(
-            [self.repo.git.GIT_PYTHON_GIT_EXECUTABLE, "fast-import", "--quiet", "--done"],
-            istream=subprocess.PIPE,
-            as_process=True,
-            with_stdout=False,
-            preexec_fn=_tied_to_parent(),
-        )
+        handle = _start_fast_import(self.repo)
         proc = handle.proc
         assert proc is not None and proc.stdin is not None and proc.stderr is not None
         try:
