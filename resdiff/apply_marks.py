@@ -18,7 +18,8 @@ How a mark meets the base:
   stood before and after them in the base; next to added clauses, by label order, or for
   an unlabelled paragraph by its number (``¶2``) in its section.
 - Sections: heading marks rename (MOD), remove (SUP) and add (ADD) sections; an added
-  section begins where its first clause stands. Each clause's section is read from its
+  section begins where its first clause stands; a renamed section marked after one that
+  stood later in the base moves after it. Each clause's section is read from its
   name (``recognizing c)``, ``annex considering a)``).
 
 What the marks do not carry is taken from the base or made up, as documented in
@@ -52,8 +53,6 @@ from resdiff.parsing import parse_text
 __all__ = ["MarksError", "apply_marks"]
 
 _HEADER_ORDER = {"symbol": -3, "agenda": -2, "adopted": -1, "number": 0, "title": 1, "formula": 2}
-#: Path keys that begin a numbering (a new annex's first paragraph).
-_FIRST_KEYS = frozenset({"1", "a", "i", "#1"})
 
 
 @dataclass
@@ -89,21 +88,11 @@ def apply_marks(base: Resolution, marked: str, source: str | None = None) -> Res
     when the marks cannot be read or do not fit ``base``, naming the line, the clause and
     the words. ``source`` names the result (for diagnostics and reports).
     """
-    marks = parse_marked(marked)
-    applier = _Applier(base, marks)
-    result = applier.run(source)
-    if "" in applier.added:
-        # an annex's paragraphs before any heading were announced (ADD heading {++}) but
-        # no numbering restart showed where: read a labelled 1 after unlabelled
-        # paragraphs as that annex's start too
-        applier = _Applier(base, marks, weak_restarts=True)
-        result = applier.run(source)
-    return result
+    return _Applier(base, parse_marked(marked)).run(source)
 
 
 class _Applier:
-    def __init__(self, base: Resolution, marks: MarkedText, weak_restarts: bool = False) -> None:
-        self.weak_restarts = weak_restarts
+    def __init__(self, base: Resolution, marks: MarkedText) -> None:
         self.base = base
         #: a UN-layout result (the base is one, or the marks name PP3 / OP5 paragraphs):
         #: its parts have no heading lines
@@ -144,6 +133,9 @@ class _Applier:
         added: list[str] = []
         marked: set[int] = set()
         self.removed: set[int] = set()
+        #: renamed section → the base section it now follows (see :meth:`_section_order`)
+        self.follows: dict[int, int] = {}
+        previous: int | None = None
         for mark in marks:
             if mark.mark == "ADD":
                 added.append(mark.new or "")
@@ -167,11 +159,26 @@ class _Applier:
             else:
                 slot = self.slots[found]
                 self.slots[found] = _Slot("section", mark.new or "", slot.annex, found, slot.prefix)
+                if previous is not None and previous > found:
+                    self.follows[found] = previous
+            previous = found
         return added
+
+    def _section_order(self) -> list[_Slot]:
+        """The base's sections less the removed ones, a renamed section moved to where the
+        heading marks put it. Heading marks come in the new text's order (a removed section
+        at its old place): a renamed section marked after a section that stood later in the
+        base now stands after that one (its clauses alone may not say so: the unchanged
+        sections between are not marked)."""
+        order = list(range(len(self.slots)))
+        for moved, previous in self.follows.items():
+            order.remove(moved)
+            order.insert(order.index(previous) + 1, moved)
+        return [self.slots[i] for i in order if i not in self.removed]
 
     # -- the run -------------------------------------------------------------------
     def run(self, source: str | None) -> Resolution:
-        slots = [s for i, s in enumerate(self.slots) if i not in self.removed]
+        slots = self._section_order()
         placed: list[tuple[_Slot, _Item]] = []  # in the marks' order
         pointer = 0
         for block in self.blocks:
@@ -185,14 +192,9 @@ class _Applier:
                     placed.append((target, _Item(None, "", old.index, emit=False)))
                 continue
             item = self._item(block)
+            # a clause amended in place stays in the section its base section became
             continued = self._continued_slot(item, slots)
-            if continued is not None:
-                # a clause amended in place stays in the section its base section became
-                pointer = continued
-            else:
-                pointer = self._slot_of(block, slots, pointer)
-                if slots[pointer].heading == "" and item.depth == 1 and item.key:
-                    pointer = self._next_annex_if_restarted(slots, pointer, item, placed)
+            pointer = continued if continued is not None else self._slot_of(block, slots, pointer)
             placed.append((slots[pointer], item))
         slots = _slot_order(slots, [s for s, item in placed if item.emit])
         lines: list[str] = []
@@ -272,10 +274,11 @@ class _Applier:
             if folded.startswith(prefix) and (best is None or len(prefix) > best[1]):
                 best = (i, len(prefix))
         for heading in self.added:
-            m = re.match(r"annex(?: (\d+))? ", name) if name.startswith("annex") else None
+            m = re.match(r"annex(?: (\d+))? ", name)
             candidates = [("", 0)]
             if m:
-                candidates.insert(0, (m.group(0).strip(), int(m.group(1) or 1)))
+                number = int(m.group(1) or 1)
+                candidates.insert(0, (_annex_prefix(number), number))
             for prefix_text, annex in candidates:
                 prefix = _slot_name(prefix_text, heading).casefold() + " "
                 # paragraphs before any heading, named like an annex's: the body's own
@@ -285,11 +288,6 @@ class _Applier:
                 if folded.startswith(prefix) and longer:
                     self.added.remove(heading)
                     at = pointer + 1 if pointer < len(slots) - 1 else pointer
-                    if not heading and slots[pointer].kind == "section":
-                        # paragraphs before any heading, after other sections: only an
-                        # annex begins so (its clauses' names do not say which annex)
-                        annex = slots[pointer].annex + 1
-                        prefix_text = _annex_prefix(annex)
                     if slots[pointer].kind == "header":
                         at = self._first_section(slots, annex)
                     slots.insert(at, _Slot("section", heading, annex, None, prefix_text))
@@ -300,47 +298,6 @@ class _Applier:
                 " this clause's heading"
             )
         return best[0]
-
-    def _next_annex_if_restarted(
-        self, slots: list[_Slot], pointer: int, item: _Item, placed: list[tuple[_Slot, _Item]]
-    ) -> int:
-        """An annex's paragraphs before any heading are named without the annex (`` 1``):
-        when their numbering starts again, the next annex has begun."""
-        slot = slots[pointer]
-        last = next(
-            (it for s, it in reversed(placed) if s is slot and it.emit and it.depth == 1), None
-        )
-        if last is None or item.key not in _FIRST_KEYS:
-            return pointer
-        # ¶1 is the first paragraph of its section: certain. A label that starts a
-        # numbering again after a higher one (5, then 1): the likely reading.
-        last_key = last.key.split("~", 1)[0]
-        labelled = not item.key.startswith("#") and not last_key.startswith("#")
-        weak = self.weak_restarts and item.key == "1" and last_key.startswith("#")
-        if (
-            item.key != "#1"
-            and not weak
-            and not (labelled and _natural(item.key) < _natural(last_key))
-        ):
-            return pointer
-        later = next(
-            (
-                i
-                for i in range(pointer + 1, len(slots))
-                if slots[i].kind == "section"
-                and slots[i].heading == ""
-                and slots[i].annex > slot.annex
-            ),
-            None,
-        )
-        if later is not None:
-            return later
-        if "" in self.added:
-            self.added.remove("")
-            annex = slot.annex + 1
-            slots.insert(pointer + 1, _Slot("section", "", annex, None, _annex_prefix(annex)))
-            return pointer + 1
-        return pointer
 
     @staticmethod
     def _first_section(slots: list[_Slot], annex: int) -> int:
@@ -519,6 +476,8 @@ def _depth_and_key(name: str, label: str | None) -> tuple[int, str]:
     if not label:
         return 1, ""
     rest = name[: len(name) - len(label)].rstrip() if name.endswith(label) else name
+    # an annex's number ("annex 2 5 a)") is not a parent paragraph's
+    rest = re.sub(r"^annex \d+(?= |$)", "annex", rest)
     depth = 1
     for token in reversed(rest.split(" ")):
         if re.fullmatch(r"(?:[0-9]+[a-z]*|[a-z]{1,4})(?:~\d+)?", token) and any(
@@ -583,8 +542,13 @@ def _annex_prefix(annex: int) -> str:
 
 def _slot_name(prefix: str, heading: str) -> str:
     """How clause names in a section begin (as :func:`clause_name` writes them): annex
-    prefix and heading; an annex's paragraphs before any heading carry neither."""
-    return f"{prefix} {heading}" if prefix and heading else heading
+    prefix and heading (``annex 2 considering``); an annex's paragraphs before any heading
+    by the annex's number alone (``annex 1``), the body's by nothing."""
+    if not prefix:
+        return heading
+    if not heading:
+        return "annex 1" if prefix == "annex" else prefix
+    return f"{prefix} {heading}"
 
 
 def _line(label: str | None, text: str) -> str:

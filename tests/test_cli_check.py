@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ITU_PP, RES_179_2018
+from conftest import ITU_PP, RES_179_2018, SHARED_DATA
 
 from resdiff.cli import main
+from resdiff.cli.operands import RESOLUTION_SUFFIXES
 from resdiff.parsing.check import check_paths, check_text, expand_paths
+from resdiff.readers.docx import read_docx
 
 CLEAN = (
     "RESOLUTION 9 (REV. DUBAI, 2018)\n\nA title\n\n"
@@ -86,6 +88,62 @@ def test_directory_recurses_into_txt_files(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 0
     assert result.output.startswith(f"{tmp_path / 'b' / 'two.txt'}:9:14: warning:")
+
+
+def findings(output: str, name: str) -> list[str]:
+    """The findings of one file or resolution, without its name."""
+    return [line[len(name) :] for line in output.splitlines() if line.startswith(name + ":")]
+
+
+@pytest.mark.usefixtures("shared_data")
+def test_word_documents_are_checked_as_their_text(runner: CliRunner, tmp_path: Path) -> None:
+    """A .docx reads as its text with the tracked changes accepted, as ``diff`` reads it
+    (it was refused as a binary file)."""
+    docx = SHARED_DATA / "docx" / "res-179-2010-to-2018.tracked.docx"
+    text = write(tmp_path, "res-179.txt", read_docx(docx))
+    result = runner.invoke(main, ["check", str(docx), str(text)])
+    assert result.exit_code == 0, result.output
+    assert findings(result.output, str(docx)) == findings(result.output, str(text))
+    assert "[glued-heading]" in result.output
+
+
+@pytest.mark.usefixtures("shared_data")
+def test_an_akoma_ntoso_collection_is_checked_resolution_by_resolution(
+    runner: CliRunner,
+) -> None:
+    """Each component of the PP-18 excerpt, named PATH#<id>, has the findings of the plain
+    text it was made from (its raw XML was checked as text)."""
+    xml = SHARED_DATA / "akn" / "pp18-final-acts-excerpt.xml"
+    result = runner.invoke(main, ["check", str(xml)])
+    assert result.exit_code == 0, result.output
+    names = sorted({line.split(":", 1)[0] for line in result.output.splitlines()})
+    assert names == [f"{xml}#itu-pp/{n}" for n in ("dec-5", "res-179", "res-2", "res-71")]
+    for name in names:
+        plain = ITU_PP / "2018-dubai" / (name.rsplit("/", 1)[1] + ".txt")
+        alone = runner.invoke(main, ["check", str(plain)])
+        assert findings(result.output, name) == findings(alone.output, str(plain))
+
+
+def test_a_directory_holds_word_and_akoma_ntoso_files_too(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    write(tmp_path, "a/one.txt", CLEAN)
+    write(tmp_path, "b/two.DOCX", b"not a zip")
+    write(tmp_path, "b/~$two.docx", b"Word's lock file")
+    write(tmp_path, "c/three.xml", "<notAkn/>")
+    write(tmp_path, "c/notes.md", "not checked")
+    assert expand_paths([str(tmp_path)], RESOLUTION_SUFFIXES) == [
+        str(tmp_path / "a" / "one.txt"),
+        str(tmp_path / "b" / "two.DOCX"),
+        str(tmp_path / "c" / "three.xml"),
+    ]
+    result = runner.invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    troubles = result.stderr.splitlines()
+    assert [t.split(": ", 2)[1] for t in troubles] == [
+        str(tmp_path / "b" / "two.DOCX"),
+        str(tmp_path / "c" / "three.xml"),
+    ]
 
 
 def test_trouble_is_exit_2_but_other_files_are_still_checked(

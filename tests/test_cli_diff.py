@@ -235,6 +235,33 @@ def test_tree_with_an_unreadable_file_writes_nothing(two_trees: tuple[Path, Path
     )
 
 
+def test_a_tree_reads_word_and_akoma_ntoso_files_as_single_operands_do(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """A .docx in a folder reads as its text with tracked changes accepted and an AKN
+    .xml as its resolution, paired by relative path like the *.txt (they were ignored)."""
+    docx = shared_data / "docx"
+    old, new = tmp_path / "old", tmp_path / "new"
+    for root in (old, new):
+        root.mkdir()
+    shutil.copy(docx / "res-179-2010-to-2018.tracked.docx", old / "res-179.docx")
+    shutil.copy(docx / "res-179-2010-to-2018.libreoffice.docx", new / "res-179.docx")
+    (new / "~$s-179.docx").write_bytes(b"Word's lock file")  # skipped
+    text = shared_data / PP / "2018-dubai" / "res-2.txt"
+    CliRunner().invoke(main, ["export", str(text), "-o", str(old / "res-2.xml")])
+    assert (old / "res-2.xml").is_file()
+    doc = json.loads(run(str(old), str(new), "-f", "json").output)
+    assert [(r["path"], r["status"]) for r in doc["resolutions"]] == [
+        ("res-179.docx", "unchanged"),
+        ("res-2.xml", "removed"),
+    ]
+    alone = json.loads(
+        run(str(old / "res-179.docx"), str(new / "res-179.docx"), "-f", "json").output
+    )
+    assert doc["resolutions"][0]["diff"]["summary"] == alone["summary"]
+    assert alone["summary"]["unchanged"] > 50
+
+
 def test_identical_trees_exit_0(two_trees: tuple[Path, Path]) -> None:
     old, _ = two_trees
     result = run(str(old), str(old))

@@ -161,7 +161,7 @@ def kill_many(
             argv(corpus), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
         )
         time.sleep(rng.uniform(0.1, 1.0) * duration)
-        proc.send_signal(signal.SIGKILL)  # resdiff alone: a git child it started lives on
+        proc.send_signal(signal.SIGKILL)  # resdiff alone (its fast-import dies with it)
         proc.communicate()
         wait_for_orphans(proc.pid)
         assert_consistent(corpus, before, expected)
@@ -170,9 +170,9 @@ def kill_many(
 
 
 def wait_for_orphans(group: int) -> None:
-    """Wait until the git processes the killed command started (a ``git fast-import``
-    reading its last commands) have ended too, so that the repository is checked at rest
-    rather than while an orphan is still writing; at most 30 s."""
+    """Wait until the git processes the killed command started have ended too, so that
+    the repository is checked at rest rather than while an orphan is still writing; at
+    most 30 s. (``git fast-import`` is killed with resdiff: see the test below.)"""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if not live_members(group):
@@ -193,6 +193,31 @@ def live_members(group: int) -> list[int]:
         if int(fields[2]) == group and fields[0] != "Z":
             members.append(int(stat.parent.name))
     return members
+
+
+def child_running(parent: int, name: bytes, timeout: float) -> int:
+    """The pid of ``parent``'s child whose command line holds ``name``, once it runs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+                cmdline = (stat.parent / "cmdline").read_bytes()
+            except OSError:  # ended while we looked
+                continue
+            if int(fields[1]) == parent and name in cmdline:
+                return int(stat.parent.name)
+        time.sleep(0.002)
+    raise AssertionError(f"no {name.decode()} child of {parent} within {timeout} s")
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` runs (or is stopped); a zombie waiting to be reaped has ended."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 @pytest.fixture(autouse=True)
@@ -255,3 +280,39 @@ def test_a_stale_lock_is_named_with_how_to_remove_it(tmp_path: Path) -> None:
         f" remove {lock}\n"
     )
     assert os.path.exists(lock)  # never removed by resdiff: it may be another command's
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_killed_import_takes_its_git_fast_import_with_it(tmp_path: Path) -> None:
+    """SIGKILL of ``resdiff import`` ends its ``git fast-import`` at once: left running, the
+    orphan would go on to finish the import on its own. fast-import is stopped (SIGSTOP)
+    before resdiff is killed, so only a kill can end it: the test does not race its exit."""
+    corpus = fresh_corpus(tmp_path / "corpus")
+    folder = tmp_path / "in"
+    for text in sorted((ITU_PP / "2018-dubai").glob("*.txt")):
+        target = folder / "itu-pp" / text.stem / "dubai-2018.txt"
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(text, target)
+    (folder / "revisions.csv").write_text("revision,adopted\ndubai-2018,2018-11-16\n", "utf-8")
+    proc = subprocess.Popen(
+        resdiff("import", "--quiet", str(folder), "--corpus", str(corpus)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    child = None
+    try:
+        child = child_running(proc.pid, b"fast-import", timeout=60)
+        os.kill(child, signal.SIGSTOP)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        deadline = time.monotonic() + 5
+        while running(child) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not running(child), "git fast-import outlived the killed resdiff import"
+    finally:
+        proc.kill()
+        proc.wait()
+        if child is not None and running(child):
+            os.kill(child, signal.SIGKILL)
+    assert git(corpus, "for-each-ref", "refs/resdiff/").strip() == ""

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from hypothesis import given, settings
+from render_cases import SAMPLE
 from render_samples import XSS_IMG, XSS_SCRIPT, sample_diff
 from synthetic import Doc, revisions
 
@@ -76,6 +77,18 @@ def test_an_anchor_per_clause_path_in_both_views() -> None:
             assert "sbs:" + ref.path in p.ids
     assert "was:recalling/b" in p.ids  # a removed clause, at its old place
     assert "was:recalling/d" in p.ids  # the old place of a moved clause
+
+
+def test_every_part_of_a_split_is_reachable_by_its_path() -> None:
+    """resolves/1 split into resolves/1 and resolves/2: both paths lead to the split's row,
+    in both views (the second part had no anchor)."""
+    p = parse(html_of(SAMPLE))
+    assert len(p.ids) == len(set(p.ids))
+    for change in SAMPLE.changes:
+        for ref in change.new:
+            assert ref.path in p.ids
+            assert "sbs:" + ref.path in p.ids
+    assert {"resolves/2", "sbs:resolves/2"} <= set(p.ids)
 
 
 def test_redline_marks_each_word_run() -> None:

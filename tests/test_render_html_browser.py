@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from render_cases import SAMPLE
 from render_samples import XSS_IMG, XSS_SCRIPT, sample_diff
 
 from resdiff.changes import Diff
@@ -137,6 +138,26 @@ def test_keyboard_moves_from_change_to_change(page: Any, tmp_path: Path) -> None
     page.locator("label[for=view-sbs]").click()
     page.keyboard.press("n")
     assert page.evaluate("document.activeElement.id").startswith("sbs:")
+
+
+def test_a_link_to_a_splits_second_part_opens_the_split(page: Any, tmp_path: Path) -> None:
+    """``#resolves/2`` (the second part of resolves 1's split) scrolls to the split's row."""
+    open_report(page, tmp_path, SAMPLE)
+    page.set_viewport_size({"width": 1100, "height": 200})
+    page.goto((tmp_path / "report.html").as_uri() + "#resolves/2")
+    page.wait_for_load_state("load")
+    row = page.evaluate(
+        """() => {
+            const row = document.querySelector(':target').closest('article');
+            const top = row.getBoundingClientRect().top;
+            return [row.id, row.innerText, top, window.scrollY];
+        }"""
+    )
+    row_id, text, top, scrolled = row
+    assert row_id == "resolves/1"
+    assert "to share practice" in text
+    assert 0 <= top < 200
+    assert scrolled > 0
 
 
 def test_unchanged_clauses_expand(page: Any, tmp_path: Path) -> None:

@@ -44,6 +44,23 @@ def test_clause_names_a_drafter_uses() -> None:
     assert clause_name(ref("footnotes/1", "1", "footnotes", "")) == "footnote 1"
 
 
+def test_an_annexs_paragraphs_before_any_heading_are_named_with_their_annex() -> None:
+    """Two annexes that both open with paragraph 1 (Res 71 of PP-18) must not share a
+    name, or ``apply`` cannot tell where the second annex starts."""
+    names = [
+        clause_name(ref(path, label, "", ""))
+        for path, label in [
+            ("annex/1", "1"),
+            ("annex~2/1", "1"),
+            ("annex~2/#3", None),
+            ("annex~2/2/a", "a)"),
+            ("annex/2bis", "2 bis"),
+            ("section/1", "1"),
+        ]
+    ]
+    assert names == ["annex 1 1", "annex 2 1", "annex 2 ¶3", "annex 2 2 a)", "annex 1 2 bis", " 1"]
+
+
 def test_paths_and_labels_head_a_change() -> None:
     assert change_paths(SPLIT) == ("resolves/1", "resolves/2")
     assert change_labels(SPLIT) == ("1", "2")

@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": (
         "resdiff.cli.check_cmd",
         "check_cmd",
-        "Check resolution files (or every *.txt under a directory) for problems.",
+        "Check resolution files (or every one under a directory) for problems.",
     ),
     "diff": (
         "resdiff.cli.diff_cmd",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from resdiff.cli.operands import RESOLUTION_SUFFIXES, read_resolutions
 from resdiff.cli.options import corpus_option, encoding_option, format_option, layout_option
 from resdiff.cli.terminal import dumps_json
 from resdiff.parsing.check import LEVELS, FileReport, check_paths
@@ -71,8 +72,10 @@ def check_cmd(
     layout: Layout | None,
     corpus_path: str | None,
 ) -> None:
-    """Check resolution files (or every *.txt under a directory) for problems.
+    """Check resolution files (or every one under a directory) for problems.
 
+    Reads .txt, .docx (tracked changes accepted) and Akoma Ntoso .xml files (each
+    resolution of a collection, as PATH#<id>); line:col count in the text read.
     Reports each repair of conversion noise (glued headings, inline footnotes, run-on
     paragraphs), label gaps, duplicates and order, and missing structure, as
     file:line:col: level: message [code]. Exit status: 0 clean (warnings allowed),
@@ -95,7 +98,7 @@ def check_cmd(
         return
     if fmt == "markdown":
         raise click.UsageError("--format markdown is for corpus checks (no PATH, or --base)")
-    reports = check_paths(paths, encoding, layout)
+    reports = check_paths(paths, encoding, layout, read_resolutions, RESOLUTION_SUFFIXES)
     if fmt == "json":
         click.echo(dumps_json(_json(reports, shown)))
     else:

@@ -1,8 +1,8 @@
 """Turning a command-line operand into something to compare: one document or a tree.
 
 An operand is a file (one resolution), a directory (a tree of resolutions, every
-``*.txt`` below it by relative path), or a corpus ref such as ``res-179@dubai-2018``
-(one revision) or ``@dubai-2018`` (the whole corpus as of that conference).
+``*.txt``, ``*.docx`` and ``*.xml`` below it by relative path), or a corpus ref such as
+``res-179@dubai-2018`` (one revision) or ``@dubai-2018`` (the whole corpus as of that conference).
 
 A file ending in ``.docx`` is read as a Word document (its tracked changes accepted, or
 rejected on request) and one ending in ``.xml`` as Akoma Ntoso: a single document is one
@@ -41,6 +41,19 @@ class Document:
         return resdiff.parse(self.text, source=self.label, layout=self.layout)
 
 
+#: The files a directory operand (a tree, or ``check``) reads: text, Word, Akoma Ntoso.
+RESOLUTION_SUFFIXES = (".txt", ".docx", ".xml")
+
+
+@dataclass(frozen=True)
+class DocumentFile(TextFile):
+    """A file of a directory tree to read later, whatever its kind (:func:`read_file`):
+    a .docx with its tracked changes accepted, a one-resolution Akoma Ntoso .xml, or text."""
+
+    def read(self) -> str:
+        return read_file(self.path, self.encoding)
+
+
 @dataclass(frozen=True)
 class Tree:
     """Several resolutions by relative POSIX path (``itu-pp/res-179.txt``), sorted.
@@ -54,10 +67,13 @@ class Tree:
 
 
 def tree_files(root: Path) -> list[Path]:
-    """Every resolution file under ``root``, sorted, skipping hidden folders (``.git``)."""
+    """Every resolution file (:data:`RESOLUTION_SUFFIXES`, any case) under ``root``, sorted,
+    skipping hidden folders (``.git``) and Word's lock files (``~$res-179.docx``)."""
     found = []
-    for path in root.rglob("*.txt"):
+    for path in root.rglob("*"):
         rel = path.relative_to(root)
+        if not path.name.lower().endswith(RESOLUTION_SUFFIXES) or path.name.startswith("~$"):
+            continue
         if any(part.startswith(".") for part in rel.parts):
             continue
         if path.is_file():
@@ -93,12 +109,26 @@ def read_file(path: str, encoding: str = "utf-8", changes: Changes = "accept") -
     return read_text(path, encoding)
 
 
+def read_resolutions(path: str, encoding: str = "utf-8") -> list[tuple[str, str]]:
+    """Every resolution a file holds, as (name, text), for ``check``: one, named by the
+    path, or each component of an Akoma Ntoso collection, named ``PATH#<component id>``."""
+    if is_xml(path) and Path(path).is_file():
+        from resdiff.readers.akn import read_akn_components
+
+        components = read_akn_components(path)
+        if len(components) == 1:
+            return [(path, components[0].text)]
+        return [(f"{path}#{c.id}", c.text) for c in components]
+    return [(path, read_file(path, encoding))]
+
+
 def resolve_path(arg: str, encoding: str = "utf-8") -> Document | Tree:
     """Resolve a file or directory operand; :class:`InputError` when it is neither."""
     path = Path(arg)
     if path.is_dir():
         files = tuple(
-            (p.relative_to(path).as_posix(), TextFile(str(p), encoding)) for p in tree_files(path)
+            (p.relative_to(path).as_posix(), DocumentFile(str(p), encoding))
+            for p in tree_files(path)
         )
         return Tree(label=arg, files=files)
     if path.exists():

@@ -12,11 +12,14 @@ git accepts it.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +34,48 @@ ZERO_ID = "0" * 40
 #: Separators for ``git log --format``: unit and record separators never occur in messages.
 _US = "\x1f"
 _RS = "\x1e"
+
+
+#: Linux's prctl option: the signal a process gets when the thread that started it ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _tied_to_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that has the child killed when resdiff dies, even by SIGKILL (Linux
+    ``PR_SET_PDEATHSIG``), so that a killed ``resdiff import`` leaves no ``git fast-import``
+    running on to finish the import on its own; None where there is no such call.
+
+    libc is looked up here, before the fork: the child only makes the one call (and, if
+    resdiff already died before it, kills itself as the kernel would have)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def tie() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return tie
+
+
+def _start_fast_import(repo: git.Repo) -> git.cmd.Git.AutoInterrupt:
+    """``git fast-import --quiet --done`` reading a pipe, tied to resdiff's life; GitPython's
+    handle (``.proc`` is the process), which ends the process when it is dropped: keep it.
+
+    Through GitPython's ``execute`` rather than ``git.fast_import()``: only ``execute``
+    passes ``preexec_fn`` on to ``Popen``."""
+    return repo.git.execute(
+        [repo.git.GIT_PYTHON_GIT_EXECUTABLE, "fast-import", "--quiet", "--done"],
+        istream=subprocess.PIPE,
+        as_process=True,
+        with_stdout=False,
+        preexec_fn=_tied_to_parent(),
+    )
 
 
 @dataclass(frozen=True)
@@ -361,14 +406,14 @@ class GitRepo:
 
         The stream must end with ``done``. When producing it fails (a refused text), the
         process is killed before it can update any ref, and its scratch pack is removed.
+        When resdiff itself is killed, so is fast-import (on Linux): it never finishes an
+        import that resdiff did not see through (see :func:`_tied_to_parent`).
         """
         pack_dir = self.common_dir / "objects" / "pack"
         before = set(pack_dir.glob("tmp_pack_*")) | set(self.common_dir.glob("fast_import_crash_*"))
-        handle = self.repo.git.fast_import(
-            "--quiet", "--done", istream=subprocess.PIPE, as_process=True, with_stdout=False
-        )
-        proc: subprocess.Popen[bytes] = handle.proc
-        assert proc.stdin is not None and proc.stderr is not None
+        handle = _start_fast_import(self.repo)
+        proc = handle.proc
+        assert proc is not None and proc.stdin is not None and proc.stderr is not None
         try:
             try:
                 for chunk in stream:

@@ -1,8 +1,9 @@
 """Validation of resolution files for ``resdiff check``: diagnostics per file, no printing.
 
 :func:`check_paths` takes files and directories (every ``*.txt`` below a directory,
-hidden folders skipped) and returns one :class:`FileReport` per file, in a stable
-order. A file that cannot be read is reported with its one-line ``trouble`` message
+hidden folders skipped; other kinds of file too when the caller says how to read them)
+and returns one :class:`FileReport` per file (per resolution of a file holding several),
+in a stable order. A file that cannot be read is reported with its one-line ``trouble`` message
 instead of diagnostics, so one bad file does not hide the others. The CLI decides the
 exit status: 2 if any trouble, else 1 if any error, else 0. The corpus layer extends
 this (``--base REF``) by adding reports of its own.
@@ -10,7 +11,7 @@ this (``--base REF``) by adding reports of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from resdiff.files import read_text
 from resdiff.model import Diagnostic, Layout
 
 LEVELS = ("info", "warning", "error")
+
+#: Reads one file (path, encoding) as its resolutions, each (name, text): a document that
+#: holds several (an Akoma Ntoso collection) gives one per resolution. Given by the caller,
+#: which knows the file formats (.docx, .xml); raises ResdiffError when it cannot read.
+FileReader = Callable[[str, str], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -61,16 +67,34 @@ def validate_file(
     return FileReport(name, check_text(text, name, layout))
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given, and every ``*.txt`` under each directory (sorted, hidden skipped)."""
+def validate_document(
+    path: str, read: FileReader, encoding: str = "utf-8", layout: Layout | None = None
+) -> list[FileReport]:
+    """Read one file with ``read`` and check each resolution it holds; a read failure
+    becomes one report's ``trouble``."""
+    try:
+        texts = read(path, encoding)
+    except ResdiffError as exc:
+        return [FileReport(path, trouble=str(exc))]
+    if layout is None:  # each resolution read in its own layout
+        return [FileReport(name, check_text(text, name)) for name, text in texts]
+    return [FileReport(name, check_text(text, name, layout)) for name, text in texts]
+
+
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = (".txt",)) -> list[str]:
+    """Files as given, and every file ending in one of ``suffixes`` (any case) under each
+    directory (sorted; hidden folders and Word's ``~$`` lock files skipped)."""
     out: list[str] = []
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
             found = [
                 f
-                for f in p.rglob("*.txt")
-                if f.is_file() and not any(x.startswith(".") for x in f.relative_to(p).parts)
+                for f in p.rglob("*")
+                if f.name.lower().endswith(suffixes)
+                and not f.name.startswith("~$")  # Word's lock file beside an open document
+                and f.is_file()
+                and not any(x.startswith(".") for x in f.relative_to(p).parts)
             ]
             out.extend(str(f) for f in sorted(found, key=lambda f: f.relative_to(p).as_posix()))
         else:  # a missing file is reported by validate_file, with the others
@@ -79,8 +103,16 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 
 def check_paths(
-    paths: Iterable[str], encoding: str = "utf-8", layout: Layout | None = None
+    paths: Iterable[str],
+    encoding: str = "utf-8",
+    layout: Layout | None = None,
+    read: FileReader | None = None,
+    suffixes: tuple[str, ...] = (".txt",),
 ) -> list[FileReport]:
     """Check every file named or found under the directories named (``layout``: read them
-    all in that layout, else each in its own)."""
-    return [validate_file(path, encoding, layout) for path in expand_paths(paths)]
+    all in that layout, else each in its own). ``read``: how to read a file (default: as
+    text); ``suffixes``: the files looked for in directories."""
+    found = expand_paths(paths, suffixes)
+    if read is None:
+        return [validate_file(path, encoding, layout) for path in found]
+    return [r for path in found for r in validate_document(path, read, encoding, layout)]

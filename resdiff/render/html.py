@@ -13,8 +13,9 @@ it works without a server and even without JavaScript):
   re-lettered one as "e) → f)".
 
 Unchanged clauses are collapsed in ``<details>`` (open with ``--all``). Every row has an
-id (its clause path; ``was:`` + old path at the old place of a moved or removed clause;
-``sbs:`` in the side-by-side view; ``<resolution path>:`` in a tree diff). Changes are
+id (its clause path, and a split's row one per part; ``was:`` + old path at the old place
+of a moved or removed clause; ``sbs:`` in the side-by-side view; ``<resolution path>:`` in
+a tree diff). Changes are
 told by strike-through/underline and hidden screen-reader labels, not colour alone;
 ``n``/``p`` move from change to change, as do the ↑/↓ links on each change.
 With ``marks="itu"`` each clause carries its ITU mark and the number line is in ITU style.
@@ -73,6 +74,7 @@ class Item:
 
     anchor: str
     partner: str | None
+    also: tuple[str, ...]  # the paths of a split's other parts, each anchored on the row too
     kind: str
     mark: str
     name: str
@@ -174,6 +176,7 @@ def _item(row: Row) -> Item:
     return Item(
         anchor=row.anchor,
         partner=row.partner_anchor,
+        also=tuple(r.path for r in change.new[1:]) if not row.moved_away else (),
         kind=kind,
         mark=row.mark,
         name=name,

@@ -76,7 +76,8 @@ def clause_name(ref: ClauseRef) -> str:
     """How a drafter names a clause: section heading then label path.
 
     ``recalling i)``, ``resolves 1 i)`` (a sub-clause), ``requests the Council ¶1``
-    (an unlabelled paragraph), ``annex considering a)``, ``the title``, ``footnote 1``;
+    (an unlabelled paragraph), ``annex considering a)``, ``annex 2 ¶1`` (an annex's
+    paragraph before any heading), ``the title``, ``footnote 1``;
     in a UN-layout resolution ``PP3``, ``OP5``, ``OP2(a)``, as delegates say.
     """
     named = un_name(ref.path, ref.section)
@@ -95,6 +96,12 @@ def clause_name(ref: ClauseRef) -> str:
     if start is not None:
         prefix = [seg.replace("~", " ") for seg in segments[:start]]
         parents = segments[start + 1 : -1]
+    elif segments[0].split("~", 1)[0] == "annex":
+        # an annex's paragraphs before any heading: the annex always by its number
+        # ("annex 1 ¶1", "annex 2 5"), so that no two annexes' paragraphs share a name
+        # and a label never reads as an annex number ("annex 1 2 bis")
+        number = segments[0].partition("~")[2] or "1"
+        return " ".join([f"annex {number}", *segments[1:-1], own])
     return " ".join([*prefix, ref.section, *parents, own])
 
 
