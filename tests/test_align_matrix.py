@@ -1,0 +1,90 @@
+"""matrix: every pair that can reach the threshold is kept, so alignment is unchanged."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED_DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+import resdiff
+from resdiff.align import align_resolutions, matrix, similar
+from resdiff.align.matrix import candidates, dense_codes
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from output_manifest import real_pairs
+
+PAIRS = real_pairs(SHARED_DATA) if (SHARED_DATA / "itu-pp").is_dir() else []
+
+#: Token codes over a small alphabet, so that generated codes often score near the threshold;
+#: some longer than 64 tokens (rapidfuzz's multi-word bit vectors) and some private-use
+#: characters, as the aligner's codes are.
+codes = st.lists(
+    st.text(alphabet="abcdefgh\ue000\ue001\U000f0000", min_size=1, max_size=90),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(olds=codes, news=codes, threshold=st.sampled_from([0.3, 0.5, 0.65, 0.8, 0.95, 1.0]))
+def test_every_pair_scoring_at_the_threshold_is_a_candidate(
+    olds: list[str], news: list[str], threshold: float
+) -> None:
+    found = candidates(olds, news, threshold)
+    for old, kept in zip(olds, found, strict=True):
+        reach = [k for k, new in enumerate(news) if fuzz.ratio(old, new) >= threshold * 100.0]
+        assert set(reach) <= set(kept), (old, [news[k] for k in reach])
+        assert kept == sorted(kept)
+
+
+def test_unrelated_codes_are_not_candidates() -> None:
+    """The point of the matrix: a code far from another is not scored."""
+    olds = ["abcdefgh", "ijklmnop"]
+    news = ["abcdefgx", "qrstuvwx", "ijklmnoy"]
+    assert candidates(olds, news, 0.65) == [[0], [2]]
+
+
+def test_a_group_larger_than_one_matrix_is_computed_in_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    olds = ["abcdefgh", "ijklmnop", "abcdefgz", "qrstuvwy"]
+    news = ["abcdefgx", "qrstuvwx", "ijklmnoy"]
+    whole = candidates(olds, news, 0.65)
+    monkeypatch.setattr(matrix, "MAX_CELLS", 4)  # one row at a time
+    assert candidates(olds, news, 0.65) == whole == [[0], [2], [0], [1]]
+
+
+def test_re_lettering_keeps_every_distance() -> None:
+    """Commonest token first, from code point 1: the same codes up to a renaming, so the
+    same distances; past the surrogates when there are more tokens than fit below them."""
+    olds = ["\ue000\ue001\ue001", "\ue002"]
+    news = ["\ue001\ue002"]
+    assert dense_codes(olds, news) == (["\x03\x01\x01", "\x02"], ["\x01\x02"])
+    many = ["".join(chr(0xF0000 + k) for k in range(0xD800 + 5))]
+    (dense,), _ = dense_codes(many, [])
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in dense)
+    assert len(set(dense)) == len(dense)
+
+
+@pytest.mark.parametrize(("old", "new"), [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
+def test_real_pairs_align_the_same_with_and_without_the_matrix(
+    old: Path, new: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Consecutive PP-18 resolutions are different texts: most clauses are left to the
+    similar pass, which the matrix then prunes (forced on for every group here)."""
+    a = resdiff.parse(old.read_text("utf-8"), old.name)
+    b = resdiff.parse(new.read_text("utf-8"), new.name)
+    monkeypatch.setattr(similar, "MATRIX_FROM", 10**12)
+    everything = align_resolutions(a, b)
+    monkeypatch.setattr(similar, "MATRIX_FROM", 0)
+    assert align_resolutions(a, b) == everything
+
+
+@pytest.mark.usefixtures("shared_data")
+def test_the_real_pairs_are_all_there() -> None:
+    assert len(PAIRS) >= 60
