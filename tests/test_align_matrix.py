@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 import resdiff
 from resdiff.align import align_resolutions, matrix, similar
-from resdiff.align.matrix import candidates, dense_codes
+from resdiff.align.matrix import CLASSES, candidates, folded_codes
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from output_manifest import real_pairs
@@ -21,10 +21,11 @@ from output_manifest import real_pairs
 PAIRS = real_pairs(SHARED_DATA) if (SHARED_DATA / "itu-pp").is_dir() else []
 
 #: Token codes over a small alphabet, so that generated codes often score near the threshold;
-#: some longer than 64 tokens (rapidfuzz's multi-word bit vectors) and some private-use
-#: characters, as the aligner's codes are.
+#: some longer than 64 tokens (rapidfuzz's multi-word bit vectors), some private-use
+#: characters, as the aligner's codes are, and some that fold into the class of another
+#: ("a" and "Š" are 255 apart).
 codes = st.lists(
-    st.text(alphabet="abcdefgh\ue000\ue001\U000f0000", min_size=1, max_size=90),
+    st.text(alphabet="abcdefgh\u0160\ue000\ue001\U000f0000", min_size=1, max_size=90),
     min_size=1,
     max_size=12,
 )
@@ -59,16 +60,22 @@ def test_a_group_larger_than_one_matrix_is_computed_in_slices(
     assert candidates(olds, news, 0.65) == whole == [[0], [2], [0], [1]]
 
 
-def test_re_lettering_keeps_every_distance() -> None:
-    """Commonest token first, from code point 1: the same codes up to a renaming, so the
-    same distances; past the surrogates when there are more tokens than fit below them."""
-    olds = ["\ue000\ue001\ue001", "\ue002"]
-    news = ["\ue001\ue002"]
-    assert dense_codes(olds, news) == (["\x03\x01\x01", "\x02"], ["\x01\x02"])
-    many = ["".join(chr(0xF0000 + k) for k in range(0xD800 + 5))]
-    (dense,), _ = dense_codes(many, [])
-    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in dense)
-    assert len(set(dense)) == len(dense)
+def test_folding_maps_each_character_to_one_of_255_one_byte_classes() -> None:
+    codes = ["\ue000\ue001a", "", "\U000f0000" + chr(ord("a") + CLASSES)]
+    folded = folded_codes(codes)
+    assert [len(c) for c in folded] == [3, 0, 2]
+    assert all(1 <= ord(c) <= CLASSES for c in "".join(folded))
+    assert folded[0][2] == folded[2][1]  # "a" and "Š": one class
+    assert folded[0][0] != folded[0][1]
+
+
+def test_pairs_that_only_folding_brings_together_are_not_paired() -> None:
+    """Two codes whose tokens all fold into the same classes, but are all different:
+    the matrix lets the pair through, the exact score (0) does not pair it."""
+    old = "abcdefgh"
+    new = "".join(chr(ord(c) + CLASSES) for c in old)
+    assert candidates([old], [new], 0.65) == [[0]]
+    assert fuzz.ratio(old, new) == 0
 
 
 @pytest.mark.parametrize(("old", "new"), [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
