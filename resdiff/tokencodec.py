@@ -66,9 +66,9 @@ class TokenCodec:
         first appearance)."""
         chars = self._chars
         tokens = tokens if isinstance(tokens, list) else list(tokens)
-        unseen = [token for token in dict.fromkeys(tokens) if token not in chars]
-        if unseen:
-            chars.update(zip(unseen, _code_points(len(chars), len(unseen)), strict=True))
+        for token in tokens:  # most tokens of a text were seen before: one lookup each
+            if token not in chars:
+                chars[token] = code_point(len(chars))
         return "".join(map(chars.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:
