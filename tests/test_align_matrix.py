@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED_DATA
+from differ_cases import build, numbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -76,6 +77,30 @@ def test_pairs_that_only_folding_brings_together_are_not_paired() -> None:
     new = "".join(chr(ord(c) + CLASSES) for c in old)
     assert candidates([old], [new], 0.65) == [[0]]
     assert fuzz.ratio(old, new) == 0
+
+
+#: Clause texts over eight words, so that many old × new pairs score near the threshold.
+_clause_texts = st.lists(
+    st.sampled_from(["to", "promote", "the", "ITU", "Member", "States", "regional", ";"]),
+    min_size=2,
+    max_size=14,
+).map(" ".join)
+_sections = st.lists(st.lists(_clause_texts, min_size=1, max_size=10), min_size=1, max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(old=_sections, new=_sections, threshold=st.sampled_from([0.5, 0.65, 0.8]))
+def test_generated_resolutions_align_the_same_with_and_without_the_matrix(
+    old: list[list[str]], new: list[list[str]], threshold: float
+) -> None:
+    headings = ["resolves", "instructs the Secretary-General", "invites Member States"]
+    a = build([(h, numbers(t)) for h, t in zip(headings, old, strict=False)])
+    b = build([(h, numbers(t)) for h, t in zip(headings, new, strict=False)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(similar, "MATRIX_FROM", 10**12)
+        everything = align_resolutions(a, b, threshold=threshold)
+        patch.setattr(similar, "MATRIX_FROM", 0)
+        assert align_resolutions(a, b, threshold=threshold) == everything
 
 
 @pytest.mark.parametrize(("old", "new"), [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
