@@ -45,10 +45,11 @@ def _code_points(start: int, count: int) -> Iterator[str]:
 def encode_pair(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
     """``old`` and ``new`` encoded with one fresh code: what :meth:`TokenCodec.encode`
     gives for ``old`` then ``new`` on a new codec, without keeping the codec."""
-    order = dict.fromkeys(old)
-    order.update(dict.fromkeys(new))
+    both = [*old, *new]
+    order = dict.fromkeys(both)
     chars = dict(zip(order, _code_points(0, len(order)), strict=True))
-    return "".join(map(chars.__getitem__, old)), "".join(map(chars.__getitem__, new))
+    encoded = "".join(map(chars.__getitem__, both))
+    return encoded[: len(old)], encoded[len(old) :]
 
 
 class TokenCodec:
