@@ -97,10 +97,23 @@ def test_generated_resolutions_align_the_same_with_and_without_the_matrix(
     a = build([(h, numbers(t)) for h, t in zip(headings, old, strict=False)])
     b = build([(h, numbers(t)) for h, t in zip(headings, new, strict=False)])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(similar, "MATRIX_FROM", 10**12)
+        patch.setattr(similar, "_matrix_pays", lambda _pairs: False)
         everything = align_resolutions(a, b, threshold=threshold)
-        patch.setattr(similar, "MATRIX_FROM", 0)
+        patch.setattr(similar, "_matrix_pays", lambda _pairs: True)
         assert align_resolutions(a, b, threshold=threshold) == everything
+
+
+def test_the_matrix_waits_for_larger_groups_until_numpy_is_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A single diff from the command line does not import numpy for a group that
+    scoring pair by pair handles faster than the import; once loaded, it is used."""
+    monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    assert not similar._matrix_pays(similar.MATRIX_FROM)
+    assert similar._matrix_pays(similar.MATRIX_COLD_FROM)
+    monkeypatch.setitem(sys.modules, "numpy", object())
+    assert similar._matrix_pays(similar.MATRIX_FROM)
+    assert not similar._matrix_pays(similar.MATRIX_FROM - 1)
 
 
 @pytest.mark.parametrize(("old", "new"), [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
@@ -111,9 +124,9 @@ def test_real_pairs_align_the_same_with_and_without_the_matrix(
     similar pass, which the matrix then prunes (forced on for every group here)."""
     a = resdiff.parse(old.read_text("utf-8"), old.name)
     b = resdiff.parse(new.read_text("utf-8"), new.name)
-    monkeypatch.setattr(similar, "MATRIX_FROM", 10**12)
+    monkeypatch.setattr(similar, "_matrix_pays", lambda _pairs: False)
     everything = align_resolutions(a, b)
-    monkeypatch.setattr(similar, "MATRIX_FROM", 0)
+    monkeypatch.setattr(similar, "_matrix_pays", lambda _pairs: True)
     assert align_resolutions(a, b) == everything
 
 

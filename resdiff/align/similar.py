@@ -15,6 +15,7 @@ anchors (the cap).
 from __future__ import annotations
 
 import bisect
+import sys
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
@@ -24,6 +25,7 @@ from resdiff.align.matrix import candidates as within_reach
 from resdiff.align.state import AlignState
 
 __all__ = [
+    "MATRIX_COLD_FROM",
     "MATRIX_FROM",
     "MAX_COMPARISONS",
     "SAME_CITATION_BONUS",
@@ -36,9 +38,13 @@ __all__ = [
 #: section still too large, only pairs within the same gap between anchors).
 MAX_COMPARISONS = 4_000_000
 #: From this many old×new candidate pairs in a group, the group's distance matrix
-#: (:mod:`.matrix`) picks the pairs to score; below, scoring every pair costs less than
-#: importing numpy and building the matrix.
+#: (:mod:`.matrix`) picks the pairs to score, once numpy is loaded; below, scoring every
+#: pair costs less than building the matrix.
 MATRIX_FROM = 20_000
+#: … and from this many before numpy is loaded: importing it costs about as much CPU as
+#: scoring a quarter of a million pairs one old clause at a time, which a single diff
+#: from the command line would pay for a group just over :data:`MATRIX_FROM`.
+MATRIX_COLD_FROM = 250_000
 #: In a gap too large for the cap, each old clause is compared with the new clauses at
 #: most this many places from where it would stand if the gap were rewritten in order.
 WINDOW = 100
@@ -75,7 +81,7 @@ def _score(
     o, n = state.old, state.new
     cutoff = state.threshold * 100.0
     codes = [n.codes[j] for j in group_new]
-    if len(group_old) * len(group_new) >= MATRIX_FROM:
+    if _matrix_pays(len(group_old) * len(group_new)):
         per_old = within_reach([o.codes[i] for i in group_old], codes, state.threshold)
     else:
         everyone = list(range(len(group_new)))
@@ -101,6 +107,12 @@ def _score(
                 bonus += SAME_CITATION_BONUS
             out.append((-(sim + bonus), i, j, sim))
     return out
+
+
+def _matrix_pays(pairs: int) -> bool:
+    """Whether a group of ``pairs`` candidate pairs is pruned by the matrix first (the
+    alignment is the same either way: only the time differs)."""
+    return pairs >= (MATRIX_FROM if "numpy" in sys.modules else MATRIX_COLD_FROM)
 
 
 def _groups(state: AlignState, olds: list[int], news: list[int]) -> list[_Group]:
