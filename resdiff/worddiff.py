@@ -33,8 +33,8 @@ from resdiff.tokencodec import encode_pair
 __all__ = ["diff_words", "is_editorial", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
-#: The same cut for ASCII text, where a letter or digit is [A-Za-z0-9]: a third faster
-#: (no Unicode category lookups), and nearly every clause is ASCII.
+#: The same cut for ASCII text, where a letter or digit is [A-Za-z0-9]: faster (no
+#: Unicode category lookups), and nearly every clause is ASCII.
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
 
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}

@@ -15,7 +15,7 @@ real pair).
 
 Before the call each token is folded into one of 255 classes (by its character's code
 point modulo 255), so that every code becomes a string of one-byte characters:
-rapidfuzz's fastest path, about three times faster than on the codes themselves. Folding
+rapidfuzz's fastest path (flat lookup tables instead of hash maps). Folding
 can only shorten a distance (a subsequence two codes share is still shared once tokens
 are merged), so a pair within reach stays within reach; the few pairs that only folding
 brings within reach are scored exactly, like the others, and fall below the threshold.
