@@ -14,9 +14,9 @@ edit scripts stay exact, only the cleanup may then see letters. Surrogates are n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["TokenCodec", "code_point"]
+__all__ = ["TokenCodec", "code_point", "encode_pair"]
 
 #: Code point ranges handed out in order: the private-use areas, then the rest of the
 #: supplementary planes (never a surrogate).
@@ -35,6 +35,23 @@ def code_point(index: int) -> str:
     raise ValueError("too many distinct tokens to encode")  # > 1,048,000 distinct tokens
 
 
+def _code_points(start: int, count: int) -> Iterator[str]:
+    """The characters of indices ``start`` … ``start + count − 1``, in order."""
+    if start + count <= 0x1900:  # all in the first private-use area: one C-level pass
+        return map(chr, range(0xE000 + start, 0xE000 + start + count))
+    return map(code_point, range(start, start + count))
+
+
+def encode_pair(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
+    """``old`` and ``new`` encoded with one fresh code: what :meth:`TokenCodec.encode`
+    gives for ``old`` then ``new`` on a new codec, without keeping the codec."""
+    both = [*old, *new]
+    order = dict.fromkeys(both)
+    chars = dict(zip(order, _code_points(0, len(order)), strict=True))
+    encoded = "".join(map(chars.__getitem__, both))
+    return encoded[: len(old)], encoded[len(old) :]
+
+
 class TokenCodec:
     """Maps tokens to single characters and back; one codec per comparison, so that the
     same token gets the same character on both sides."""
@@ -50,7 +67,7 @@ class TokenCodec:
         first appearance)."""
         chars = self._chars
         tokens = tokens if isinstance(tokens, list) else list(tokens)
-        for token in dict.fromkeys(tokens):
+        for token in tokens:  # most tokens of a text were seen before: one lookup each
             if token not in chars:
                 chars[token] = code_point(len(chars))
         return "".join(map(chars.__getitem__, tokens))

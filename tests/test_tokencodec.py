@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from resdiff.tokencodec import TokenCodec, code_point
+from resdiff.tokencodec import TokenCodec, code_point, encode_pair
 
 PRIVATE_USE = 0x1900 + 2 * 0xFFFE  # the three private-use areas
 
@@ -43,3 +45,22 @@ def test_past_the_private_use_areas_characters_stay_distinct_and_never_surrogate
     assert len(set(chars)) == len(chars)
     assert all(not 0xD800 <= ord(c) <= 0xDFFF for c in chars)
     assert len(set(chars) | {code_point(i) for i in range(0x1900)}) == len(chars) + 0x1900
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=3), max_size=30), st.lists(st.text(max_size=3), max_size=30))
+def test_encode_pair_is_what_a_fresh_codec_gives_for_both(old: list[str], new: list[str]) -> None:
+    codec = TokenCodec()
+    assert encode_pair(old, new) == (codec.encode(old), codec.encode(new))
+
+
+def test_encoding_past_the_first_private_use_area_is_the_same_both_ways() -> None:
+    """More distinct tokens than the first area holds: the codec's batch of new tokens and
+    encode_pair both go on with :func:`code_point`, in order of first appearance."""
+    old = [f"w{k}" for k in range(0x1900 - 5)]
+    new = [f"v{k}" for k in range(20)]
+    codec = TokenCodec()
+    a, b = codec.encode(old), codec.encode(new)
+    assert (a, b) == encode_pair(old, new)
+    assert b == "".join(code_point(0x1900 - 5 + k) for k in range(20))
+    assert codec.decode(b) == "".join(new)

@@ -43,6 +43,17 @@ def test_tokens_are_words_spaces_and_single_punctuation() -> None:
     ]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.sampled_from(["", "é"]))
+def test_ascii_and_unicode_texts_are_cut_by_one_rule(text: str, accent: str) -> None:
+    """ASCII text takes a faster pattern; the tokens are those of the Unicode rule (a
+    letter or digit is any Unicode one, "_" and control separators included as they are)."""
+    import re
+
+    text += accent
+    assert tokenize(text) == re.findall(r"[^\W_]+|\s+|.", text, re.DOTALL)
+
+
 def test_amendment_is_reported_word_by_word() -> None:
     old = "that parents, guardians and educators are not always aware of activities;"
     new = "that parents, guardians, educators and communities are not always aware of activities;"
@@ -68,6 +79,18 @@ def test_deletion_comes_before_insertion() -> None:
     kinds = [op for op, _ in ops]
     for k in range(len(kinds) - 1):
         assert (kinds[k], kinds[k + 1]) != ("+", "-")
+
+
+def test_any_script_comes_out_merged_deletion_first() -> None:
+    """Whatever order the edit script holds its ops in (interleaved deletions and
+    insertions, equalities back to back, empty ops), the ops come out in the contract's
+    form: one deletion then one insertion between equalities, nothing empty."""
+    from unittest import mock
+
+    script = [("=", 2), ("+", 1), ("-", 1), ("=", 0), ("=", 1), ("=", 3), ("-", 0)]
+    with mock.patch("resdiff.worddiff.fast_diff", return_value=script):
+        ops = diff_words("a b c d", "a X c d")  # tokens: a, " ", b, " ", c, " ", d
+    assert ops == (("=", "a "), ("-", "b"), ("+", "X"), ("=", " c d"))
 
 
 def test_identical_and_empty_texts() -> None:
@@ -159,22 +182,24 @@ def test_the_long_paragraph_path_rebuilds_both_texts_too(old: str, new: str) -> 
 
 
 # ------------------------------------------------ the C++ diff-match-patch vs the Python one
-def _python_dmp(a: str, b: str, **options: object) -> list[tuple[str, str]]:
+def _python_dmp(a: str, b: str, **options: object) -> list[tuple[str, int]]:
     """The reference: the Python diff-match-patch, run as worddiff runs the C++ build
-    (no time limit, no line mode, semantic cleanup), with the C++ build's op letters."""
+    (no time limit, no line mode, semantic cleanup), with the C++ build's op letters and
+    each op's length (worddiff asks the C++ build for lengths: each op's text follows
+    from them, cut out of the two strings in order)."""
     from diff_match_patch import diff_match_patch
 
     assert options == {
         "timelimit": 0,
         "checklines": False,
         "cleanup": "Semantic",
-        "counts_only": False,
+        "counts_only": True,
     }
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    return [({0: "=", -1: "-", 1: "+"}[code], chars) for code, chars in diffs]
+    return [({0: "=", -1: "-", 1: "+"}[code], len(chars)) for code, chars in diffs]
 
 
 class _Compared:
@@ -188,8 +213,8 @@ class _Compared:
         self.calls = 0
         self.differing: list[tuple[str, str]] = []
 
-    def __call__(self, a: str, b: str, **options: object) -> list[tuple[str, str]]:
-        fast = [(op, chars) for op, chars in self.fast(a, b, **options)]
+    def __call__(self, a: str, b: str, **options: object) -> list[tuple[str, int]]:
+        fast = [(op, count) for op, count in self.fast(a, b, **options)]
         self.calls += 1
         if fast != _python_dmp(a, b, **options):
             self.differing.append((a, b))

@@ -1,10 +1,10 @@
 """The similar pass: pair what exact matching left by token similarity, best first.
 
 Each remaining old clause is scored against the remaining new clauses with rapidfuzz
-(one C call per old clause, ``process.extract`` with a ``score_cutoff``;
-``process.cdist`` would need numpy, which the project does not depend on); in a large
-group only the new clauses that the prefix filter (:mod:`.prefilter`) finds able to reach
-the threshold are scored, which leaves the result unchanged. Pairs at or
+(one C call per old clause, ``process.extract`` with a ``score_cutoff``); in a large
+group only the new clauses that the distance matrix (:mod:`.matrix`, one C call for the
+whole group) finds able to reach the threshold are scored, which leaves the result
+unchanged. Pairs at or
 above the threshold are taken greedily, best first; a candidate in the section that
 pairs with the old clause's section, or citing the same instrument, gets a small bonus
 (for ordering only). Above :data:`MAX_COMPARISONS` candidate pairs only same-section
@@ -15,17 +15,19 @@ anchors (the cap).
 from __future__ import annotations
 
 import bisect
+import sys
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
 from resdiff.align.citation import cites_other_instrument, leading_citation
-from resdiff.align.prefilter import candidates as prefiltered
+from resdiff.align.matrix import candidates as within_reach
 from resdiff.align.state import AlignState
 
 __all__ = [
+    "MATRIX_COLD_FROM",
+    "MATRIX_FROM",
     "MAX_COMPARISONS",
-    "PREFILTER_FROM",
     "SAME_CITATION_BONUS",
     "SAME_SECTION_BONUS",
     "WINDOW",
@@ -35,10 +37,14 @@ __all__ = [
 #: Above this many old×new candidate pairs, only same-section pairs are scored (and in a
 #: section still too large, only pairs within the same gap between anchors).
 MAX_COMPARISONS = 4_000_000
-#: From this many old×new candidate pairs in a group, only the pairs that the prefix
-#: filter (:mod:`.prefilter`) lets through are scored; below, building its index costs
-#: more than scoring every pair.
-PREFILTER_FROM = 20_000
+#: From this many old×new candidate pairs in a group, the group's distance matrix
+#: (:mod:`.matrix`) picks the pairs to score, once numpy is loaded; below, scoring every
+#: pair costs less than building the matrix.
+MATRIX_FROM = 20_000
+#: … and from this many before numpy is loaded: importing it costs about as much CPU as
+#: scoring a quarter of a million pairs one old clause at a time, which a single diff
+#: from the command line would pay for a group just over :data:`MATRIX_FROM`.
+MATRIX_COLD_FROM = 250_000
 #: In a gap too large for the cap, each old clause is compared with the new clauses at
 #: most this many places from where it would stand if the gap were rewritten in order.
 WINDOW = 100
@@ -75,8 +81,8 @@ def _score(
     o, n = state.old, state.new
     cutoff = state.threshold * 100.0
     codes = [n.codes[j] for j in group_new]
-    if len(group_old) * len(group_new) >= PREFILTER_FROM:
-        per_old = prefiltered([o.codes[i] for i in group_old], codes, state.threshold)
+    if _matrix_pays(len(group_old) * len(group_new)):
+        per_old = within_reach([o.codes[i] for i in group_old], codes, state.threshold)
     else:
         everyone = list(range(len(group_new)))
         per_old = [everyone] * len(group_old)
@@ -101,6 +107,12 @@ def _score(
                 bonus += SAME_CITATION_BONUS
             out.append((-(sim + bonus), i, j, sim))
     return out
+
+
+def _matrix_pays(pairs: int) -> bool:
+    """Whether a group of ``pairs`` candidate pairs is pruned by the matrix first (the
+    alignment is the same either way: only the time differs)."""
+    return pairs >= (MATRIX_FROM if "numpy" in sys.modules else MATRIX_COLD_FROM)
 
 
 def _groups(state: AlignState, olds: list[int], news: list[int]) -> list[_Group]:
