@@ -188,15 +188,17 @@ def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:
     new_ref = _ref(new)
     if old.path == new.path and old.label == new.label and old.section == new.section:
         old_refs = new_refs = (new_ref,)
+        renumbered = False  # _label reads only path, label and section
     else:
         section = new.section if old.section == new.section else old.section
         old_refs, new_refs = (ClauseRef(old.path, old.label, section, text),), (new_ref,)
+        renumbered = _label(old) != _label(new)
     return Change(
         kind="unchanged",
         old=old_refs,
         new=new_refs,
         moved=moved,
-        renumbered=_label(old) != _label(new),
+        renumbered=renumbered,
         editorial=False,
         similarity=1.0,
         words=(("=", text),) if text else (),
