@@ -34,7 +34,7 @@ from resdiff.normalize import is_editorial, normalize
 from resdiff.un_names import paragraph_number
 from resdiff.worddiff import diff_words
 
-__all__ = ["DEFAULT_THRESHOLD", "diff_resolutions"]
+__all__ = ["DEFAULT_THRESHOLD", "check_options", "diff_resolutions", "kept_sections"]
 
 #: Joins the texts of the parts of a split (or merge) into the one text word-diffed
 #: against the whole.
@@ -55,8 +55,7 @@ def diff_resolutions(
     place (same section, between the same aligned neighbours, on the same subject) needs
     a TF-IDF cosine of only 0.27 × ``threshold``. Higher → more clauses reported removed + added.
     """
-    if not isinstance(threshold, (int, float)) or not 0.0 < threshold <= 1.0:
-        raise ResdiffError(f"threshold must be a number in (0, 1], not {threshold!r}")
+    check_options(threshold=threshold, ignore_editorial=ignore_editorial)
     if _same_clauses(old, new):  # one text on both sides (parsed once, or equal)
         return _identical(old, new, float(threshold), ignore_editorial)
     alignment = align_resolutions(old, new, threshold=float(threshold))
@@ -86,6 +85,25 @@ def diff_resolutions(
     )
 
 
+def check_options(
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    ignore_editorial: bool = False,  # noqa: ARG001 (any value will do; named so it is known)
+) -> None:
+    """Refuse options :func:`diff_resolutions` would refuse (an unknown one: ``TypeError``;
+    a threshold outside (0, 1]: :class:`ResdiffError`), for a caller that may not diff."""
+    if not isinstance(threshold, (int, float)) or not 0.0 < threshold <= 1.0:
+        raise ResdiffError(f"threshold must be a number in (0, 1], not {threshold!r}")
+
+
+def kept_sections(resolution: Resolution) -> tuple[SectionChange, ...]:
+    """The sections of a diff of ``resolution`` against itself: each one kept, in order."""
+    return tuple(
+        SectionChange(kind="unchanged", old=s.heading, new=s.heading)
+        for s in resolution.all_sections()
+    )
+
+
 def _identical(old: Resolution, new: Resolution, threshold: float, ignore_editorial: bool) -> Diff:
     """The diff of two sides holding the same clauses and sections: each clause unchanged
     in place, each section kept, in document order — what aligning them finds (a property
@@ -94,10 +112,7 @@ def _identical(old: Resolution, new: Resolution, threshold: float, ignore_editor
     return Diff(
         old=Meta(old.source, old.number, old.title),
         new=Meta(new.source, new.number, new.title),
-        sections=tuple(
-            SectionChange(kind="unchanged", old=s.heading, new=s.heading)
-            for s in new.all_sections()
-        ),
+        sections=kept_sections(new),
         changes=tuple(_unchanged(c, c, False) for c in new.clauses()),
         options={"threshold": threshold, "ignore_editorial": ignore_editorial},
     )
@@ -173,15 +188,17 @@ def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:
     new_ref = _ref(new)
     if old.path == new.path and old.label == new.label and old.section == new.section:
         old_refs = new_refs = (new_ref,)
+        renumbered = False  # _label reads only path, label and section
     else:
         section = new.section if old.section == new.section else old.section
         old_refs, new_refs = (ClauseRef(old.path, old.label, section, text),), (new_ref,)
+        renumbered = _label(old) != _label(new)
     return Change(
         kind="unchanged",
         old=old_refs,
         new=new_refs,
         moved=moved,
-        renumbered=_label(old) != _label(new),
+        renumbered=renumbered,
         editorial=False,
         similarity=1.0,
         words=(("=", text),) if text else (),

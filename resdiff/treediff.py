@@ -21,12 +21,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Literal, TypeVar
 
 from resdiff.changes import Change, Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError, ResdiffError
-from resdiff.files import TextFile
+from resdiff.files import MAX_BYTES, TextFile, decode, read_bytes
+from resdiff.model import Resolution
 from resdiff.tuning import collector_paused
 
 #: Fewer pairs than this are diffed in-process: starting workers would cost more.
@@ -40,6 +42,10 @@ TreeInput = Mapping[str, Text] | Iterable[tuple[str, Text]]
 T = TypeVar("T")
 Status = Literal["modified", "unchanged"]
 _Task = tuple[str, Text, Text, str, str, dict[str, Any]]
+#: Encodes the entry of a pair whose two texts are the same, from that text parsed once
+#: (``path``, the resolution with the old side's source, the new side's source).
+SameEncoder = Callable[[str, Resolution, str], T]
+_Item = tuple[_Task, Callable[[TreeEntry], T], SameEncoder[T] | None]
 
 
 def diff_trees(
@@ -98,6 +104,7 @@ def iter_encoded(
     new: TreeInput,
     encode: Callable[[TreeEntry], T],
     *,
+    encode_same: SameEncoder[T] | None = None,
     old_label: str | None = None,
     new_label: str | None = None,
     jobs: int | None = 2,
@@ -109,7 +116,17 @@ def iter_encoded(
     function or a ``functools.partial`` of one), so only its result comes back, not the
     diff: the CLI's JSON output has each resolution's JSON text made there, in parallel,
     instead of pickling the diff over and encoding it in this process.
+
+    ``encode_same``, when given, encodes a pair whose two files hold the same text (found
+    by comparing their bytes before decoding) without diffing it, from the text parsed
+    once: it must give what ``encode`` gives for that pair's (``unchanged``) entry. Most
+    resolutions of two conferences' trees are such pairs, and building each one's diff,
+    a change for every clause, would cost about as much as parsing it.
     """
+    if encode_same is not None:
+        from resdiff.differ import check_options
+
+        check_options(**diff_options)  # refused here as the differ would refuse them
     old_files = _as_mapping(old, old_label or "old tree")
     new_files = _as_mapping(new, new_label or "new tree")
     paths = sorted(set(old_files) | set(new_files))
@@ -120,12 +137,12 @@ def iter_encoded(
         for path in sorted(only):
             _read(files.pop(path))
 
-    def tasks() -> Iterator[tuple[_Task, Callable[[TreeEntry], T]]]:
+    def tasks() -> Iterator[_Item[T]]:
         # Popped, not looked up: once a pair is diffed nothing here holds its texts.
         for path in common:
             old_text, new_text = old_files.pop(path), new_files.pop(path)
             yield (path, old_text, new_text, _source(old_label, path),
-                   _source(new_label, path), diff_options), encode  # fmt: skip
+                   _source(new_label, path), diff_options), encode, encode_same  # fmt: skip
 
     results = _run(tasks(), len(common), _workers(jobs))
     for path in paths:
@@ -170,33 +187,69 @@ def _workers(jobs: int | None) -> int:
     return jobs
 
 
+def _read_pair(old: Text, new: Text) -> tuple[str, str]:
+    """Both texts of a pair; two plain text files of the same encoding holding the same
+    bytes are decoded once, and then both texts are one object (what :func:`_diff_task`
+    tests). A file read through a reader (a subclass: .docx, .xml) reads itself."""
+    if type(old) is TextFile and type(new) is TextFile and old.encoding == new.encoding:
+        old_bytes = read_bytes(old.path, MAX_BYTES)
+        old_text = decode(old_bytes, old.path, old.encoding)  # refused first, as before
+        new_bytes = read_bytes(new.path, MAX_BYTES)
+        if new_bytes == old_bytes:
+            return old_text, old_text
+        return old_text, decode(new_bytes, new.path, new.encoding)
+    old_text, new_text = _read(old), _read(new)
+    return (old_text, old_text) if old_text == new_text else (old_text, new_text)
+
+
 def _diff_task(task: _Task, share: bool = True) -> Diff:
     """Parse and diff one pair (runs in a worker process); identical texts parse once.
     ``share``: equal strings of unchanged clauses made one object (:func:`shared`), for a
     diff that is pickled back to the parent or kept."""
     from resdiff.differ import diff_resolutions
-    from resdiff.parsing import parse_text
 
     path, old_file, new_file, old_source, new_source, options = task
-    old_text, new_text = _read(old_file), _read(new_file)
-    try:
-        old = parse_text(old_text, source=old_source)
+    old_text, new_text = _read_pair(old_file, new_file)
+    with _naming(path):
+        old = _parse(old_text, old_source)
         new = (
             replace(old, source=new_source)
-            if new_text == old_text
-            else parse_text(new_text, source=new_source)
+            if new_text is old_text
+            else _parse(new_text, new_source)
         )
         diff = diff_resolutions(old, new, **options)
         return shared(diff) if share else diff
+
+
+def _parse(text: str, source: str) -> Resolution:
+    from resdiff.parsing import parse_text
+
+    return parse_text(text, source=source)
+
+
+@contextmanager
+def _naming(path: str) -> Iterator[None]:
+    """Let a :class:`ResdiffError` through; say which file any other exception (a bug met
+    on one file of many) was met on."""
+    try:
+        yield
     except ResdiffError:
         raise
-    except Exception as exc:  # a bug met on one file of many: say which file
+    except Exception as exc:
         raise ResdiffError(f"{path}: cannot diff ({type(exc).__name__}: {exc})") from exc
 
 
-def _encoded_task(item: tuple[_Task, Callable[[TreeEntry], T]]) -> tuple[str, T]:
-    """Diff one pair and encode its entry (runs in a worker process)."""
-    task, encode = item
+def _encoded_task(item: _Item[T]) -> tuple[str, T]:
+    """Diff one pair and encode its entry (runs in a worker process); a pair of one text
+    goes to ``encode_same`` when there is one, undiffed."""
+    task, encode, encode_same = item
+    if encode_same is not None:
+        path, old_file, new_file, old_source, new_source, _ = task
+        old_text, new_text = _read_pair(old_file, new_file)
+        if new_text is old_text:
+            with _naming(path):
+                return "unchanged", encode_same(path, _parse(old_text, old_source), new_source)
+        task = (path, old_text, new_text, old_source, new_source, task[5])
     diff = _diff_task(task, share=encode is _same)  # else only encode's result leaves
     status: Status = "modified" if diff.differs else "unchanged"
     return status, encode(TreeEntry(path=task[0], status=status, diff=diff))
@@ -235,9 +288,7 @@ def shared(diff: Diff) -> Diff:
     return replace(diff, changes=tuple(changes))
 
 
-def _run(
-    tasks: Iterable[tuple[_Task, Callable[[TreeEntry], T]]], count: int, workers: int
-) -> Iterator[tuple[str, T]]:
+def _run(tasks: Iterable[_Item[T]], count: int, workers: int) -> Iterator[tuple[str, T]]:
     """Diff and encode ``count`` tasks, in task order, in-process or over ``workers``
     processes."""
     if workers <= 1 or count < MIN_PARALLEL_PAIRS:

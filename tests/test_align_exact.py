@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from align_cases import mapping, moved
 from differ_cases import TEXTS, build, letters, numbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resdiff.align import align_resolutions
 
@@ -43,3 +47,56 @@ def test_repeated_text_pairs_in_document_order_same_section_first() -> None:
     al = align_resolutions(old, new)
     assert mapping(al)[("instructs-a/1",)] == ("instructs-a/2",)
     assert mapping(al)[("instructs-b/1",)] == ("instructs-b/1",)
+
+
+def _reference_pairs(
+    olds: list[tuple[str, str]], news: list[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """The exact pass's rule, written plainly: each old clause in order takes the first
+    free new clause with its key in its own section; those left then take the first free
+    one with their key anywhere, in order. (key, section) per clause; "" never pairs."""
+    taken: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    rest = []
+    for i, (key, section) in enumerate(olds):
+        if not key or not any(k == key for k, _ in news):
+            continue
+        found = next(
+            (j for j, (k, s) in enumerate(news) if j not in taken and (k, s) == (key, section)),
+            None,
+        )
+        if found is None:
+            rest.append(i)
+        else:
+            taken.add(found)
+            pairs.append((i, found))
+    for i in rest:
+        key = olds[i][0]
+        found = next((j for j, (k, _) in enumerate(news) if j not in taken and k == key), None)
+        if found is not None:
+            taken.add(found)
+            pairs.append((i, found))
+    return pairs
+
+
+_CLAUSES = st.lists(st.tuples(st.sampled_from(["", "a", "b", "c", "d"]), st.sampled_from("xyz")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAUSES, _CLAUSES)
+def test_equal_keys_pair_as_the_plain_rule_says(
+    olds: list[tuple[str, str]], news: list[tuple[str, str]]
+) -> None:
+    """Keys met once and keys met many times (held apart for speed) pair by one rule."""
+    from resdiff.align.exact import _pair_equal
+
+    paired: list[tuple[int, int]] = []
+    state = SimpleNamespace(  # what _pair_equal reads and calls of an AlignState
+        old=SimpleNamespace(sections=[s for _, s in olds]),
+        new=SimpleNamespace(sections=[s for _, s in news]),
+        table=SimpleNamespace(free_old=lambda ix: ix, free_new=lambda ix: ix),
+        pair=lambda i, j: paired.append((i, j)),
+    )
+    _pair_equal(state, list(range(len(olds))), list(range(len(news))),  # type: ignore[arg-type]
+                lambda i: olds[i][0], lambda j: news[j][0])  # fmt: skip
+    assert paired == _reference_pairs(olds, news)

@@ -132,3 +132,23 @@ def test_the_fast_writer_is_json_dumps_byte_for_byte(document: object, newline: 
 def test_the_fast_writer_leaves_other_keys_to_json_dumps() -> None:
     document = {1: [None, {"a": (True, 1.5)}], "b": {}}
     assert _dumps(document) == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def test_an_entry_of_one_text_is_the_entry_of_its_diff() -> None:
+    """same_text_entry, made from one parse without diffing, is byte for byte the entry of
+    the diff of the text against itself (each side named apart), on every real text."""
+    from conftest import real_files, real_text
+
+    import resdiff
+    from resdiff.changes import TreeEntry
+    from resdiff.render.json_format import entry_text, same_text_entry
+
+    files = real_files()
+    assert files, "no real texts found (set RESDIFF_SHARED_DATA)"
+    for path in files:
+        text = real_text(path)
+        old, new = resdiff.parse(text, "a/r.txt"), resdiff.parse(text, "b/r.txt")
+        diff = resdiff.diff(old, new)
+        assert not diff.differs
+        expected = entry_text(TreeEntry("x/r.txt", "unchanged", diff), show_all=False)
+        assert same_text_entry("x/r.txt", old, "b/r.txt") == expected, path.name

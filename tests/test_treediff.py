@@ -211,3 +211,48 @@ def test_an_unreadable_file_only_in_one_tree_is_refused(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"")
     with pytest.raises(InputError, match=r"bad\.txt: file is empty"):
         diff_trees({}, {"bad.txt": TextFile(str(tmp_path / "bad.txt"))}, jobs=1)
+
+
+def test_pairs_of_one_text_go_to_encode_same_undiffed(shared_data: Path, tmp_path: Path) -> None:
+    """Two files with the same bytes are read, decoded and parsed once, handed to
+    ``encode_same`` (never diffed) and reported unchanged; the others are diffed and
+    encoded as before; pool and one process agree."""
+    from resdiff.files import TextFile
+    from resdiff.treediff import iter_encoded
+
+    files = sorted((shared_data / "itu-pp" / "2018-dubai").glob("res-1*.txt"))[:10]
+    assert len(files) >= MIN_PARALLEL_PAIRS
+    new_dir = tmp_path / "new"
+    new_dir.mkdir()
+    for i, path in enumerate(files):
+        text = path.read_text("utf-8")
+        (new_dir / path.name).write_text(text if i % 2 else text.replace(" the ", " a ", 1))
+    old = {p.name: TextFile(str(p)) for p in files}
+    new = {p.name: TextFile(str(new_dir / p.name)) for p in files}
+
+    for jobs in (1, 2):
+        got = list(iter_encoded(old, new, _kind, encode_same=_same_kind, old_label="a",
+                                new_label="b", jobs=jobs))  # fmt: skip
+        assert got == [
+            ("unchanged", ("same", p.name, f"a/{p.name}", f"b/{p.name}"))
+            if i % 2
+            else ("modified", ("diffed", p.name))
+            for i, p in enumerate(files)
+        ]
+    with pytest.raises(ResdiffError, match="threshold must be a number"):
+        list(iter_encoded(old, new, _kind, encode_same=_same_kind, jobs=1, threshold=2.0))
+
+
+def _kind(entry: object) -> tuple[str, str]:
+    from resdiff.changes import TreeEntry
+
+    assert isinstance(entry, TreeEntry)
+    return "diffed", entry.path
+
+
+def _same_kind(path: str, resolution: object, new_source: str) -> tuple[str, str, str, str]:
+    from resdiff.model import Resolution
+
+    assert isinstance(resolution, Resolution)
+    assert resolution.number  # parsed
+    return "same", path, str(resolution.source), new_source

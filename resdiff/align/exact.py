@@ -44,17 +44,42 @@ def _pair_equal(
     old_key: Callable[[int], str],
     new_key: Callable[[int], str],
 ) -> None:
-    """Pair free clauses whose keys are equal (and not empty)."""
+    """Pair free clauses whose keys are equal (and not empty).
+
+    Most keys occur once among the new clauses: those are held as a plain key → clause
+    map, and only repeated keys get a queue per section (what deciding among several
+    partners needs), so the common case costs two dictionary lookups."""
     o_sections, n_sections = state.old.sections, state.new.sections
-    by_key: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
+    single: dict[str, int] = {}  # key of one new clause -> that clause, while free
+    repeated: dict[str, dict[str, deque[int]]] = {}  # key -> section -> clauses in order
     for j in state.table.free_new(news):
         key = new_key(j)
-        if key:
-            by_key[key][n_sections[j]].append(j)
+        if not key:
+            continue
+        queues = repeated.get(key)
+        if queues is None:
+            first = single.get(key)
+            if first is None:
+                single[key] = j
+                continue
+            del single[key]
+            queues = repeated[key] = defaultdict(deque)
+            queues[n_sections[first]].append(first)
+        queues[n_sections[j]].append(j)
     rest: list[tuple[int, str]] = []
     for i in state.table.free_old(olds):
         key = old_key(i)
-        sections = by_key.get(key) if key else None
+        if not key:
+            continue
+        only = single.get(key)
+        if only is not None:
+            if n_sections[only] == o_sections[i]:
+                del single[key]
+                state.pair(i, only)
+            else:
+                rest.append((i, key))
+            continue
+        sections = repeated.get(key)
         if not sections:
             continue
         same = sections.get(o_sections[i])
@@ -63,7 +88,12 @@ def _pair_equal(
         else:
             rest.append((i, key))
     for i, key in rest:  # then across sections, in document order
-        sections = by_key[key]
+        if key in single:
+            state.pair(i, single.pop(key))
+            continue
+        sections = repeated.get(key)
+        if sections is None:  # its one partner was taken by an earlier clause
+            continue
         heads = [queue[0] for queue in sections.values() if queue]
         if heads:
             j = min(heads)

@@ -192,7 +192,7 @@ def _json_tree(
     Whether anything differs comes back with the pieces (exit status)."""
     from functools import partial
 
-    from resdiff.render.json_format import entry_text, tree_chunks
+    from resdiff.render.json_format import entry_text, same_text_entry, tree_chunks
     from resdiff.treediff import iter_encoded
 
     old, new = sides
@@ -207,8 +207,10 @@ def _json_tree(
 
     def entries() -> Iterator[str]:
         encode = partial(entry_text, show_all=show_all)  # in the workers
-        encoded = iter_encoded(*files, encode, old_label=labels[0], new_label=labels[1],
-                               jobs=jobs, **diff_options)  # fmt: skip
+        # a pair of one text, undiffed: its entry lists no clause unless --all
+        same = None if show_all else same_text_entry
+        encoded = iter_encoded(*files, encode, encode_same=same, old_label=labels[0],
+                               new_label=labels[1], jobs=jobs, **diff_options)  # fmt: skip
         for status, text in progress.counted(encoded, total, _PROGRESS_LABEL, quiet):
             statuses.append(status)
             yield text

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring as _string
 from typing import Any
 
-from resdiff.changes import Diff, TreeDiff, TreeEntry
+from resdiff.changes import Diff, Meta, TreeDiff, TreeEntry
+from resdiff.model import Resolution
 from resdiff.render import RenderOptions
 
 #: The key of the list of resolutions in a tree-diff document.
@@ -114,6 +115,22 @@ def entry_text(entry: TreeEntry, show_all: bool) -> str:
     levels deep; JSON strings hold no raw newline). Made apart so that a tree diff's
     workers can each encode the resolutions they diffed."""
     return _encode(entry.to_json(show_all), "\n    ")
+
+
+def same_text_entry(path: str, resolution: Resolution, new_source: str) -> str:
+    """:func:`entry_text` (without ``--all``) of a pair whose two files hold one text, made
+    from that text parsed once (``resolution``, with the old side's source): byte for byte
+    the entry of its diff, every clause unchanged in place, which lists no change and
+    counts them all as unchanged. Building that diff, a change per clause, costs about
+    as much as parsing the text; two conferences' trees are mostly such pairs."""
+    from resdiff.differ import kept_sections  # loaded already where trees are diffed
+
+    meta = Meta(resolution.source, resolution.number, resolution.title)
+    diff = Diff(old=meta, new=Meta(new_source, meta.number, meta.title),
+                sections=kept_sections(resolution), changes=())  # fmt: skip
+    entry = TreeEntry(path=path, status="unchanged", diff=diff).to_json()
+    entry["diff"]["summary"]["unchanged"] = sum(1 for _ in resolution.clauses())
+    return _encode(entry, "\n    ")
 
 
 def tree_chunks(
