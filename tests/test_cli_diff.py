@@ -262,6 +262,26 @@ def test_a_tree_reads_word_and_akoma_ntoso_files_as_single_operands_do(
     assert alone["summary"]["unchanged"] > 50
 
 
+def test_a_tree_reads_the_same_word_file_on_both_sides_through_its_reader(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """Two byte-identical .docx files are one resolution, read with its tracked changes
+    accepted (not compared, and refused, as text)."""
+    tracked = shared_data / "docx" / "res-179-2010-to-2018.tracked.docx"
+    old, new = tmp_path / "old", tmp_path / "new"
+    for root in (old, new):
+        root.mkdir()
+        shutil.copy(tracked, root / "res-179.docx")
+    for jobs in ("1", "2"):
+        result = run(str(old), str(new), "-f", "json", "-j", jobs)
+        assert result.exit_code == 0, result.output
+        (entry,) = json.loads(result.output)["resolutions"]
+        assert entry["status"] == "unchanged"
+        alone = json.loads(run(str(tracked), str(tracked), "-f", "json").output)
+        assert entry["diff"]["summary"] == alone["summary"]
+        assert entry["diff"]["new"]["number"] == "RESOLUTION 179 (REV. DUBAI, 2018)"
+
+
 def test_identical_trees_exit_0(two_trees: tuple[Path, Path]) -> None:
     old, _ = two_trees
     result = run(str(old), str(old))
