@@ -8,8 +8,10 @@ exit status 2 — never a traceback.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -147,6 +149,17 @@ class LazyGroup(click.Group):
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        """Run the command line; when it is the process's own (no ``args`` given: the
+        ``resdiff`` program, ``python -m resdiff``), freeze what is left as the command
+        ends (:func:`gc.freeze`), so that the interpreter's shutdown does not walk every
+        object of every module once more before exiting."""
+        try:
+            return super().main(args, *rest, **extra)
+        finally:
+            if args is None:
+                gc.freeze()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
