@@ -8,7 +8,6 @@ exit status 2 — never a traceback.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ import click
 
 from resdiff import __version__
 from resdiff.errors import ResdiffError
+from resdiff.tuning import freeze_survivors
 
 #: command name -> (module, attribute, summary). Order here is the order in ``--help``.
 #: The summary is the first paragraph of the command's docstring (a test keeps them
@@ -152,14 +152,14 @@ class LazyGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         """Run the command line; when it is the process's own (no ``args`` given: the
-        ``resdiff`` program, ``python -m resdiff``), freeze what is left as the command
-        ends (:func:`gc.freeze`), so that the interpreter's shutdown does not walk every
-        object of every module once more before exiting."""
+        ``resdiff`` program, ``python -m resdiff``), the process ends with the command, and
+        what is left is frozen (:func:`resdiff.tuning.freeze_survivors`) so that the
+        interpreter's shutdown does not walk every module's objects once more."""
         try:
             return super().main(args, *rest, **extra)
         finally:
             if args is None:
-                gc.freeze()
+                freeze_survivors()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
