@@ -43,7 +43,10 @@ _TRANSLATE = str.maketrans(
     }
 )
 
-_SPACES = re.compile(r"\s+")
+#: The one ASCII character the table maps (the grave accent, as an apostrophe): ASCII text
+#: without it is left as it is by the table (tests/test_normalize.py checks both).
+_ASCII_MAPPED = "`"
+
 #: A hyphen between two word characters, with or without spaces around it.
 _LOOSE_HYPHEN = re.compile(r"(?<=[^\W_])\s*-\s*(?=[^\W_])")
 _TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
@@ -59,8 +62,11 @@ def normalize(text: str, *, fold_case: bool = False) -> str:
     text = unicodedata.normalize("NFKC", text)
     if fold_case:  # NFKC again: case folding can leave a string that is not NFKC
         text = unicodedata.normalize("NFKC", text.casefold())
-    text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
-    return _LOOSE_HYPHEN.sub(" ", text)
+    if not text.isascii() or _ASCII_MAPPED in text:
+        text = text.translate(_TRANSLATE)
+    # runs of whitespace (str.isspace, as the regex \s) as one space, ends trimmed
+    text = " ".join(text.split())
+    return _LOOSE_HYPHEN.sub(" ", text) if "-" in text else text
 
 
 def match_key(text: str) -> str:

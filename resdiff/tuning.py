@@ -7,6 +7,9 @@ safe because of a property the rest of the code keeps (tested):
   reference counting alone frees what they allocate, and Python's cyclic collector,
   which would walk every live object again on each full collection, can rest while a
   large diff's objects pile up;
+- :func:`freeze_survivors`: a process about to end has nothing left for the collector
+  to find, so its objects are moved out of the collector's reach before the
+  interpreter's shutdown would walk them all once more;
 - :class:`BoundedMemo`: a result kept by its key (a deterministic function's input)
   until the keys held reach a size bound, then all dropped at once.
 """
@@ -21,7 +24,7 @@ from typing import Generic, TypeVar
 K = TypeVar("K")
 V = TypeVar("V")
 
-__all__ = ["BoundedMemo", "collector_paused"]
+__all__ = ["BoundedMemo", "collector_paused", "freeze_survivors"]
 
 
 @contextmanager
@@ -38,6 +41,18 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def freeze_survivors() -> None:
+    """Move every object alive now into the collector's permanent generation
+    (:func:`gc.freeze`), where no later collection looks.
+
+    For a process that is about to end: the shutdown's collections then skip every
+    module's functions, classes and tables instead of walking them all once more. Objects
+    are still freed by reference counting; only cycles among them would be kept, and the
+    process is ending. Not for a long-lived process (a test run, a library caller).
+    """
+    gc.freeze()
 
 
 class BoundedMemo(Generic[K, V]):

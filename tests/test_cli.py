@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import subprocess
 import sys
@@ -42,6 +43,24 @@ def test_help_imports_no_command_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_only_the_programs_own_command_line_freezes_what_is_left() -> None:
+    """Run as the ``resdiff`` program, the CLI freezes the objects left when it ends (the
+    interpreter's shutdown then skips them); a caller handing it arguments (a script,
+    a test) keeps its collector as it was."""
+    frozen = gc.get_freeze_count()
+    assert CliRunner().invoke(main, ["--help"]).exit_code == 0
+    assert gc.get_freeze_count() == frozen
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print(gc.get_freeze_count() > 0, gc.isenabled()))\n"
+        "from resdiff.cli import main\n"
+        "sys.argv = ['resdiff', '--help']\n"
+        "main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.splitlines()[-1] == "True True"
 
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -378,3 +380,53 @@ def test_the_garbage_collector_is_back_on_after_a_diff(
     assert gc.isenabled()
     assert run(pair[0], str(tmp_path / "missing.txt")).exit_code == 2
     assert gc.isenabled()
+
+
+#: Modules a diff of two text files has no use for: git and the corpus, the tree diff's
+#: worker pool, the templates and the Word and XML libraries, the other formats' writers.
+NOT_FOR_TWO_FILES = (
+    "git",
+    "resdiff.corpus",
+    "multiprocessing",
+    "concurrent.futures",
+    "resdiff.treediff",
+    "jinja2",
+    "docx",
+    "lxml",
+    "resdiff.readers",
+    *(f"resdiff.render.{name}" for name in ("text", "term", "markdown", "html", "docx", "itu")),
+)
+
+_IMPORTED_BY_A_DIFF = """
+import json, sys
+from resdiff.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    status = exc.code
+print(status, json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("fmt", ["-f", "--format"])
+def test_a_diff_of_two_files_imports_only_what_it_needs(pair: tuple[str, str], fmt: str) -> None:
+    """Start-up is most of a one-pair diff: ``resdiff diff FILE FILE -f json`` (in a
+    process of its own, as a user runs it) imports neither git, the corpus, a process
+    pool, Jinja2, python-docx, lxml nor another format's renderer."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_BY_A_DIFF, "diff", *pair, fmt, "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    status, modules = proc.stderr.strip().splitlines()[-1].split(" ", 1)
+    assert status == "1"
+    assert json.loads(proc.stdout)["schema"] == "resdiff/diff/v1"
+    imported = set(json.loads(modules))
+    assert "resdiff.render.json_format" in imported  # the check sees the diff's own imports
+    unwanted = sorted(
+        name
+        for name in imported
+        if any(name == m or name.startswith(f"{m}.") for m in NOT_FOR_TWO_FILES)
+    )
+    assert unwanted == []

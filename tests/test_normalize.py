@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,3 +94,40 @@ def test_normalize_is_idempotent(text: str) -> None:
 def test_spacing_never_matters(text: str) -> None:
     spaced = text.replace(" ", "\u00a0 \u2009")
     assert normalize(spaced) == normalize(text)
+
+
+#: The noise characters the module docstring lists, each group with what it stands for.
+_NOISE = (
+    ("\u2018\u2019\u201a\u201b\u2032`\u00b4\u02bc\u02b9", "'"),
+    ("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02ba", '"'),
+    ("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    ("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+)
+
+
+def _as_documented(text: str, fold_case: bool) -> str:
+    """The noise rules of the module docstring, spelled as regular expressions."""
+    text = unicodedata.normalize("NFKC", text)
+    if fold_case:
+        text = unicodedata.normalize("NFKC", text.casefold())
+    for chars, to in _NOISE:
+        text = re.sub(f"[{chars}]", to, text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[^\W_])\s*-\s*(?=[^\W_])", " ", text)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000-aZ9_.;"),
+            st.sampled_from("".join(chars for chars, _ in _NOISE)),
+            st.characters(),
+        )
+    ),
+    st.booleans(),
+)
+def test_normalize_is_what_the_rules_say(text: str, fold_case: bool) -> None:
+    """Noise is exactly what the module's rules list (whitespace as the regex ``\\s``
+    sees it, every Unicode space included), whatever shortcut the function takes."""
+    assert normalize(text, fold_case=fold_case) == _as_documented(text, fold_case)

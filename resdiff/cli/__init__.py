@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from resdiff import __version__
 from resdiff.errors import ResdiffError
+from resdiff.tuning import freeze_survivors
 
 #: command name -> (module, attribute, summary). Order here is the order in ``--help``.
 #: The summary is the first paragraph of the command's docstring (a test keeps them
@@ -147,6 +149,17 @@ class LazyGroup(click.Group):
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        """Run the command line; when it is the process's own (no ``args`` given: the
+        ``resdiff`` program, ``python -m resdiff``), the process ends with the command, and
+        what is left is frozen (:func:`resdiff.tuning.freeze_survivors`) so that the
+        interpreter's shutdown does not walk every module's objects once more."""
+        try:
+            return super().main(args, *rest, **extra)
+        finally:
+            if args is None:
+                freeze_survivors()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

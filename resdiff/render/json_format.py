@@ -13,11 +13,14 @@ overhead.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator
-from json.encoder import encode_basestring as _string
 from typing import Any
+
+try:  # the C function json.encoder writes strings with, without importing the json package
+    from _json import encode_basestring as _string
+except ImportError:  # pragma: no cover (a Python without the C accelerator)
+    from json.encoder import encode_basestring as _string
 
 from resdiff.changes import Diff, Meta, TreeDiff, TreeEntry
 from resdiff.model import Resolution
@@ -51,6 +54,8 @@ def _encode(document: Any, newline: str) -> str:
     try:
         _write(document, newline, out)
     except _Unusual:
+        import json
+
         text = json.dumps(document, ensure_ascii=False, indent=2)
         return text.replace("\n", newline) if newline != "\n" else text
     return "".join(out)
