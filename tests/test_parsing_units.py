@@ -144,6 +144,25 @@ def test_glued_heading_with_numbered_paragraphs() -> None:
     ]
 
 
+def test_glued_heading_holding_another_is_cut_in_two() -> None:
+    """Without its terminator ("to!participate"), a glued heading's object runs on to the
+    next heading; it is cut there, as its own canonical line would be."""
+    line = "2 to act, invites Members to!join EG-ITR, invites the conference to consider it."
+    assert cut(line) == [
+        ("para", "2 to act,"),
+        ("para", "invites Members to!join EG-ITR,"),
+        ("heading", "invites the conference"),
+        ("para", "to consider it."),
+    ]
+    r = parse(f"resolves\n\n{line}\n")
+    assert [s.heading for s in r.sections] == [
+        "resolves",
+        "invites Members to!join EG-ITR,",
+        "invites the conference",
+    ]
+    assert resdiff.parse(r.to_text()).to_text() == r.to_text()
+
+
 def test_glued_preamble_heading() -> None:
     assert cut("c) Resolution 114 of the Conference, recognizing also") == [
         ("para", "c) Resolution 114 of the Conference,"),

@@ -161,6 +161,23 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     return None
 
 
+def _glued_heading(
+    src: str, start: int, end: int, report: Callable[[Repair], None]
+) -> list[Piece]:
+    """The glued heading ``src[start:end]``, read as the canonical text will read it again.
+
+    A heading's object runs to the paragraph after it, so noise there (``… Sector Members
+    to!participate in EG-ITR, invites the 2022 conference to …``) can make it swallow the
+    next heading. In the canonical text the heading has a line of its own, where
+    :func:`split_line` finds that second heading; cutting the span the same way here
+    keeps the canonical form stable (its first piece is read as a heading by form, as
+    the canonical line will be).
+    """
+    if find_glued_heading(src, start, end) is None:
+        return [Piece("heading", start, end, glued=True)]
+    return split_line(src, start, end, report)
+
+
 #: A list of roman-numbered sub-clauses opened after a colon in the same line.
 SUBLIST_RE = re.compile(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
 
@@ -289,7 +306,7 @@ def split_line(
             assert isinstance(match, tuple)
             h_start, h_end, rest = match
             report(Repair("glued-heading", "heading glued to the paragraph before it", h_start))
-            pieces.append(Piece("heading", h_start, h_end, glued=True))
+            pieces.extend(_glued_heading(src, h_start, h_end, report))
             pos = rest
         elif kind == "sub-list":
             report(Repair("run-on-subclauses", "sub-clauses run on after their colon", at))
@@ -438,7 +455,7 @@ def _footnote(
         hit = heading_at(src, resume_at, end)
         assert hit is not None
         report(Repair("glued-heading", "heading glued to the footnote before it", resume_at))
-        pieces.append(Piece("heading", resume_at, hit[0], glued=True))
+        pieces.extend(_glued_heading(src, resume_at, hit[0], report))
         return hit[1], "para", False, number
     return _skip_space(src, resume_at, end), "para", False, number
 
