@@ -13,8 +13,9 @@ the same load; the anchors (``python -c pass``, reading the files) are measured 
 same run, and each figure is printed with its ratio to them and to the baseline:
 
 - **fresh process** (median of ``--repeat`` processes): importing ``resdiff.parsing``
-  and the first parse of Resolution 179 (Rev. Dubai, 2018), the start-up cost a
-  single-pair ``resdiff diff`` pays, next to the wall time of ``python -c pass``;
+  (after ``resdiff.model``, which every command loads anyway) and the first parse of
+  Resolution 179 (Rev. Dubai, 2018), the start-up cost the parser adds to a single-pair
+  ``resdiff diff``, next to the CPU time of ``python -c pass``;
 - **caches emptied** (per file, mean over every real text, median of rounds): each text
   parsed with the parser's memos (line cuts, headings, labels, collapsed texts) cleared
   first, as the first revision of a new text meets them;
@@ -23,7 +24,10 @@ same run, and each figure is printed with its ratio to them and to the baseline:
 - a digest of every parse (``resdiff parse --format json`` of each text), which must be
   the same for both trees: a faster parser that parsed differently would not count.
 
-Children run from compiled bytecode (``PYTHONPYCACHEPREFIX`` in a temporary folder, each
+Figures are CPU times (``time.process_time`` in the child; user + system of the
+``python -c pass`` child), which another engineer's load disturbs less than wall
+times; the fresh-process sum is also printed as wall time. Children run from
+compiled bytecode (``PYTHONPYCACHEPREFIX`` in a temporary folder, each
 command run once before it is timed), as an installed copy runs.
 """
 
@@ -47,6 +51,7 @@ TYPICAL = SHARED / "itu-pp" / "2018-dubai" / "res-179.txt"
 #: Run in a child: import, first parse, then rounds over every text (caches emptied, warm).
 CHILD = r"""
 import hashlib, json, sys, time
+import resdiff.model  # the model (and dataclasses, re …): every command loads it first
 t0 = time.perf_counter(); c0 = time.process_time()
 import resdiff.parsing
 from resdiff.parsing import parse_text

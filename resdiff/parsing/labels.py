@@ -12,10 +12,12 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from resdiff.parsing.patterns import LazyPattern
+
 Style = Literal["alpha", "roman", "number", "dotted"]
 
 _SUFFIX = r"(?:bis|ter|quater|quinquies)"
-LABEL_RE = re.compile(
+LABEL_RE = LazyPattern(
     rf"""
     (?P<label>
         \(\s?(?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,3}})\s?\)       # (a) (iv) (1)

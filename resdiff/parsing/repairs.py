@@ -20,8 +20,17 @@ import re
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
-from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
+from resdiff.parsing.headings import (
+    ANNEX_RE,
+    OPERATIVE_FIRST,
+    OPERATIVE_RE,
+    PREAMBLE_FIRST,
+    PREAMBLE_RE,
+    is_heading,
+    may_open_family,
+)
 from resdiff.parsing.labels import Label, classify, split_label, successor
+from resdiff.parsing.patterns import LazyPattern
 from resdiff.tuning import BoundedMemo
 
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
@@ -51,31 +60,33 @@ class Repair(NamedTuple):
 
 
 #: A footnote separator: a run of underscores (the PDF's footnote rule).
-SEPARATOR_RE = re.compile(r"\s*_{5,}\s*")
+SEPARATOR_RE = LazyPattern(r"\s*_{5,}\s*")
 #: The start of a footnote body: its number (or asterisks) and a space.
-FOOTNOTE_NUMBER_RE = re.compile(r"(\d{1,3}|\*{1,3})(?=\s)")
+FOOTNOTE_NUMBER_RE = LazyPattern(r"(\d{1,3}|\*{1,3})(?=\s)")
 #: Where the Final Acts move on to other matter (``489 PART VI - SIGNATORIES``).
-END_AT_START_RE = re.compile(r"(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
-END_RE = re.compile(r"(?<=\s)" + END_AT_START_RE.pattern)
+END_AT_START_RE = LazyPattern(r"(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
+END_RE = LazyPattern(r"(?<=\s)" + END_AT_START_RE.pattern)
 
 _SEP = r"\s+"
-_AFTER_VERB = re.compile(
+_AFTER_VERB = LazyPattern(
     rf"{_SEP}to{_SEP}(?:instruct|invite|request|encourage|urge|call{_SEP}upon|ask)\b"
 )
 _DETERMINERS = r"(?:the|a|an|this|that|these|those|its|their|all|any|such|other|which|be|its)"
 #: Where a glued heading's object ends: before a labelled or an unlabelled paragraph.
-_TERMINATOR = re.compile(
+_TERMINATOR = LazyPattern(
     rf"{_SEP}(?=(?:\d{{1,3}}(?:{_SEP}(?:bis|ter))?|\(?[a-z]{{1,4}}\)){_SEP}(?:to|that)\b)"
     rf"|{_SEP}(?=(?:to|that){_SEP}(?!{_DETERMINERS}\b)[a-z])"
     r"|\s*;"
 )
-_NEEDS_OBJECT = re.compile(
+_NEEDS_OBJECT = LazyPattern(
     r"(?:further\s+)?(?:instructs|invites|requests|authorizes|authorises|"
     r"urges|encourages|calls|appeals|asks|charges|entrusts|directs)\b"
 )
-_PREAMBLE_WITH = re.compile(r".*\bwith\s+\S+")
-_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
-_GLUE_POINT = re.compile(r"[,.]\s+(?=[a-z])")
+_RESOLVES = LazyPattern(r"(?:further\s+)?(?:resolves|decides)")
+_THE_THAT = LazyPattern(r"(?:the|that)\s")
+_PREAMBLE_WITH = LazyPattern(r".*\bwith\s+\S+")
+_THREE_WORDS = LazyPattern(r"\s*\S+\s+\S+\s+\S")
+_GLUE_POINT = LazyPattern(r"[,.]\s+(?=[a-z])")
 
 
 def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
@@ -85,11 +96,11 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
     in consultation with the Directors of the three Bureaux``), ended by the end of the
     line or by the paragraph that follows it (``1 to …``, ``to …``, ``that …``).
     """
-    m = OPERATIVE_RE.match(src, start, end)
+    m = may_open_family(src, start, end, OPERATIVE_FIRST) and OPERATIVE_RE.match(src, start, end)
     if m:
         verb_end = m.end()
         more = _AFTER_VERB.match(src, verb_end, end)
-        if more and re.match(r"(?:further\s+)?(?:resolves|decides)", src[start:verb_end]):
+        if more and _RESOLVES.match(src, start, verb_end):
             verb_end = more.end()
         term = _TERMINATOR.search(src, verb_end, end)
         obj_end = term.start() if term else end
@@ -105,7 +116,7 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         if not is_heading(src[start:head_end]):
             return None
         return head_end, rest
-    m = PREAMBLE_RE.match(src, start, end)
+    m = may_open_family(src, start, end, PREAMBLE_FIRST) and PREAMBLE_RE.match(src, start, end)
     if m:
         rest = _skip_space(src, m.end(), end)
         head_end = _trim_end(src, start, m.end())
@@ -113,7 +124,7 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
             return None
         if rest >= end:
             return head_end, end
-        if _PREAMBLE_WITH.match(src, start, m.end()) and re.match(r"(?:the|that)\s", src[rest:end]):
+        if _PREAMBLE_WITH.match(src, start, m.end()) and _THE_THAT.match(src, rest, end):
             return head_end, rest
     return None
 
@@ -161,9 +172,7 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     return None
 
 
-def _glued_heading(
-    src: str, start: int, end: int, report: Callable[[Repair], None]
-) -> list[Piece]:
+def _glued_heading(src: str, start: int, end: int, report: Callable[[Repair], None]) -> list[Piece]:
     """The glued heading ``src[start:end]``, read as the canonical text will read it again.
 
     A heading's object runs to the paragraph after it, so noise there (``… Sector Members
@@ -179,13 +188,13 @@ def _glued_heading(
 
 
 #: A list of roman-numbered sub-clauses opened after a colon in the same line.
-SUBLIST_RE = re.compile(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
+SUBLIST_RE = LazyPattern(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
 
 
 #: A ``;`` and the space after it, where a paragraph may run on; what follows is checked
 #: against the expected label in Python, so no pattern is compiled per label.
-_SEMICOLON_SPACE = re.compile(r";\s+")
-_SPACE = re.compile(r"\s+")
+_SEMICOLON_SPACE = LazyPattern(r";\s+")
+_SPACE = LazyPattern(r"\s+")
 #: What may open the text of a run-on paragraph after its label (by the label's style).
 _RUN_ON_OPENERS = {
     True: frozenset("abcdefghijklmnopqrstuvwxyz\"“'("),
@@ -238,9 +247,9 @@ class _Lookahead:
     def __init__(self, src: str, end: int) -> None:
         self.src = src
         self.end = end
-        self.found: dict[re.Pattern[str], tuple[int, re.Match[str] | None]] = {}
+        self.found: dict[LazyPattern, tuple[int, re.Match[str] | None]] = {}
 
-    def search(self, pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
+    def search(self, pattern: LazyPattern, pos: int) -> re.Match[str] | None:
         cached = self.found.get(pattern)
         if cached is not None:
             since, match = cached
@@ -392,13 +401,13 @@ def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
 
 
 #: In a footnote: a numbered paragraph (``2 to …``, ``3 that …``) resumes the text.
-_PARAGRAPH_RESUMES = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)")
+_PARAGRAPH_RESUMES = LazyPattern(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)")
 #: In a footnote: a bullet continues the paragraph before the footnotes.
-_BULLET_RESUMES = re.compile(r"\s+(?=•\s)")
+_BULLET_RESUMES = LazyPattern(r"\s+(?=•\s)")
 #: In a footnote: a sentence's end before a lower-case word (maybe a glued heading).
-_SENTENCE_THEN_LOWER = re.compile(r"(?<=\.)\s+(?=[a-z])")
+_SENTENCE_THEN_LOWER = LazyPattern(r"(?<=\.)\s+(?=[a-z])")
 #: A footnote number run on after a sentence's end (which number is checked apart).
-_FOOTNOTE_NUMBER_IN_LINE = re.compile(r"(?<=[.)\"”\]])\s+(\d+)\s+(?=[A-Z\"“'(])")
+_FOOTNOTE_NUMBER_IN_LINE = LazyPattern(r"(?<=[.)\"”\]])\s+(\d+)\s+(?=[A-Z\"“'(])")
 
 
 def _footnote(

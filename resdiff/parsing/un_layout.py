@@ -38,31 +38,32 @@ from resdiff.model import (
 )
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
+from resdiff.parsing.patterns import LazyPattern
 from resdiff.parsing.structure import Para, build_clauses, nest
 from resdiff.un_names import OPERATIVE, PREAMBLE
 
 #: ``A/RES/73/179``, ``A/HRC/RES/20/8``, ``E/RES/2018/5``: a document symbol line.
-SYMBOL_RE = re.compile(r"(?:[A-Z]{1,6}/)+(?:RES|DEC)/[0-9A-Za-z./()-]+")
+SYMBOL_RE = LazyPattern(r"(?:[A-Z]{1,6}/)+(?:RES|DEC)/[0-9A-Za-z./()-]+")
 #: ``Agenda item 74 (b)``, ``Agenda items 12 and 13``.
-AGENDA_RE = re.compile(r"Agenda\s+items?\s+\S.{0,200}")
+AGENDA_RE = LazyPattern(r"Agenda\s+items?\s+\S.{0,200}")
 #: ``Resolution adopted by the General Assembly on 14 December 2018``.
-ADOPTED_RE = re.compile(r"(?:Resolution|Decision)\s+adopted\s+by\s+the\s+\S.{0,200}")
+ADOPTED_RE = LazyPattern(r"(?:Resolution|Decision)\s+adopted\s+by\s+the\s+\S.{0,200}")
 #: ``73/179. Title``, ``2018/5. Title``, ``20/8 Title``, ``WHA71.1 Title``, ``EB142.R3``.
-UN_NUMBER_RE = re.compile(
+UN_NUMBER_RE = LazyPattern(
     r"(?P<number>\d{1,4}/\d{1,4}(?:\s?[A-Z](?![a-z]))?|WHA\d{1,3}\.\d{1,3}|EB\d{1,3}\.R\d{1,3})"
     r"\.?(?:\s+(?P<title>\S.*))?"
 )
 #: The enacting formula of a UN body: ``The General Assembly,`` (FORMULA_RE, ending in a comma).
-UN_BODIES_RE = re.compile(
+UN_BODIES_RE = LazyPattern(
     r"The\s+(?:General\s+Assembly|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council"
     r"|World\s+Health\s+Assembly|Security\s+Council|Executive\s+Board|General\s+Conference)\s*,"
 )
 #: An operative paragraph's number: ``12.`` followed by its text.
-OP_LABEL_RE = re.compile(r"(?P<label>\d{1,3}\.)(?=\s|$)")
+OP_LABEL_RE = LazyPattern(r"(?P<label>\d{1,3}\.)(?=\s|$)")
 #: A sub-paragraph's letter or numeral: ``(a)``, ``(iv)``.
-SUB_LABEL_RE = re.compile(r"(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\))(?=\s|$)")
+SUB_LABEL_RE = LazyPattern(r"(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\))(?=\s|$)")
 #: Where an inline sub-paragraph starts: after a colon or semicolon, ``(b) …``.
-INLINE_SUB_RE = re.compile(r"(?<=[:;])\s+(?=\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s)")
+INLINE_SUB_RE = LazyPattern(r"(?<=[:;])\s+(?=\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s)")
 #: How many non-blank lines at the top may hold the header.
 HEADER_WINDOW = 30
 
