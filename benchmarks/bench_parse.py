@@ -98,6 +98,7 @@ if sys.argv[2] != "0":
         got = json.dumps(to_json(parse_text(text, path)), sort_keys=True, ensure_ascii=False)
         digest.update(got.encode("utf-8"))
     out["digest"] = digest.hexdigest()[:16]
+    out["from"] = resdiff.parsing.__file__
     out["files"] = len(texts)
 print(json.dumps(out))
 """
@@ -114,9 +115,9 @@ def child_env(tree: Path, pycache: str) -> dict[str, str]:
 
 def run_child(tree: Path, pycache: str, rounds: int, paths: list[str]) -> dict[str, float | str]:
     cmd = [sys.executable, "-c", CHILD, str(TYPICAL), str(rounds), *paths]
-    done = subprocess.run(
-        cmd, env=child_env(tree, pycache), capture_output=True, text=True, check=True
-    )
+    env = child_env(tree, pycache)
+    # run outside any checkout: `python -c` puts the working folder first on sys.path
+    done = subprocess.run(cmd, env=env, cwd=pycache, capture_output=True, text=True, check=True)
     result: dict[str, float | str] = json.loads(done.stdout)
     return result
 
@@ -155,6 +156,7 @@ def main() -> None:
         sys.exit(f"real texts not found at {SHARED} (set RESDIFF_SHARED_DATA)")
     with tempfile.TemporaryDirectory(prefix="bench-parse-") as tmp:
         pycache = str(Path(tmp) / "pycache")
+        Path(pycache).mkdir()
         trees = {"this": ROOT}
         if args.baseline:
             base = Path(tmp) / "baseline"
@@ -211,6 +213,8 @@ def main() -> None:
         print(line)
     print(f"\nper-file figures are means over {loops['this']['files']} texts, least of"
           f" {args.rounds} rounds; fresh-process figures medians of {args.repeat} processes")  # fmt: skip
+    for name in names:
+        print(f"{name}: {loops[name]['from']}")
     digests = {name: loops[name]["digest"] for name in names}
     same = len(set(digests.values())) == 1
     print(f"parse digests: {digests} ({'same' if same else 'DIFFERENT'})")

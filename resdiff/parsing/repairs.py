@@ -236,6 +236,15 @@ def _label_at(src: str, start: int, end: int) -> tuple[Label | None, int]:
     return (classify(label), start + offset) if label else (None, start)
 
 
+#: A literal that each pattern searched ahead needs: a line without it holds no match.
+_LITERALS = (
+    (SEPARATOR_RE, "_____"),
+    (ANNEX_RE, "TO"),
+    (END_RE, "PART"),
+    (SUBLIST_RE, "i)"),
+)
+
+
 class _Lookahead:
     """The next match of a pattern at or after a position that only moves forward.
 
@@ -244,10 +253,14 @@ class _Lookahead:
     later position up to its start, so it is kept until the position passes it.
     """
 
-    def __init__(self, src: str, end: int) -> None:
+    def __init__(self, src: str, start: int, end: int) -> None:
         self.src = src
         self.end = end
-        self.found: dict[LazyPattern, tuple[int, re.Match[str] | None]] = {}
+        self.found: dict[LazyPattern, tuple[int, re.Match[str] | None]] = {
+            pattern: (start, None)  # cannot match: its literal is not in the line
+            for pattern, literal in _LITERALS
+            if src.find(literal, start, end) < 0
+        }
 
     def search(self, pattern: LazyPattern, pos: int) -> re.Match[str] | None:
         cached = self.found.get(pattern)
@@ -269,7 +282,9 @@ def split_line(
     where every piece is a footnote.
     """
     pieces: list[Piece] = []
-    ahead = _Lookahead(src, end)
+    ahead = _Lookahead(src, start, end)
+    may_end = END_RE not in ahead.found  # else no "PART" in the line: it cannot end here
+    may_annex = ANNEX_RE not in ahead.found  # else no "TO": no annex heading
     pos = _skip_space(src, start, end)
     mode = "footnote" if footnotes else "para"
     cont = False
@@ -278,11 +293,11 @@ def split_line(
         if mode == "footnote":
             pos, mode, cont, number = _footnote(src, pos, end, pieces, report, number, footnotes)
             continue
-        if END_AT_START_RE.match(src, pos, end):
+        if may_end and END_AT_START_RE.match(src, pos, end):
             report(Repair("trailing-matter", "text after the resolution kept as unparsed", pos))
             pieces.append(Piece("end", pos, end))
             break
-        lead = ANNEX_RE.match(src, pos, end)
+        lead = may_annex and ANNEX_RE.match(src, pos, end)
         if lead:  # an annex heading opening the line (the canonical form)
             pieces.append(Piece("annex", pos, lead.end()))
             pos = _skip_space(src, lead.end(), end)
@@ -445,10 +460,10 @@ def _footnote(
         if heading_at(src, m.end(), end):
             cuts.append((m.start(), "heading", m.end()))
             break
-    annex = ANNEX_RE.search(src, search_from, end)
+    annex = src.find("TO", search_from, end) >= 0 and ANNEX_RE.search(src, search_from, end)
     if annex:
         cuts.append((annex.start(), "annex", annex.start()))
-    stop_m = END_RE.search(src, search_from, end)
+    stop_m = src.find("PART", search_from, end) >= 0 and END_RE.search(src, search_from, end)
     if stop_m:
         cuts.append((stop_m.start(), "annex", stop_m.start()))
     if not cuts:
