@@ -144,6 +144,7 @@ _OPERATIVE_SET = frozenset(OPERATIVE_PHRASES)
 _FAMILY_SET = _PREAMBLE_SET | _OPERATIVE_SET
 PREAMBLE_FIRST = frozenset(p.split(" ")[0] for p in _PREAMBLE_SET) | {"further"}
 OPERATIVE_FIRST = frozenset(p.split(" ")[0] for p in _OPERATIVE_SET) | {"further"}
+_FAMILY_FIRST = PREAMBLE_FIRST | OPERATIVE_FIRST
 _ASCII_WORD = LazyPattern(r"[a-z]+")
 
 
@@ -163,6 +164,67 @@ def may_open_family(src: str, start: int, end: int, first_words: frozenset[str])
     a match opens with one of them followed by a non-letter or the end."""
     word = _ASCII_WORD.match(src, start, end)
     return word is not None and word.group() in first_words
+
+
+def preamble_end(src: str, start: int, end: int) -> int | None:
+    """Where ``PREAMBLE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
+    return _family_end(src, start, end, _PREAMBLE_SINGLE, _PREAMBLE_QUALIFIERS, PREAMBLE_RE)
+
+
+def operative_end(src: str, start: int, end: int) -> int | None:
+    """Where ``OPERATIVE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
+    return _family_end(src, start, end, _OPERATIVE_SINGLE, _OPERATIVE_QUALIFIERS, OPERATIVE_RE)
+
+
+def _singles(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The one-word phrases that open no longer phrase (``appeals`` opens ``appeals to``)."""
+    longer = {p.split(" ")[0] for p in phrases if " " in p}
+    return frozenset(p for p in phrases if " " not in p and p not in longer)
+
+
+_PREAMBLE_SINGLE = _singles(PREAMBLE_PHRASES)
+_OPERATIVE_SINGLE = _singles(OPERATIVE_PHRASES)
+#: The words a family pattern's optional qualifiers open with (``recalling further``,
+#: ``noting with concern``, ``in particular``; ``resolves further``).
+_PREAMBLE_QUALIFIERS = frozenset(["further", "also", "furthermore", "in", "moreover", "with"])
+_OPERATIVE_QUALIFIERS = frozenset(["further"])
+
+
+def _family_end(
+    src: str,
+    start: int,
+    end: int,
+    single: frozenset[str],
+    qualifiers: frozenset[str],
+    pattern: LazyPattern,
+) -> int | None:
+    """The end of ``pattern``'s match at ``start``, without the pattern when the text opens
+    with a one-word phrase that no qualifier follows: the match is then that word (if a
+    word boundary follows it), as no other alternative and no qualifier can match."""
+    word = _ASCII_WORD.match(src, start, end)
+    if word is None:
+        return None
+    first = word.group()
+    if first in single:
+        after = word.end()
+        if after == end:
+            return after
+        char = src[after]
+        if not char.isspace():
+            return None if char.isalnum() or char == "_" else after
+        nxt = _ASCII_WORD.match(src, _skip_spaces(src, after, end), end)
+        if nxt is None or nxt.group() not in qualifiers:
+            return after
+    elif first not in _FAMILY_FIRST:
+        return None
+    m = pattern.match(src, start, end)
+    return m.end() if m else None
+
+
+def _skip_spaces(src: str, pos: int, end: int) -> int:
+    while pos < end and src[pos].isspace():
+        pos += 1
+    return pos
 
 
 #: Words that open an unlabelled paragraph, never a heading.

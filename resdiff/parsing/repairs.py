@@ -20,15 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
-from resdiff.parsing.headings import (
-    ANNEX_RE,
-    OPERATIVE_FIRST,
-    OPERATIVE_RE,
-    PREAMBLE_FIRST,
-    PREAMBLE_RE,
-    is_heading,
-    may_open_family,
-)
+from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
 from resdiff.parsing.labels import Label, classify, split_label, successor
 from resdiff.parsing.patterns import LazyPattern
 from resdiff.tuning import BoundedMemo
@@ -96,9 +88,8 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
     in consultation with the Directors of the three Bureaux``), ended by the end of the
     line or by the paragraph that follows it (``1 to …``, ``to …``, ``that …``).
     """
-    m = may_open_family(src, start, end, OPERATIVE_FIRST) and OPERATIVE_RE.match(src, start, end)
-    if m:
-        verb_end = m.end()
+    verb_end = operative_end(src, start, end)
+    if verb_end is not None:
         more = _AFTER_VERB.match(src, verb_end, end)
         if more and _RESOLVES.match(src, start, verb_end):
             verb_end = more.end()
@@ -116,15 +107,15 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         if not is_heading(src[start:head_end]):
             return None
         return head_end, rest
-    m = may_open_family(src, start, end, PREAMBLE_FIRST) and PREAMBLE_RE.match(src, start, end)
-    if m:
-        rest = _skip_space(src, m.end(), end)
-        head_end = _trim_end(src, start, m.end())
+    phrase_end = preamble_end(src, start, end)
+    if phrase_end is not None:
+        rest = _skip_space(src, phrase_end, end)
+        head_end = _trim_end(src, start, phrase_end)
         if not is_heading(src[start:head_end]):
             return None
         if rest >= end:
             return head_end, end
-        if _PREAMBLE_WITH.match(src, start, m.end()) and _THE_THAT.match(src, rest, end):
+        if _PREAMBLE_WITH.match(src, start, phrase_end) and _THE_THAT.match(src, rest, end):
             return head_end, rest
     return None
 
