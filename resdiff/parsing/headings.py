@@ -142,9 +142,6 @@ OPERATIVE_RE = LazyPattern(rf"(?:further\s+)?{OPERATIVE}(?:\s+further)?\b")
 _PREAMBLE_SET = frozenset(PREAMBLE_PHRASES)
 _OPERATIVE_SET = frozenset(OPERATIVE_PHRASES)
 _FAMILY_SET = _PREAMBLE_SET | _OPERATIVE_SET
-PREAMBLE_FIRST = frozenset(p.split(" ")[0] for p in _PREAMBLE_SET) | {"further"}
-OPERATIVE_FIRST = frozenset(p.split(" ")[0] for p in _OPERATIVE_SET) | {"further"}
-_FAMILY_FIRST = PREAMBLE_FIRST | OPERATIVE_FIRST
 _ASCII_WORD = LazyPattern(r"[a-z]+")
 
 
@@ -159,31 +156,27 @@ def opens_with_phrase(text: str, phrases: frozenset[str]) -> bool:
     )
 
 
-def may_open_family(src: str, start: int, end: int, first_words: frozenset[str]) -> bool:
-    """Whether ``src[start:end]`` may match a family pattern opening with ``first_words``:
-    a match opens with one of them followed by a non-letter or the end."""
-    word = _ASCII_WORD.match(src, start, end)
-    return word is not None and word.group() in first_words
-
-
 def preamble_end(src: str, start: int, end: int) -> int | None:
     """Where ``PREAMBLE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
-    return _family_end(src, start, end, _PREAMBLE_SINGLE, _PREAMBLE_QUALIFIERS, PREAMBLE_RE)
+    return _family_end(src, start, end, _PREAMBLE_BY_FIRST, _PREAMBLE_QUALIFIERS, PREAMBLE_RE)
 
 
 def operative_end(src: str, start: int, end: int) -> int | None:
     """Where ``OPERATIVE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
-    return _family_end(src, start, end, _OPERATIVE_SINGLE, _OPERATIVE_QUALIFIERS, OPERATIVE_RE)
+    return _family_end(src, start, end, _OPERATIVE_BY_FIRST, _OPERATIVE_QUALIFIERS, OPERATIVE_RE)
 
 
-def _singles(phrases: tuple[str, ...]) -> frozenset[str]:
-    """The one-word phrases that open no longer phrase (``appeals`` opens ``appeals to``)."""
-    longer = {p.split(" ")[0] for p in phrases if " " in p}
-    return frozenset(p for p in phrases if " " not in p and p not in longer)
+def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases (as words) by their first word, each list in the order the pattern tries."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split(" "))
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(alternatives) for first, alternatives in out.items()}
 
 
-_PREAMBLE_SINGLE = _singles(PREAMBLE_PHRASES)
-_OPERATIVE_SINGLE = _singles(OPERATIVE_PHRASES)
+_PREAMBLE_BY_FIRST = _by_first(PREAMBLE_PHRASES)
+_OPERATIVE_BY_FIRST = _by_first(OPERATIVE_PHRASES)
 #: The words a family pattern's optional qualifiers open with (``recalling further``,
 #: ``noting with concern``, ``in particular``; ``resolves further``).
 _PREAMBLE_QUALIFIERS = frozenset(["further", "also", "furthermore", "in", "moreover", "with"])
@@ -194,29 +187,51 @@ def _family_end(
     src: str,
     start: int,
     end: int,
-    single: frozenset[str],
+    by_first: dict[str, tuple[tuple[str, ...], ...]],
     qualifiers: frozenset[str],
     pattern: LazyPattern,
 ) -> int | None:
-    """The end of ``pattern``'s match at ``start``, without the pattern when the text opens
-    with a one-word phrase that no qualifier follows: the match is then that word (if a
-    word boundary follows it), as no other alternative and no qualifier can match."""
+    """The end of ``pattern``'s match at ``start``, read from the phrases themselves where
+    they decide it, so the pattern is compiled only for what they leave open.
+
+    Only phrases opening with the text's first word can match; they are tried in the
+    pattern's order, word by word (``\\s+`` between words, each word whole). A phrase
+    that a word character follows fails, as the pattern's ``\\b`` does; one that a
+    qualifier word follows (``recalling further``) is left to the pattern, as is a
+    leading ``further``.
+    """
     word = _ASCII_WORD.match(src, start, end)
     if word is None:
         return None
     first = word.group()
-    if first in single:
-        after = word.end()
-        if after == end:
-            return after
-        char = src[after]
-        if not char.isspace():
-            return None if char.isalnum() or char == "_" else after
-        nxt = _ASCII_WORD.match(src, _skip_spaces(src, after, end), end)
-        if nxt is None or nxt.group() not in qualifiers:
-            return after
-    elif first not in _FAMILY_FIRST:
-        return None
+    alternatives = by_first.get(first)
+    if alternatives is None:
+        return None if first != "further" else _pattern_end(pattern, src, start, end)
+    for words in alternatives:
+        pos = word.end()
+        for expected in words[1:]:
+            if pos >= end or not src[pos].isspace():
+                break
+            nxt = _ASCII_WORD.match(src, _skip_spaces(src, pos, end), end)
+            if nxt is None or nxt.group() != expected:
+                break
+            pos = nxt.end()
+        else:
+            if pos == end:
+                return pos
+            char = src[pos]
+            if not char.isspace():
+                if char.isalnum() or char == "_":
+                    continue  # no word boundary: the pattern tries the next phrase
+                return pos
+            nxt = _ASCII_WORD.match(src, _skip_spaces(src, pos, end), end)
+            if nxt is not None and nxt.group() in qualifiers:
+                return _pattern_end(pattern, src, start, end)
+            return pos
+    return None
+
+
+def _pattern_end(pattern: LazyPattern, src: str, start: int, end: int) -> int | None:
     m = pattern.match(src, start, end)
     return m.end() if m else None
 
@@ -322,19 +337,10 @@ def is_heading(content: str) -> bool:
 
 def is_preamble(heading: str) -> bool:
     """Whether a heading opens a preamble section (``considering``) rather than an operative one."""
-    return _opens_family(heading.casefold(), _PREAMBLE_SET, PREAMBLE_FIRST, PREAMBLE_RE)
+    text = heading.casefold()
+    return preamble_end(text, 0, len(text)) is not None
 
 
 def is_operative(heading: str) -> bool:
-    return _opens_family(heading.casefold(), _OPERATIVE_SET, OPERATIVE_FIRST, OPERATIVE_RE)
-
-
-def _opens_family(
-    text: str, phrases: frozenset[str], first_words: frozenset[str], pattern: LazyPattern
-) -> bool:
-    """``pattern.match(text) is not None``, without the pattern where the sets decide."""
-    if opens_with_phrase(text, phrases):
-        return True
-    if not may_open_family(text, 0, len(text), first_words):
-        return False
-    return pattern.match(text) is not None
+    text = heading.casefold()
+    return operative_end(text, 0, len(text)) is not None
