@@ -35,6 +35,11 @@ _CROSS_REFERENCE = LazyPattern(
 )
 
 
+def _is_cross_reference(content: str) -> bool:
+    """Whether a line opens with a cross-reference (never without ``above`` or ``below``)."""
+    return ("above" in content or "below" in content) and bool(_CROSS_REFERENCE.match(content))
+
+
 #: A line that is only a footnote rule: the footnote block of a canonical text follows.
 _FOOTNOTE_RULE = LazyPattern(r"_{5,}")
 
@@ -199,7 +204,7 @@ class _Reader:
                 if not in_footnotes and content[-1:].isalnum()
                 else None
             )
-            if nxt is not None and _CROSS_REFERENCE.match(self.content(lines[nxt])):
+            if nxt is not None and _is_cross_reference(self.content(lines[nxt])):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
                 self.note(
                     "warning",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
@@ -90,7 +91,12 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
     """
     verb_end = operative_end(src, start, end)
     if verb_end is not None:
-        more = _AFTER_VERB.match(src, verb_end, end)
+        after = _skip_space(src, verb_end, end)  # "resolves to instruct …": "to" follows
+        more = (
+            after > verb_end
+            and src.startswith("to", after)
+            and _AFTER_VERB.match(src, verb_end, end)
+        )
         if more and _RESOLVES.match(src, start, verb_end):
             verb_end = more.end()
         term = _TERMINATOR.search(src, verb_end, end)
@@ -380,7 +386,11 @@ def split_line_cached(
         return list(pieces)
     for r in repairs:
         report(Repair(r.code, r.message, r.offset + base))
-    return [Piece(p.kind, p.start + base, p.end + base, p.cont, p.glued) for p in pieces]
+    return [_piece((kind, start + base, end + base, c, g)) for kind, start, end, c, g in pieces]
+
+
+#: Makes a :class:`Piece` from a tuple without the named tuple's Python-level ``__new__``.
+_piece = partial(tuple.__new__, Piece)
 
 
 _Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]

@@ -72,7 +72,7 @@ def detect_layout(text: str) -> Layout:
     """``"un"`` when the top of the text carries a UN header (adoption line, ``73/179.``
     number, document symbol or a UN body's formula) and no ITU number line; else ``"itu"``."""
     seen = 0
-    for raw in text.lstrip(BOM).split("\n"):
+    for raw in _first_lines(text.lstrip(BOM)):
         content = " ".join(raw.split())
         if not content:
             continue
@@ -89,6 +89,19 @@ def detect_layout(text: str) -> Layout:
         if seen >= HEADER_WINDOW:
             break
     return "itu"
+
+
+def _first_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (split at ``\\n``) one by one, without splitting all of it:
+    the layout is known after the first few."""
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            yield text[pos:]
+            return
+        yield text[pos:nl]
+        pos = nl + 1
 
 
 def _un_number(content: str) -> re.Match[str] | None:
