@@ -53,7 +53,7 @@ class _Reader:
         self.lines = split_lines(text)
         self.positions = Positions(text, self.lines)
         #: whether each line is blank, asked many times over
-        self.blank = [not text[line.body : line.end].strip() for line in self.lines]
+        self.blank = [not text[body:end].strip() for _, _, end, body, _ in self.lines]
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
 

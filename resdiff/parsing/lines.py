@@ -54,7 +54,7 @@ class Positions:
             self._starts = [0]
             self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
-            self._starts = [0, *(line.start for line in lines[1:])]
+            self._starts = [0, *(line[1] for line in lines[1:])]
         self._bom = 1 if text.startswith(BOM) else 0
 
     def at(self, offset: int) -> tuple[int, int]:
