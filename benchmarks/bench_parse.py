@@ -211,8 +211,9 @@ def main() -> None:
             line += f"{rows[names[1]][what] / rows['this'][what]:>9.2f}×"
         line += f"{rows['this'][what] / py:>17.3f}×"
         print(line)
-    print(f"\nper-file figures are means over {loops['this']['files']} texts, least of"
-          f" {args.rounds} rounds; fresh-process figures medians of {args.repeat} processes")  # fmt: skip
+    files, rounds, repeat = loops["this"]["files"], args.rounds, args.repeat
+    print(f"\nper-file figures: means over {files} texts, least of {rounds} rounds;")
+    print(f"fresh-process figures: medians of {repeat} processes")
     for name in names:
         print(f"{name}: {loops[name]['from']}")
     digests = {name: loops[name]["digest"] for name in names}

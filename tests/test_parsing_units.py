@@ -462,3 +462,13 @@ def test_family_shortcuts_agree_with_the_patterns(
     single = " ".join(text.split())
     if headings.opens_with_phrase(single, headings._FAMILY_SET):
         assert headings.FAMILY_RE.compiled().match(single)
+
+
+def test_label_with_a_space_after_its_bracket() -> None:
+    """Found by scripts/fuzz.py (parser): ``( a)`` (a space inside the brackets) made the
+    label's core empty and classify raised IndexError; it reads as ``a``."""
+    assert classify("( a)").style == "alpha"
+    assert classify("( a)").ordinal == 1
+    r = parse("considering\n\n( a) that it works;\n")
+    assert [(c.label, c.text) for c in r.clauses()][-1] == ("( a)", "that it works;")
+    assert resdiff.parse(r.to_text()).to_text() == r.to_text()

@@ -99,9 +99,11 @@ def alpha_value(word: str) -> int:
 
 
 def core(label: str) -> str:
-    """The label without brackets, dots and suffix words: ``(a)`` → ``a``, ``1 bis`` → ``1``."""
-    word = label.split()[0] if " " in label else label
-    return word.strip("().").rstrip(")")
+    """The label without brackets, dots and suffix words: ``(a)`` → ``a``, ``1 bis`` → ``1``,
+    ``( a)`` → ``a`` (a space inside the brackets is no suffix)."""
+    if " " not in label:
+        return label.strip("().")
+    return label.strip("() ").split()[0].strip(".")
 
 
 @lru_cache(maxsize=4096)
