@@ -136,9 +136,8 @@ PREAMBLE_RE = LazyPattern(rf"(?:further\s+)?{PREAMBLE}{_PREAMBLE_TAIL}\b")
 OPERATIVE_RE = LazyPattern(rf"(?:further\s+)?{OPERATIVE}(?:\s+further)?\b")
 
 #: The patterns above are long, and compiling them costs a fresh process more than a
-#: parse; most questions are answered from these sets without them. A text opening with a
-#: whole phrase (then a space, a comma or its end) matches its family pattern; a text whose
-#: first word (its run of ``a``–``z``) opens no phrase matches neither case-sensitive one.
+#: parse; most questions are answered from the phrases without them (:func:`opens_with_phrase`,
+#: :func:`preamble_end`, :func:`operative_end`), tested against the patterns themselves.
 _PREAMBLE_SET = frozenset(PREAMBLE_PHRASES)
 _OPERATIVE_SET = frozenset(OPERATIVE_PHRASES)
 _FAMILY_SET = _PREAMBLE_SET | _OPERATIVE_SET
