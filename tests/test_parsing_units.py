@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import resdiff
-from resdiff.parsing import repairs
+from resdiff.parsing import headings, repairs
 from resdiff.parsing.headings import is_heading
 from resdiff.parsing.labels import classify, roman_value, split_label
 from resdiff.parsing.lines import Positions, split_lines
@@ -142,6 +142,25 @@ def test_glued_heading_with_numbered_paragraphs() -> None:
         ("para", "1 to help;"),
         ("para", "2 to report,"),
     ]
+
+
+def test_glued_heading_holding_another_is_cut_in_two() -> None:
+    """Without its terminator ("to!participate"), a glued heading's object runs on to the
+    next heading; it is cut there, as its own canonical line would be."""
+    line = "2 to act, invites Members to!join EG-ITR, invites the conference to consider it."
+    assert cut(line) == [
+        ("para", "2 to act,"),
+        ("para", "invites Members to!join EG-ITR,"),
+        ("heading", "invites the conference"),
+        ("para", "to consider it."),
+    ]
+    r = parse(f"resolves\n\n{line}\n")
+    assert [s.heading for s in r.sections] == [
+        "resolves",
+        "invites Members to!join EG-ITR,",
+        "invites the conference",
+    ]
+    assert resdiff.parse(r.to_text()).to_text() == r.to_text()
 
 
 def test_glued_preamble_heading() -> None:
@@ -406,3 +425,50 @@ def test_run_ons_and_footnote_numbers_are_found_as_by_pattern(
     assert repairs._next_footnote(text, start, end, number) == _footnote_by_pattern(
         text, start, end, number
     )
+
+
+# -- heading families answered without their patterns --------------------------------
+
+_OPENERS = [*headings.PREAMBLE_PHRASES, *headings.OPERATIVE_PHRASES, "further", "also"]
+_FOLLOWERS = ["further", "also", "furthermore", "in particular", "in", "moreover", "with"]
+_FOLLOWERS += ["with concern", "with deep regret", "concern and", "further", "also"]
+_FOLLOWERS += ["deep", "concern", "and", "regret", "the", "to", "furtherx", "Noting", "ßx"]
+_GAPS = [" ", " ", " ", "  ", ", ", ",", "\t", "\n", "1", "é", "_", "-", "", " 1 "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.sampled_from(_OPENERS),
+    st.lists(st.tuples(st.sampled_from(_GAPS), st.sampled_from(_FOLLOWERS)), max_size=5),
+    st.sampled_from(_GAPS),
+    st.integers(min_value=0, max_value=4),
+)
+def test_family_shortcuts_agree_with_the_patterns(
+    opener: str, parts: list[tuple[str, str]], last: str, cut_back: int
+) -> None:
+    """The phrase-set answers (taken before compiling the long family patterns) are the
+    patterns' own answers, on texts made of the families' words and of what may follow."""
+    text = opener + "".join(gap + w for gap, w in parts) + last
+    end = max(0, len(text) - cut_back)
+    for ours, pattern in (
+        (headings.preamble_end, headings.PREAMBLE_RE),
+        (headings.operative_end, headings.OPERATIVE_RE),
+    ):
+        m = pattern.compiled().match(text, 0, end)
+        assert ours(text, 0, end) == (m.end() if m else None)
+    folded = text.casefold()
+    assert headings.is_preamble(text) == bool(headings.PREAMBLE_RE.compiled().match(folded))
+    assert headings.is_operative(text) == bool(headings.OPERATIVE_RE.compiled().match(folded))
+    single = " ".join(text.split())
+    if headings.opens_with_phrase(single, headings._FAMILY_SET):
+        assert headings.FAMILY_RE.compiled().match(single)
+
+
+def test_label_with_a_space_after_its_bracket() -> None:
+    """Found by scripts/fuzz.py (parser): ``( a)`` (a space inside the brackets) made the
+    label's core empty and classify raised IndexError; it reads as ``a``."""
+    assert classify("( a)").style == "alpha"
+    assert classify("( a)").ordinal == 1
+    r = parse("considering\n\n( a) that it works;\n")
+    assert [(c.label, c.text) for c in r.clauses()][-1] == ("( a)", "that it works;")
+    assert resdiff.parse(r.to_text()).to_text() == r.to_text()

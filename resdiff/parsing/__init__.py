@@ -12,7 +12,8 @@ Invariants (documented in ``docs/text-format.md`` and tested on every real text)
 
 Modules: :mod:`.lines` (positions), :mod:`.labels`, :mod:`.headings`, :mod:`.repairs`,
 :mod:`.structure`, :mod:`.document` (finding the resolution, the header),
-:mod:`.check` (file validation for ``resdiff check``). The canonical text is the model's
+:mod:`.check` (file validation for ``resdiff check``), :mod:`.patterns` (regular
+expressions compiled at their first use). The canonical text is the model's
 own serialisation (:meth:`resdiff.model.Resolution.to_text`).
 """
 

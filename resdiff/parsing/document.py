@@ -8,13 +8,13 @@ enacting formula; the body is every line after the header.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from resdiff.model import HEADER, Clause, Diagnostic, Header, Layout, Level, Region, Resolution
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
+from resdiff.parsing.patterns import LazyPattern
 from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line_cached
 from resdiff.parsing.structure import (
     build_annexes,
@@ -30,13 +30,18 @@ RegionKind = Literal["before", "after", "other"]
 WEB_BULLETS = 3
 _IMPLICIT_KEY = "section"
 #: A line that opens with a cross-reference (``c) iv) above``): the rest of the line before.
-_CROSS_REFERENCE = re.compile(
+_CROSS_REFERENCE = LazyPattern(
     r"(?:\(?[a-z]{1,4}\)|\d{1,3})(?:\s+\(?[ivx]{1,4}\))?\s+(?:above|below)\b"
 )
 
 
+def _is_cross_reference(content: str) -> bool:
+    """Whether a line opens with a cross-reference (never without ``above`` or ``below``)."""
+    return ("above" in content or "below" in content) and bool(_CROSS_REFERENCE.match(content))
+
+
 #: A line that is only a footnote rule: the footnote block of a canonical text follows.
-_FOOTNOTE_RULE = re.compile(r"_{5,}")
+_FOOTNOTE_RULE = LazyPattern(r"_{5,}")
 
 
 class _Reader:
@@ -48,7 +53,7 @@ class _Reader:
         self.lines = split_lines(text)
         self.positions = Positions(text, self.lines)
         #: whether each line is blank, asked many times over
-        self.blank = [not text[line.body : line.end].strip() for line in self.lines]
+        self.blank = [not text[body:end].strip() for _, _, end, body, _ in self.lines]
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
 
@@ -199,7 +204,7 @@ class _Reader:
                 if not in_footnotes and content[-1:].isalnum()
                 else None
             )
-            if nxt is not None and _CROSS_REFERENCE.match(self.content(lines[nxt])):
+            if nxt is not None and _is_cross_reference(self.content(lines[nxt])):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
                 self.note(
                     "warning",

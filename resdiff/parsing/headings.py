@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from resdiff.parsing.patterns import LazyPattern
+
 #: ``RESOLUTION 179 (REV. DUBAI, 2018)``; the seed page writes ``PP RESOLUTION 179 (…)``.
 #: The keyword in capitals, or in title case when the place and year follow in brackets
 #: (so the seed page's ``PP Resolution 179`` site line is not taken for it).
-NUMBER_RE = re.compile(
+NUMBER_RE = LazyPattern(
     r"(?P<prefix>PP(?:-\d+)?\s+)?"
     r"(?P<number>(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+[0-9][0-9A-Za-z/.-]*"
     r"(?:\s*\([^()\n]{1,80}\))?"
@@ -25,33 +27,99 @@ NUMBER_RE = re.compile(
 )
 
 #: ``The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),``
-FORMULA_RE = re.compile(
+FORMULA_RE = LazyPattern(
     r"The\s+(?:[A-Z][\w-]*\s+)*?(?:Conference|Assembly|Council|Summit|Congress)\b.{0,200}"
 )
 
 #: ``ANNEX 1 TO RESOLUTION 208 (DUBAI, 2018)`` (also ``ANNEX TO DECISION 5 (…)``).
-ANNEX_RE = re.compile(
+ANNEX_RE = LazyPattern(
     r"(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+[0-9A-Z]{1,3})?\s+TO\s+"
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+[0-9][0-9A-Za-z/.-]*"
     r"(?:\s*\([^()\n]{1,80}\))?"
 )
 
-#: Opening words of preamble headings (participles and adjectives).
-PREAMBLE = (
-    r"(?:considering|recalling|recognizing|recognising|noting|bearing\s+in\s+mind|"
-    r"taking\s+into\s+(?:account|consideration)|aware|convinced|emphasizing|emphasising|"
-    r"acknowledging|mindful|concerned|conscious|welcoming|observing|reaffirming|stressing|"
-    r"appreciating|having\s+(?:considered|regard|noted|examined|reviewed)|affirming|"
-    r"expressing|highlighting|underlining|deeply\s+concerned|alarmed|guided\s+by|"
-    r"further\s+(?:considering|recalling|recognizing|noting))"
+#: Opening words of preamble headings (participles and adjectives), in the order tried.
+PREAMBLE_PHRASES = (
+    "considering",
+    "recalling",
+    "recognizing",
+    "recognising",
+    "noting",
+    "bearing in mind",
+    "taking into account",
+    "taking into consideration",
+    "aware",
+    "convinced",
+    "emphasizing",
+    "emphasising",
+    "acknowledging",
+    "mindful",
+    "concerned",
+    "conscious",
+    "welcoming",
+    "observing",
+    "reaffirming",
+    "stressing",
+    "appreciating",
+    "having considered",
+    "having regard",
+    "having noted",
+    "having examined",
+    "having reviewed",
+    "affirming",
+    "expressing",
+    "highlighting",
+    "underlining",
+    "deeply concerned",
+    "alarmed",
+    "guided by",
+    "further considering",
+    "further recalling",
+    "further recognizing",
+    "further noting",
 )
-#: Opening words of operative headings (verbs in the third person).
-OPERATIVE = (
-    r"(?:resolves|decides|instructs|invites|requests|urges|encourages|calls\s+upon|"
-    r"recommends|authorizes|authorises|appeals\s+to|asks|charges|entrusts|declares|"
-    r"approves|endorses|adopts|agrees|supports|expresses|reaffirms|proclaims|accepts|"
-    r"commends|congratulates|thanks|directs|calls\s+on|appeals)"
+#: Opening words of operative headings (verbs in the third person), in the order tried.
+OPERATIVE_PHRASES = (
+    "resolves",
+    "decides",
+    "instructs",
+    "invites",
+    "requests",
+    "urges",
+    "encourages",
+    "calls upon",
+    "recommends",
+    "authorizes",
+    "authorises",
+    "appeals to",
+    "asks",
+    "charges",
+    "entrusts",
+    "declares",
+    "approves",
+    "endorses",
+    "adopts",
+    "agrees",
+    "supports",
+    "expresses",
+    "reaffirms",
+    "proclaims",
+    "accepts",
+    "commends",
+    "congratulates",
+    "thanks",
+    "directs",
+    "calls on",
+    "appeals",
 )
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")"
+
+
+PREAMBLE = _alternatives(PREAMBLE_PHRASES)
+OPERATIVE = _alternatives(OPERATIVE_PHRASES)
 #: Qualifiers that may follow a preamble word: ``recalling further``, ``noting with concern``.
 _PREAMBLE_TAIL = (
     r"(?:\s+(?:further|also|furthermore|in\s+particular|moreover))?"
@@ -61,11 +129,117 @@ _PREAMBLE_TAIL = (
     r"(?:\s+(?:further|also))?"
 )
 
-FAMILY_RE = re.compile(
+FAMILY_RE = LazyPattern(
     rf"(?:(?:further|also)\s+)?(?:{PREAMBLE}{_PREAMBLE_TAIL}|{OPERATIVE})\b", re.IGNORECASE
 )
-PREAMBLE_RE = re.compile(rf"(?:further\s+)?{PREAMBLE}{_PREAMBLE_TAIL}\b")
-OPERATIVE_RE = re.compile(rf"(?:further\s+)?{OPERATIVE}(?:\s+further)?\b")
+PREAMBLE_RE = LazyPattern(rf"(?:further\s+)?{PREAMBLE}{_PREAMBLE_TAIL}\b")
+OPERATIVE_RE = LazyPattern(rf"(?:further\s+)?{OPERATIVE}(?:\s+further)?\b")
+
+#: The patterns above are long, and compiling them costs a fresh process more than a
+#: parse; most questions are answered from the phrases without them (:func:`opens_with_phrase`,
+#: :func:`preamble_end`, :func:`operative_end`), tested against the patterns themselves.
+_PREAMBLE_SET = frozenset(PREAMBLE_PHRASES)
+_OPERATIVE_SET = frozenset(OPERATIVE_PHRASES)
+_FAMILY_SET = _PREAMBLE_SET | _OPERATIVE_SET
+_ASCII_WORD = LazyPattern(r"[a-z]+")
+
+
+def opens_with_phrase(text: str, phrases: frozenset[str]) -> bool:
+    """Whether single-spaced ``text`` opens with one of ``phrases`` (of up to three words)
+    followed by a space, a comma or its end: then the phrases' pattern matches it."""
+    words = text.split(" ", 3)
+    return (
+        words[0].rstrip(",") in phrases
+        or " ".join(words[:2]).rstrip(",") in phrases
+        or " ".join(words[:3]).rstrip(",") in phrases
+    )
+
+
+def preamble_end(src: str, start: int, end: int) -> int | None:
+    """Where ``PREAMBLE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
+    return _family_end(src, start, end, _PREAMBLE_BY_FIRST, _PREAMBLE_QUALIFIERS, PREAMBLE_RE)
+
+
+def operative_end(src: str, start: int, end: int) -> int | None:
+    """Where ``OPERATIVE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
+    return _family_end(src, start, end, _OPERATIVE_BY_FIRST, _OPERATIVE_QUALIFIERS, OPERATIVE_RE)
+
+
+def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases (as words) by their first word, each list in the order the pattern tries."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split(" "))
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(alternatives) for first, alternatives in out.items()}
+
+
+_PREAMBLE_BY_FIRST = _by_first(PREAMBLE_PHRASES)
+_OPERATIVE_BY_FIRST = _by_first(OPERATIVE_PHRASES)
+#: The words a family pattern's optional qualifiers open with (``recalling further``,
+#: ``noting with concern``, ``in particular``; ``resolves further``).
+_PREAMBLE_QUALIFIERS = frozenset(["further", "also", "furthermore", "in", "moreover", "with"])
+_OPERATIVE_QUALIFIERS = frozenset(["further"])
+
+
+def _family_end(
+    src: str,
+    start: int,
+    end: int,
+    by_first: dict[str, tuple[tuple[str, ...], ...]],
+    qualifiers: frozenset[str],
+    pattern: LazyPattern,
+) -> int | None:
+    """The end of ``pattern``'s match at ``start``, read from the phrases themselves where
+    they decide it, so the pattern is compiled only for what they leave open.
+
+    Only phrases opening with the text's first word can match; they are tried in the
+    pattern's order, word by word (``\\s+`` between words, each word whole). A phrase
+    that a word character follows fails, as the pattern's ``\\b`` does; one that a
+    qualifier word follows (``recalling further``) is left to the pattern, as is a
+    leading ``further``.
+    """
+    word = _ASCII_WORD.match(src, start, end)
+    if word is None:
+        return None
+    first = word.group()
+    alternatives = by_first.get(first)
+    if alternatives is None:
+        return None if first != "further" else _pattern_end(pattern, src, start, end)
+    for words in alternatives:
+        pos = word.end()
+        for expected in words[1:]:
+            if pos >= end or not src[pos].isspace():
+                break
+            nxt = _ASCII_WORD.match(src, _skip_spaces(src, pos, end), end)
+            if nxt is None or nxt.group() != expected:
+                break
+            pos = nxt.end()
+        else:
+            if pos == end:
+                return pos
+            char = src[pos]
+            if not char.isspace():
+                if char.isalnum() or char == "_":
+                    continue  # no word boundary: the pattern tries the next phrase
+                return pos
+            nxt = _ASCII_WORD.match(src, _skip_spaces(src, pos, end), end)
+            if nxt is not None and nxt.group() in qualifiers:
+                return _pattern_end(pattern, src, start, end)
+            return pos
+    return None
+
+
+def _pattern_end(pattern: LazyPattern, src: str, start: int, end: int) -> int | None:
+    m = pattern.match(src, start, end)
+    return m.end() if m else None
+
+
+def _skip_spaces(src: str, pos: int, end: int) -> int:
+    while pos < end and src[pos].isspace():
+        pos += 1
+    return pos
+
 
 #: Words that open an unlabelled paragraph, never a heading.
 _NOT_HEADING_START = frozenset(
@@ -133,7 +307,7 @@ _NOT_HEADING_START = frozenset(
     ]
 )
 
-_OPENER_RE = re.compile(r"[a-z][a-z-]*(?:ing|ed|es|s)\b")
+_OPENER_RE = LazyPattern(r"[a-z][a-z-]*(?:ing|ed|es|s)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -153,8 +327,7 @@ def is_heading(content: str) -> bool:
     first = words[0].rstrip(",")
     if first in _NOT_HEADING_START:
         return False
-    family = FAMILY_RE.match(text)
-    if family:
+    if opens_with_phrase(text, _FAMILY_SET) or FAMILY_RE.match(text):
         return True
     if text.endswith(",") or len(words) > 8:
         return False
@@ -163,8 +336,10 @@ def is_heading(content: str) -> bool:
 
 def is_preamble(heading: str) -> bool:
     """Whether a heading opens a preamble section (``considering``) rather than an operative one."""
-    return PREAMBLE_RE.match(heading.casefold()) is not None
+    text = heading.casefold()
+    return preamble_end(text, 0, len(text)) is not None
 
 
 def is_operative(heading: str) -> bool:
-    return OPERATIVE_RE.match(heading.casefold()) is not None
+    text = heading.casefold()
+    return operative_end(text, 0, len(text)) is not None

@@ -9,17 +9,18 @@ files), so CRLF and CR-only files give the same structure as their LF twin.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from typing import NamedTuple
+
+from resdiff.parsing.patterns import LazyPattern
 
 BOM = "\ufeff"
 
 #: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``).
-_LEAD_RE = re.compile(r"[^\S\n]*(?:[•▪◦·][^\S\n]*)*")
+_LEAD_RE = LazyPattern(r"[^\S\n]*(?:[•▪◦·][^\S\n]*)*")
 _BULLETS = "•▪◦·"
 #: A line end: CRLF, LF, or a lone CR.
-_EOL_RE = re.compile("\r\n|\n|\r")
+_EOL_RE = LazyPattern("\r\n|\n|\r")
 
 
 class Line(NamedTuple):
@@ -53,7 +54,7 @@ class Positions:
             self._starts = [0]
             self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
-            self._starts = [0, *(line.start for line in lines[1:])]
+            self._starts = [0, *(line[1] for line in lines[1:])]
         self._bom = 1 if text.startswith(BOM) else 0
 
     def at(self, offset: int) -> tuple[int, int]:
@@ -71,17 +72,21 @@ def split_lines(text: str) -> list[Line]:
     append = lines.append
     make = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
     pos = len(BOM) if text.startswith(BOM) else 0
-    lead_match = _LEAD_RE.match
     if "\r" in text:  # rare: find each line end, whatever it is
         ends = [(m.start(), m.end()) for m in _EOL_RE.finditer(text, pos)]
-    else:
-        ends = [(m.start(), m.end()) for m in re.finditer("\n", text)] if "\n" in text else []
-    ends.append((len(text), len(text)))
+        ends.append((len(text), len(text)))
+    else:  # line ends from the lengths of the lines, no match objects
+        ends = []
+        end = pos - 1
+        for part in text[pos:].split("\n"):
+            end += len(part) + 1
+            ends.append((end, end + 1))
+    bullets = _BULLETS
     for number, (end, next_start) in enumerate(ends, start=1):
-        if end > pos and (text[pos].isspace() or text[pos] in _BULLETS):
-            lead = lead_match(text, pos, end)
+        if end > pos and (text[pos].isspace() or text[pos] in bullets):
+            lead = _LEAD_RE.match(text, pos, end)
             body = lead.end() if lead else pos
-            bullet = any(c in _BULLETS for c in text[pos:body])
+            bullet = any(c in bullets for c in text[pos:body])
         else:  # most lines: no indentation, no bullet
             body, bullet = pos, False
         append(make(Line, (number, pos, end, body, bullet)))

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Literal, NamedTuple
 
-from resdiff.parsing.headings import ANNEX_RE, OPERATIVE_RE, PREAMBLE_RE, is_heading
+from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
 from resdiff.parsing.labels import Label, classify, split_label, successor
+from resdiff.parsing.patterns import LazyPattern
 from resdiff.tuning import BoundedMemo
 
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
@@ -51,31 +53,33 @@ class Repair(NamedTuple):
 
 
 #: A footnote separator: a run of underscores (the PDF's footnote rule).
-SEPARATOR_RE = re.compile(r"\s*_{5,}\s*")
+SEPARATOR_RE = LazyPattern(r"\s*_{5,}\s*")
 #: The start of a footnote body: its number (or asterisks) and a space.
-FOOTNOTE_NUMBER_RE = re.compile(r"(\d{1,3}|\*{1,3})(?=\s)")
+FOOTNOTE_NUMBER_RE = LazyPattern(r"(\d{1,3}|\*{1,3})(?=\s)")
 #: Where the Final Acts move on to other matter (``489 PART VI - SIGNATORIES``).
-END_AT_START_RE = re.compile(r"(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
-END_RE = re.compile(r"(?<=\s)" + END_AT_START_RE.pattern)
+END_AT_START_RE = LazyPattern(r"(?:\d{1,4}\s+)?PART\s+[IVXL]+\s+[-–—]\s+[A-Z]{3,}")
+END_RE = LazyPattern(r"(?<=\s)" + END_AT_START_RE.pattern)
 
 _SEP = r"\s+"
-_AFTER_VERB = re.compile(
+_AFTER_VERB = LazyPattern(
     rf"{_SEP}to{_SEP}(?:instruct|invite|request|encourage|urge|call{_SEP}upon|ask)\b"
 )
 _DETERMINERS = r"(?:the|a|an|this|that|these|those|its|their|all|any|such|other|which|be|its)"
 #: Where a glued heading's object ends: before a labelled or an unlabelled paragraph.
-_TERMINATOR = re.compile(
+_TERMINATOR = LazyPattern(
     rf"{_SEP}(?=(?:\d{{1,3}}(?:{_SEP}(?:bis|ter))?|\(?[a-z]{{1,4}}\)){_SEP}(?:to|that)\b)"
     rf"|{_SEP}(?=(?:to|that){_SEP}(?!{_DETERMINERS}\b)[a-z])"
     r"|\s*;"
 )
-_NEEDS_OBJECT = re.compile(
+_NEEDS_OBJECT = LazyPattern(
     r"(?:further\s+)?(?:instructs|invites|requests|authorizes|authorises|"
     r"urges|encourages|calls|appeals|asks|charges|entrusts|directs)\b"
 )
-_PREAMBLE_WITH = re.compile(r".*\bwith\s+\S+")
-_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
-_GLUE_POINT = re.compile(r"[,.]\s+(?=[a-z])")
+_RESOLVES = LazyPattern(r"(?:further\s+)?(?:resolves|decides)")
+_THE_THAT = LazyPattern(r"(?:the|that)\s")
+_PREAMBLE_WITH = LazyPattern(r".*\bwith\s+\S+")
+_THREE_WORDS = LazyPattern(r"\s*\S+\s+\S+\s+\S")
+_GLUE_POINT = LazyPattern(r"[,.]\s+(?=[a-z])")
 
 
 def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
@@ -85,11 +89,15 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
     in consultation with the Directors of the three Bureaux``), ended by the end of the
     line or by the paragraph that follows it (``1 to …``, ``to …``, ``that …``).
     """
-    m = OPERATIVE_RE.match(src, start, end)
-    if m:
-        verb_end = m.end()
-        more = _AFTER_VERB.match(src, verb_end, end)
-        if more and re.match(r"(?:further\s+)?(?:resolves|decides)", src[start:verb_end]):
+    verb_end = operative_end(src, start, end)
+    if verb_end is not None:
+        after = _skip_space(src, verb_end, end)  # "resolves to instruct …": "to" follows
+        more = (
+            after > verb_end
+            and src.startswith("to", after)
+            and _AFTER_VERB.match(src, verb_end, end)
+        )
+        if more and _RESOLVES.match(src, start, verb_end):
             verb_end = more.end()
         term = _TERMINATOR.search(src, verb_end, end)
         obj_end = term.start() if term else end
@@ -105,15 +113,15 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         if not is_heading(src[start:head_end]):
             return None
         return head_end, rest
-    m = PREAMBLE_RE.match(src, start, end)
-    if m:
-        rest = _skip_space(src, m.end(), end)
-        head_end = _trim_end(src, start, m.end())
+    phrase_end = preamble_end(src, start, end)
+    if phrase_end is not None:
+        rest = _skip_space(src, phrase_end, end)
+        head_end = _trim_end(src, start, phrase_end)
         if not is_heading(src[start:head_end]):
             return None
         if rest >= end:
             return head_end, end
-        if _PREAMBLE_WITH.match(src, start, m.end()) and re.match(r"(?:the|that)\s", src[rest:end]):
+        if _PREAMBLE_WITH.match(src, start, phrase_end) and _THE_THAT.match(src, rest, end):
             return head_end, rest
     return None
 
@@ -161,14 +169,29 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     return None
 
 
+def _glued_heading(src: str, start: int, end: int, report: Callable[[Repair], None]) -> list[Piece]:
+    """The glued heading ``src[start:end]``, read as the canonical text will read it again.
+
+    A heading's object runs to the paragraph after it, so noise there (``… Sector Members
+    to!participate in EG-ITR, invites the 2022 conference to …``) can make it swallow the
+    next heading. In the canonical text the heading has a line of its own, where
+    :func:`split_line` finds that second heading; cutting the span the same way here
+    keeps the canonical form stable (its first piece is read as a heading by form, as
+    the canonical line will be).
+    """
+    if find_glued_heading(src, start, end) is None:
+        return [Piece("heading", start, end, glued=True)]
+    return split_line(src, start, end, report)
+
+
 #: A list of roman-numbered sub-clauses opened after a colon in the same line.
-SUBLIST_RE = re.compile(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
+SUBLIST_RE = LazyPattern(r":\s+(\(?i\))\s+(?=[a-z\"“'(])")
 
 
 #: A ``;`` and the space after it, where a paragraph may run on; what follows is checked
 #: against the expected label in Python, so no pattern is compiled per label.
-_SEMICOLON_SPACE = re.compile(r";\s+")
-_SPACE = re.compile(r"\s+")
+_SEMICOLON_SPACE = LazyPattern(r";\s+")
+_SPACE = LazyPattern(r"\s+")
 #: What may open the text of a run-on paragraph after its label (by the label's style).
 _RUN_ON_OPENERS = {
     True: frozenset("abcdefghijklmnopqrstuvwxyz\"“'("),
@@ -210,6 +233,15 @@ def _label_at(src: str, start: int, end: int) -> tuple[Label | None, int]:
     return (classify(label), start + offset) if label else (None, start)
 
 
+#: A literal that each pattern searched ahead needs: a line without it holds no match.
+_LITERALS = (
+    (SEPARATOR_RE, "_____"),
+    (ANNEX_RE, "TO"),
+    (END_RE, "PART"),
+    (SUBLIST_RE, "i)"),
+)
+
+
 class _Lookahead:
     """The next match of a pattern at or after a position that only moves forward.
 
@@ -218,12 +250,16 @@ class _Lookahead:
     later position up to its start, so it is kept until the position passes it.
     """
 
-    def __init__(self, src: str, end: int) -> None:
+    def __init__(self, src: str, start: int, end: int) -> None:
         self.src = src
         self.end = end
-        self.found: dict[re.Pattern[str], tuple[int, re.Match[str] | None]] = {}
+        self.found: dict[LazyPattern, tuple[int, re.Match[str] | None]] = {
+            pattern: (start, None)  # cannot match: its literal is not in the line
+            for pattern, literal in _LITERALS
+            if src.find(literal, start, end) < 0
+        }
 
-    def search(self, pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
+    def search(self, pattern: LazyPattern, pos: int) -> re.Match[str] | None:
         cached = self.found.get(pattern)
         if cached is not None:
             since, match = cached
@@ -243,7 +279,9 @@ def split_line(
     where every piece is a footnote.
     """
     pieces: list[Piece] = []
-    ahead = _Lookahead(src, end)
+    ahead = _Lookahead(src, start, end)
+    may_end = END_RE not in ahead.found  # else no "PART" in the line: it cannot end here
+    may_annex = ANNEX_RE not in ahead.found  # else no "TO": no annex heading
     pos = _skip_space(src, start, end)
     mode = "footnote" if footnotes else "para"
     cont = False
@@ -252,11 +290,11 @@ def split_line(
         if mode == "footnote":
             pos, mode, cont, number = _footnote(src, pos, end, pieces, report, number, footnotes)
             continue
-        if END_AT_START_RE.match(src, pos, end):
+        if may_end and END_AT_START_RE.match(src, pos, end):
             report(Repair("trailing-matter", "text after the resolution kept as unparsed", pos))
             pieces.append(Piece("end", pos, end))
             break
-        lead = ANNEX_RE.match(src, pos, end)
+        lead = may_annex and ANNEX_RE.match(src, pos, end)
         if lead:  # an annex heading opening the line (the canonical form)
             pieces.append(Piece("annex", pos, lead.end()))
             pos = _skip_space(src, lead.end(), end)
@@ -289,7 +327,7 @@ def split_line(
             assert isinstance(match, tuple)
             h_start, h_end, rest = match
             report(Repair("glued-heading", "heading glued to the paragraph before it", h_start))
-            pieces.append(Piece("heading", h_start, h_end, glued=True))
+            pieces.extend(_glued_heading(src, h_start, h_end, report))
             pos = rest
         elif kind == "sub-list":
             report(Repair("run-on-subclauses", "sub-clauses run on after their colon", at))
@@ -348,7 +386,11 @@ def split_line_cached(
         return list(pieces)
     for r in repairs:
         report(Repair(r.code, r.message, r.offset + base))
-    return [Piece(p.kind, p.start + base, p.end + base, p.cont, p.glued) for p in pieces]
+    return [_piece((kind, start + base, end + base, c, g)) for kind, start, end, c, g in pieces]
+
+
+#: Makes a :class:`Piece` from a tuple without the named tuple's Python-level ``__new__``.
+_piece = partial(tuple.__new__, Piece)
 
 
 _Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]
@@ -375,13 +417,13 @@ def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
 
 
 #: In a footnote: a numbered paragraph (``2 to …``, ``3 that …``) resumes the text.
-_PARAGRAPH_RESUMES = re.compile(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)")
+_PARAGRAPH_RESUMES = LazyPattern(r"(?<=[.;,])\s+(?=\d{1,3}\s+(?:to|that)\s)")
 #: In a footnote: a bullet continues the paragraph before the footnotes.
-_BULLET_RESUMES = re.compile(r"\s+(?=•\s)")
+_BULLET_RESUMES = LazyPattern(r"\s+(?=•\s)")
 #: In a footnote: a sentence's end before a lower-case word (maybe a glued heading).
-_SENTENCE_THEN_LOWER = re.compile(r"(?<=\.)\s+(?=[a-z])")
+_SENTENCE_THEN_LOWER = LazyPattern(r"(?<=\.)\s+(?=[a-z])")
 #: A footnote number run on after a sentence's end (which number is checked apart).
-_FOOTNOTE_NUMBER_IN_LINE = re.compile(r"(?<=[.)\"”\]])\s+(\d+)\s+(?=[A-Z\"“'(])")
+_FOOTNOTE_NUMBER_IN_LINE = LazyPattern(r"(?<=[.)\"”\]])\s+(\d+)\s+(?=[A-Z\"“'(])")
 
 
 def _footnote(
@@ -419,10 +461,10 @@ def _footnote(
         if heading_at(src, m.end(), end):
             cuts.append((m.start(), "heading", m.end()))
             break
-    annex = ANNEX_RE.search(src, search_from, end)
+    annex = src.find("TO", search_from, end) >= 0 and ANNEX_RE.search(src, search_from, end)
     if annex:
         cuts.append((annex.start(), "annex", annex.start()))
-    stop_m = END_RE.search(src, search_from, end)
+    stop_m = src.find("PART", search_from, end) >= 0 and END_RE.search(src, search_from, end)
     if stop_m:
         cuts.append((stop_m.start(), "annex", stop_m.start()))
     if not cuts:
@@ -438,7 +480,7 @@ def _footnote(
         hit = heading_at(src, resume_at, end)
         assert hit is not None
         report(Repair("glued-heading", "heading glued to the footnote before it", resume_at))
-        pieces.append(Piece("heading", resume_at, hit[0], glued=True))
+        pieces.extend(_glued_heading(src, resume_at, hit[0], report))
         return hit[1], "para", False, number
     return _skip_space(src, resume_at, end), "para", False, number
 

@@ -55,7 +55,8 @@ class Para:
 
     @property
     def text(self) -> str:
-        return collapse(" ".join(self.parts))
+        parts = self.parts
+        return collapse(parts[0] if len(parts) == 1 else " ".join(parts))
 
 
 class SectionDraft:
@@ -93,43 +94,63 @@ class Drafts:
 def read_pieces(src: str, pieces: list[Piece], positions: Positions) -> Drafts:
     """Sort pieces into sections, annexes and footnotes (no paths yet)."""
     drafts = Drafts()
+    container = drafts.sections  # the sections of the body, then of the last annex
     expect_title = False
     last: Para | None = None
-    for piece in pieces:
-        raw = src[piece.start : piece.end]
-        line, column = positions.at(piece.start)
-        container = drafts.annexes[-1].sections if drafts.annexes else drafts.sections
-        if piece.kind == "annex":
-            drafts.annexes.append(AnnexDraft(collapse(raw), line, column))
-            expect_title, last = True, None
+    at = positions.at
+    for kind, start, end, cont, _ in pieces:
+        raw = src[start:end]
+        if kind == "para":
+            if cont and last is not None:
+                last.parts.append(raw)
+                continue
+            label, off, heading = _read_para(raw)
+            line, column = at(start)
+            if heading is not None:
+                container.append(SectionDraft(heading, line, column))
+                expect_title, last = False, None
+                continue
+            if expect_title and label is None and is_title(raw):
+                drafts.annexes[-1].title = collapse(raw)
+                expect_title = False
+                continue
+            expect_title = False
+            if not container:
+                container.append(SectionDraft(IMPLICIT, line, column))
+            last = Para(label, [raw[off:] if label else raw], line, column)
+            container[-1].paras.append(last)
             continue
-        if piece.kind == "footnote":
+        line, column = at(start)
+        if kind == "annex":
+            drafts.annexes.append(AnnexDraft(collapse(raw), line, column))
+            container = drafts.annexes[-1].sections
+            expect_title, last = True, None
+        elif kind == "footnote":
             label, off = _footnote_label(raw)
             drafts.footnotes.append(Para(label, [raw[off:]], line, column))
-            continue
-        if piece.kind == "heading":
+        elif kind == "heading":
             container.append(SectionDraft(collapse(raw), line, column))
             expect_title, last = False, None
-            continue
-        if piece.cont and last is not None:
-            last.parts.append(raw)
-            continue
-        label, off = split_label(raw)
-        text = raw[off:] if label else raw
-        if label is None and is_heading(raw):
-            container.append(SectionDraft(collapse(raw), line, column))
-            expect_title, last = False, None
-            continue
-        if expect_title and label is None and is_title(raw):
-            drafts.annexes[-1].title = collapse(raw)
-            expect_title = False
-            continue
-        expect_title = False
-        if not container:
-            container.append(SectionDraft(IMPLICIT, line, column))
-        last = Para(label, [text], line, column)
-        container[-1].paras.append(last)
     return drafts
+
+
+def _read_para(raw: str) -> tuple[str | None, int, str | None]:
+    """A paragraph piece's label, where its text starts, and its heading text if the whole
+    piece is a heading; remembered for pieces up to :data:`_REMEMBERED` characters."""
+    if len(raw) > _REMEMBERED:
+        return _read_para_now(raw)
+    return _read_para_remembered(raw)
+
+
+def _read_para_now(raw: str) -> tuple[str | None, int, str | None]:
+    label, off = split_label(raw)
+    if label is None and is_heading(raw):
+        return None, 0, collapse(raw)
+    return label, off, None
+
+
+_REMEMBERED = 2_000
+_read_para_remembered = lru_cache(maxsize=4096)(_read_para_now)
 
 
 def is_title(raw: str) -> bool:
@@ -196,11 +217,13 @@ def nest(paras: list[Para]) -> list[Para]:
             stack = []
             continue
         lab = _style_of(para.label, stack)
-        same = next((i for i, (s, _) in enumerate(stack) if s.style == lab.style), None)
-        if same is not None:
-            stack = stack[:same]
-        elif len(stack) >= 3:
-            stack = stack[:2]
+        style = lab.style
+        for i, (s, _) in enumerate(stack):
+            if s.style == style:
+                del stack[i:]
+                break
+        else:
+            del stack[2:]
         (stack[-1][1].children if stack else top).append(para)
         stack.append((lab, para))
     return top
@@ -212,14 +235,47 @@ def build_clauses(
     """Turn nested paragraphs into clauses with paths, checking label order per level."""
     _check_labels(paras, report)
     keys: dict[str, int] = {}
-    clauses = []
+    clauses: list[Clause] = []
+    append = clauses.append
     for index, para in enumerate(paras, start=1):
-        path = f"{prefix}/{_para_key(para, index, keys)}"
+        key = (label_key(para.label) if para.label else "") or f"#{index}"
+        count = keys.get(key, 0) + 1
+        keys[key] = count
+        path = f"{prefix}/{key}" if count == 1 else f"{prefix}/{key}~{count}"
         children = build_clauses(para.children, path, heading, report) if para.children else ()
-        clauses.append(
-            Clause(path, para.label, para.text, heading, para.line, para.column, children)
-        )
+        append(_clause(path, para.label, para.text, heading, para.line, para.column, children))
     return tuple(clauses)
+
+
+def _clause(
+    path: str,
+    label: str | None,
+    text: str,
+    section: str,
+    line: int,
+    column: int,
+    children: tuple[Clause, ...],
+) -> Clause:
+    """``Clause(path, label, …)``, made without the frozen dataclass's ``__init__``.
+
+    That ``__init__`` sets each of the seven fields through ``object.__setattr__``, about
+    a fifth of building a resolution's sections; filling the new instance's ``__dict__``
+    at once gives the same (equal, hashable, immutable) object.
+    """
+    clause = _new_clause(Clause)
+    clause.__dict__.update(
+        path=path,
+        label=label,
+        text=text,
+        section=section,
+        line=line,
+        column=column,
+        children=children,
+    )
+    return clause
+
+
+_new_clause = object.__new__
 
 
 def _para_key(para: Para, index: int, seen: dict[str, int]) -> str:
@@ -273,7 +329,8 @@ def build_sections(
     seen: dict[str, int] = {}
     sections = []
     for draft in drafts:
-        key = _unique(section_key(draft.heading) if draft.heading else implicit_key, seen)
+        key, part = _section_kind(draft.heading) if draft.heading else (implicit_key, "unknown")
+        key = _unique(key, seen)
         if not prefix:
             full = key  # a body section: "considering", "resolves~2"
         elif draft.heading:
@@ -281,15 +338,17 @@ def build_sections(
         else:
             full = prefix  # an annex's paragraphs before any heading: "annex/1"
         clauses = build_clauses(nest(draft.paras), full, draft.heading, report)
-        part: Part = (
-            "preamble"
-            if is_preamble(draft.heading)
-            else "operative"
-            if is_operative(draft.heading)
-            else "unknown"
-        )
         sections.append(Section(full, draft.heading, clauses, draft.line, draft.column, part))
     return tuple(sections)
+
+
+@lru_cache(maxsize=1024)
+def _section_kind(heading: str) -> tuple[str, Part]:
+    """A heading's section key and part; remembered, as every revision repeats its headings."""
+    part: Part = (
+        "preamble" if is_preamble(heading) else "operative" if is_operative(heading) else "unknown"
+    )
+    return section_key(heading), part
 
 
 def build_annexes(drafts: list[AnnexDraft], report: Report) -> tuple[Annex, ...]:

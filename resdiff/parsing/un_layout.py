@@ -38,31 +38,32 @@ from resdiff.model import (
 )
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
+from resdiff.parsing.patterns import LazyPattern
 from resdiff.parsing.structure import Para, build_clauses, nest
 from resdiff.un_names import OPERATIVE, PREAMBLE
 
 #: ``A/RES/73/179``, ``A/HRC/RES/20/8``, ``E/RES/2018/5``: a document symbol line.
-SYMBOL_RE = re.compile(r"(?:[A-Z]{1,6}/)+(?:RES|DEC)/[0-9A-Za-z./()-]+")
+SYMBOL_RE = LazyPattern(r"(?:[A-Z]{1,6}/)+(?:RES|DEC)/[0-9A-Za-z./()-]+")
 #: ``Agenda item 74 (b)``, ``Agenda items 12 and 13``.
-AGENDA_RE = re.compile(r"Agenda\s+items?\s+\S.{0,200}")
+AGENDA_RE = LazyPattern(r"Agenda\s+items?\s+\S.{0,200}")
 #: ``Resolution adopted by the General Assembly on 14 December 2018``.
-ADOPTED_RE = re.compile(r"(?:Resolution|Decision)\s+adopted\s+by\s+the\s+\S.{0,200}")
+ADOPTED_RE = LazyPattern(r"(?:Resolution|Decision)\s+adopted\s+by\s+the\s+\S.{0,200}")
 #: ``73/179. Title``, ``2018/5. Title``, ``20/8 Title``, ``WHA71.1 Title``, ``EB142.R3``.
-UN_NUMBER_RE = re.compile(
+UN_NUMBER_RE = LazyPattern(
     r"(?P<number>\d{1,4}/\d{1,4}(?:\s?[A-Z](?![a-z]))?|WHA\d{1,3}\.\d{1,3}|EB\d{1,3}\.R\d{1,3})"
     r"\.?(?:\s+(?P<title>\S.*))?"
 )
 #: The enacting formula of a UN body: ``The General Assembly,`` (FORMULA_RE, ending in a comma).
-UN_BODIES_RE = re.compile(
+UN_BODIES_RE = LazyPattern(
     r"The\s+(?:General\s+Assembly|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council"
     r"|World\s+Health\s+Assembly|Security\s+Council|Executive\s+Board|General\s+Conference)\s*,"
 )
 #: An operative paragraph's number: ``12.`` followed by its text.
-OP_LABEL_RE = re.compile(r"(?P<label>\d{1,3}\.)(?=\s|$)")
+OP_LABEL_RE = LazyPattern(r"(?P<label>\d{1,3}\.)(?=\s|$)")
 #: A sub-paragraph's letter or numeral: ``(a)``, ``(iv)``.
-SUB_LABEL_RE = re.compile(r"(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\))(?=\s|$)")
+SUB_LABEL_RE = LazyPattern(r"(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\))(?=\s|$)")
 #: Where an inline sub-paragraph starts: after a colon or semicolon, ``(b) …``.
-INLINE_SUB_RE = re.compile(r"(?<=[:;])\s+(?=\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s)")
+INLINE_SUB_RE = LazyPattern(r"(?<=[:;])\s+(?=\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s)")
 #: How many non-blank lines at the top may hold the header.
 HEADER_WINDOW = 30
 
@@ -71,7 +72,7 @@ def detect_layout(text: str) -> Layout:
     """``"un"`` when the top of the text carries a UN header (adoption line, ``73/179.``
     number, document symbol or a UN body's formula) and no ITU number line; else ``"itu"``."""
     seen = 0
-    for raw in text.lstrip(BOM).split("\n"):
+    for raw in _first_lines(text.lstrip(BOM)):
         content = " ".join(raw.split())
         if not content:
             continue
@@ -88,6 +89,19 @@ def detect_layout(text: str) -> Layout:
         if seen >= HEADER_WINDOW:
             break
     return "itu"
+
+
+def _first_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (split at ``\\n``) one by one, without splitting all of it:
+    the layout is known after the first few."""
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            yield text[pos:]
+            return
+        yield text[pos:nl]
+        pos = nl + 1
 
 
 def _un_number(content: str) -> re.Match[str] | None:
