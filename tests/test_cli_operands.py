@@ -16,7 +16,7 @@ def _tricky_tree(root: Path, outside: Path) -> None:
     a file, to a folder and to nowhere, names that only look like text files."""
     for rel in ("b.txt", "a/z.txt", "a/b/c.txt", "a-b.txt", "a/.hidden.txt", ".git/x.txt",
                 "a/.cache/y.txt", "UPPER.TXT", "notes.md", "a/b/d.txt.bak", "dir.txt/inner.txt",
-                "é/ü.txt"):  # fmt: skip
+                "é/ü.txt", "a/res-1.docx", "res-2.XML", "~$res-1.docx"):  # fmt: skip
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", "utf-8")
@@ -29,10 +29,15 @@ def _tricky_tree(root: Path, outside: Path) -> None:
 
 
 def _by_pathlib(root: Path) -> list[tuple[str, str]]:
-    """What the tree diff listed before: rglob, hidden parts skipped, files only."""
+    """The listing's rule written with pathlib: rglob, resolution suffixes in any case,
+    hidden parts and Word's lock files skipped, files only."""
     found = []
-    for path in root.rglob("*.txt"):
+    for path in root.rglob("*"):
         rel = path.relative_to(root)
+        if not path.name.lower().endswith((".txt", ".docx", ".xml")):
+            continue
+        if path.name.startswith("~$"):
+            continue
         if not any(part.startswith(".") for part in rel.parts) and path.is_file():
             found.append((rel.as_posix(), str(path)))
     return sorted(found)
@@ -43,8 +48,8 @@ def test_tree_files_lists_what_rglob_did(tmp_path: Path, monkeypatch: pytest.Mon
     _tricky_tree(root, tmp_path / "outside")
     listed = tree_files(root)
     assert [rel for rel, _ in listed] == [
-        "a-b.txt", "a/b/c.txt", "a/z.txt", "b.txt", "dir.txt/inner.txt", "file-link.txt",
-        "é/ü.txt",
+        "UPPER.TXT", "a-b.txt", "a/b/c.txt", "a/res-1.docx", "a/z.txt", "b.txt",
+        "dir.txt/inner.txt", "file-link.txt", "res-2.XML", "é/ü.txt",
     ]  # fmt: skip
     monkeypatch.chdir(tmp_path)
     for root_arg in (root, Path("tree"), Path("tree/"), Path("./tree")):
