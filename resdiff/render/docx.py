@@ -22,6 +22,7 @@ runs, ``w:delText``, tracked paragraph marks), through its ``oxml`` layer.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -32,10 +33,12 @@ from typing import Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.comments import Comment
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Pt, Twips
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
 from resdiff.errors import InputError
@@ -85,20 +88,33 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
+#: Clark names of the WordprocessingML elements and attributes the body is built from.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_P, _PPR, _PSTYLE, _RPR, _R, _T, _DEL_TEXT, _TAB, _BR, _INS, _DEL = (
+    _W + name
+    for name in ("p", "pPr", "pStyle", "rPr", "r", "t", "delText", "tab", "br", "ins", "del")
+)
+_ID, _AUTHOR, _DATE, _VAL, _TYPE = (_W + name for name in ("id", "author", "date", "val", "type"))
+_COMMENT_RANGE_START, _COMMENT_RANGE_END, _COMMENT_REFERENCE, _RSTYLE = (
+    _W + name for name in ("commentRangeStart", "commentRangeEnd", "commentReference", "rStyle")
+)
+
+
 @dataclass
 class _Revisions:
     """Hands out unique ``w:id`` values and stamps author and date on each revision."""
 
     author: str
     date: str
-    next_id: int = 1_000_001  # clear of the comment ids (0, 1, …) python-docx hands out
+    next_id: int = 1_000_001  # clear of the comment ids (0, 1, …) the comments take
     count: dict[str, int] = field(default_factory=lambda: {"ins": 0, "del": 0})
 
-    def stamp(self, tag: str) -> Any:
-        el = OxmlElement(tag)
-        el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
+    def stamp(self, parent: Any, tag: str) -> Any:
+        """A new ``tag`` revision element (``w:ins``/``w:del``) appended to ``parent``."""
+        el = etree.SubElement(
+            parent, tag, {_ID: str(self.next_id), _AUTHOR: self.author, _DATE: self.date}
+        )
         self.next_id += 1
         return el
 
@@ -106,11 +122,12 @@ class _Revisions:
 class _Builder:
     """Appends paragraphs made of plain, inserted and deleted runs to the document body.
 
-    Paragraphs are appended as python-docx's ``add_paragraph(style=...)`` makes them, but
-    with each style's id looked up once and the paragraph put straight before the body's
-    ``w:sectPr``: python-docx looks both up again for every paragraph, scanning the
-    styles part and the body's children, which made a section of 25,000 clauses
-    quadratic (minutes).
+    The body is built as lxml elements under python-docx's document element (the XML
+    python-docx's ``add_paragraph``/``add_run`` would write), not through its per-object
+    API: that looks up the style and the body's last child again for every paragraph and
+    wraps every element in a proxy, which made a text of 20,000 paragraphs take a
+    minute. Comments (``marks="itu"``) are numbered here too: python-docx finds the next
+    comment id by reading every comment's, which is quadratic.
     """
 
     def __init__(
@@ -123,84 +140,111 @@ class _Builder:
         self._style_ids: dict[str, str | None] = {}
         #: The body's section properties, which stay its last child (found once: finding
         #: it, or counting the body's children, walks them all).
-        self._sect_pr = document.element.body.sectPr
+        self._body = document.element.body
+        self._sect_pr = self._body.sectPr
+        self._comments: Any = None  # python-docx's Comments, made at the first note
+        self._comment_count = 0
+        self._comment_templates: dict[str, Any] = {}
 
     def _add_paragraph(self, style: str | None = None) -> Any:
-        """A new empty paragraph at the end of the body, styled ``style`` (a name)."""
-        p = OxmlElement("w:p")
+        """A new empty ``w:p`` at the end of the body, styled ``style`` (a name)."""
         if self._sect_pr is not None:
+            p = self._body.makeelement(_P, {})
             self._sect_pr.addprevious(p)
         else:
-            self.document.element.body.append(p)
+            p = etree.SubElement(self._body, _P)
         if style is not None:
             if style not in self._style_ids:
                 self._style_ids[style] = self.document.part.get_style_id(
                     style, WD_STYLE_TYPE.PARAGRAPH
                 )
-            p.style = self._style_ids[style]
-        return Paragraph(p, self.document._body)
+            ppr = etree.SubElement(p, _PPR)
+            style_id = self._style_ids[style]
+            if style_id is not None:
+                etree.SubElement(ppr, _PSTYLE, {_VAL: style_id})
+        return p
 
     # -- runs ---------------------------------------------------------------------------
-    def _run(self, text: str, deleted: bool) -> Any:
-        run = OxmlElement("w:r")
-        parts = _clean(text).split("\t")
-        for i, part in enumerate(parts):
+    def _run(self, parent: Any, text: str, deleted: bool) -> None:
+        run = etree.SubElement(parent, _R)
+        tag = _DEL_TEXT if deleted else _T
+        for i, part in enumerate(_clean(text).split("\t")):
             if i:
-                run.append(OxmlElement("w:tab"))
+                etree.SubElement(run, _TAB)
             if part:
-                t = OxmlElement("w:delText" if deleted else "w:t")
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                t.text = part
-                run.append(t)
-        return run
+                etree.SubElement(run, tag, {_XML_SPACE: "preserve"}).text = part
 
     def _append_ops(self, p: Any, ops: list[WordOp]) -> None:
         for op, text in ops:
             if not text:
                 continue
             if op == "=":
-                p.append(self._run(text, deleted=False))
+                self._run(p, text, deleted=False)
             elif op == "+":
-                wrapper = self.rev.stamp("w:ins")
-                wrapper.append(self._run(text, deleted=False))
-                p.append(wrapper)
+                self._run(self.rev.stamp(p, _INS), text, deleted=False)
                 self.rev.count["ins"] += 1
             else:
-                wrapper = self.rev.stamp("w:del")
-                wrapper.append(self._run(text, deleted=True))
-                p.append(wrapper)
+                self._run(self.rev.stamp(p, _DEL), text, deleted=True)
                 self.rev.count["del"] += 1
+
+    def _comment(self, p: Any, note: str) -> None:
+        """A comment saying ``note``, anchored on an empty run at the end of ``p``.
+
+        The comment is the one python-docx's ``Document.add_comment`` makes, built once
+        per distinct note and copied (with its id) for each paragraph; ids count 0, 1, …
+        in order, as python-docx hands them out.
+        """
+        if self._comments is None:
+            self._comments = self.document.comments
+        template = self._comment_templates.get(note)
+        if template is None:
+            template = self._comment_template(note)
+            self._comment_templates[note] = template
+        comment_id = str(self._comment_count)
+        self._comment_count += 1
+        element = copy.deepcopy(template)
+        element.set(_ID, comment_id)
+        self._comments._comments_elm.append(element)
+        etree.SubElement(p, _COMMENT_RANGE_START, {_ID: comment_id})
+        etree.SubElement(p, _R)
+        etree.SubElement(p, _COMMENT_RANGE_END, {_ID: comment_id})
+        reference = etree.SubElement(p, _R)
+        etree.SubElement(etree.SubElement(reference, _RPR), _RSTYLE, {_VAL: "CommentReference"})
+        etree.SubElement(reference, _COMMENT_REFERENCE, {_ID: comment_id})
+
+    def _comment_template(self, note: str) -> Any:
+        """A ``w:comment`` saying ``note``, made by python-docx (its id to be set)."""
+        scratch = parse_xml(f"<w:comments {nsdecls('w')}/>")
+        element = scratch.add_comment()
+        element.author = self.rev.author
+        element.initials = ""
+        element.date = self.stamp
+        comment = Comment(element, self._comments._comments_part)
+        first, *more = _clean(note).split("\n")
+        comment.paragraphs[0].add_run(first)
+        for text in more:
+            comment.add_paragraph(text=text)
+        return element
 
     # -- paragraphs ---------------------------------------------------------------------
     def page_break(self) -> None:
         """A page break between two resolutions of a tree diff."""
-        para = self._add_paragraph()
-        br = OxmlElement("w:br")
-        br.set(qn("w:type"), "page")
-        run = OxmlElement("w:r")
-        run.append(br)
-        para._p.append(run)
+        p = self._add_paragraph()
+        etree.SubElement(etree.SubElement(p, _R), _BR, {_TYPE: "page"})
 
     def paragraph(
         self, ops: list[WordOp], style: str, mark: str | None = None, note: str | None = None
     ) -> None:
         """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph as inserted/deleted;
         ``note`` (the ITU mark, with ``marks="itu"``) becomes a comment on the paragraph."""
-        para = self._add_paragraph(style)
-        p = para._p
+        p = self._add_paragraph(style)
         if mark is not None:
-            ppr = p.get_or_add_pPr()
-            rpr = OxmlElement("w:rPr")
-            rpr.append(self.rev.stamp("w:ins" if mark == "+" else "w:del"))
-            ppr.append(rpr)
+            ppr = p[0] if len(p) else etree.SubElement(p, _PPR)
+            self.rev.stamp(etree.SubElement(ppr, _RPR), _INS if mark == "+" else _DEL)
         if note and self.marks:
             # an empty run to anchor the comment on: it adds no text, so accepting or
             # rejecting changes still gives exactly the new or the old paragraph
-            anchor = para.add_run()
-            comment = self.document.add_comment(
-                anchor, text=_clean(note), author=self.rev.author, initials=""
-            )
-            comment._comment_elm.date = self.stamp
+            self._comment(p, note)
         self._append_ops(p, ops)
 
 
