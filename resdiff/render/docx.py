@@ -88,17 +88,30 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-#: Clark names of the WordprocessingML elements and attributes the body is built from.
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_P, _PPR, _PSTYLE, _RPR, _R, _T, _DEL_TEXT, _TAB, _BR, _INS, _DEL = (
-    _W + name
-    for name in ("p", "pPr", "pStyle", "rPr", "r", "t", "delText", "tab", "br", "ins", "del")
-)
-_ID, _AUTHOR, _DATE, _VAL, _TYPE = (_W + name for name in ("id", "author", "date", "val", "type"))
-_COMMENT_RANGE_START, _COMMENT_RANGE_END, _COMMENT_REFERENCE, _RSTYLE = (
-    _W + name for name in ("commentRangeStart", "commentRangeEnd", "commentReference", "rStyle")
-)
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + _W_NS + "}"
+_ID = _W + "id"
+#: Parses the body built as text: no DTD, no entities, text nodes of any length.
+_BODY_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def _text(text: str) -> str:
+    """``text`` escaped as XML character data that parses back to exactly ``text``."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")  # a parser would read a raw CR as LF
+    return text
+
+
+def _attr(value: str) -> str:
+    """``value`` escaped as a double-quoted XML attribute value that parses back exactly."""
+    value = _text(value).replace('"', "&quot;")
+    return value.replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 @dataclass
@@ -110,22 +123,25 @@ class _Revisions:
     next_id: int = 1_000_001  # clear of the comment ids (0, 1, …) the comments take
     count: dict[str, int] = field(default_factory=lambda: {"ins": 0, "del": 0})
 
-    def stamp(self, parent: Any, tag: str) -> Any:
-        """A new ``tag`` revision element (``w:ins``/``w:del``) appended to ``parent``."""
-        el = etree.SubElement(
-            parent, tag, {_ID: str(self.next_id), _AUTHOR: self.author, _DATE: self.date}
-        )
+    def __post_init__(self) -> None:
+        self._rest = f' w:author="{_attr(self.author)}" w:date="{_attr(self.date)}"'
+
+    def stamp(self, tag: str) -> str:
+        """The start tag of a new ``tag`` revision (``w:ins``/``w:del``), with its id,
+        author and date."""
+        start = f'<{tag} w:id="{self.next_id}"{self._rest}'
         self.next_id += 1
-        return el
+        return start
 
 
 class _Builder:
     """Appends paragraphs made of plain, inserted and deleted runs to the document body.
 
-    The body is built as lxml elements under python-docx's document element (the XML
-    python-docx's ``add_paragraph``/``add_run`` would write), not through its per-object
-    API: that looks up the style and the body's last child again for every paragraph and
-    wraps every element in a proxy, which made a text of 20,000 paragraphs take a
+    The paragraphs are written as WordprocessingML text (the XML python-docx's
+    ``add_paragraph``/``add_run`` would make) and parsed in one go into python-docx's
+    document element by :meth:`finish`: python-docx's per-object API looks up the style
+    and the body's last child again for every paragraph, and making each element through
+    lxml's API costs more than parsing it, which made a text of 20,000 paragraphs take a
     minute. Comments (``marks="itu"``) are numbered here too: python-docx finds the next
     comment id by reading every comment's, which is quadratic.
     """
@@ -138,57 +154,68 @@ class _Builder:
         self.marks = marks
         self.stamp = stamp
         self._style_ids: dict[str, str | None] = {}
-        #: The body's section properties, which stay its last child (found once: finding
-        #: it, or counting the body's children, walks them all).
-        self._body = document.element.body
-        self._sect_pr = self._body.sectPr
+        self._parts: list[str] = []
         self._comments: Any = None  # python-docx's Comments, made at the first note
         self._comment_count = 0
         self._comment_templates: dict[str, Any] = {}
 
-    def _add_paragraph(self, style: str | None = None) -> Any:
-        """A new empty ``w:p`` at the end of the body, styled ``style`` (a name)."""
-        if self._sect_pr is not None:
-            p = self._body.makeelement(_P, {})
-            self._sect_pr.addprevious(p)
-        else:
-            p = etree.SubElement(self._body, _P)
+    def _paragraph_start(self, style: str | None, mark: str | None) -> None:
+        """``<w:p>`` and its properties: style ``style`` (a name), tracked as inserted
+        (``mark`` "+") or deleted ("-")."""
+        out = self._parts
+        out.append("<w:p>")
+        if style is None and mark is None:
+            return
+        out.append("<w:pPr>")
         if style is not None:
             if style not in self._style_ids:
                 self._style_ids[style] = self.document.part.get_style_id(
                     style, WD_STYLE_TYPE.PARAGRAPH
                 )
-            ppr = etree.SubElement(p, _PPR)
             style_id = self._style_ids[style]
             if style_id is not None:
-                etree.SubElement(ppr, _PSTYLE, {_VAL: style_id})
-        return p
+                out.append(f'<w:pStyle w:val="{_attr(style_id)}"/>')
+        if mark is not None:
+            out.append("<w:rPr>")
+            out.append(self.rev.stamp("w:ins" if mark == "+" else "w:del"))
+            out.append("/></w:rPr>")
+        out.append("</w:pPr>")
 
     # -- runs ---------------------------------------------------------------------------
-    def _run(self, parent: Any, text: str, deleted: bool) -> None:
-        run = etree.SubElement(parent, _R)
-        tag = _DEL_TEXT if deleted else _T
+    def _run(self, text: str, deleted: bool) -> None:
+        out = self._parts
+        start = '<w:delText xml:space="preserve">' if deleted else '<w:t xml:space="preserve">'
+        end = "</w:delText>" if deleted else "</w:t>"
+        out.append("<w:r>")
         for i, part in enumerate(_clean(text).split("\t")):
             if i:
-                etree.SubElement(run, _TAB)
+                out.append("<w:tab/>")
             if part:
-                etree.SubElement(run, tag, {_XML_SPACE: "preserve"}).text = part
+                out.append(start)
+                out.append(_text(part))
+                out.append(end)
+        out.append("</w:r>")
 
-    def _append_ops(self, p: Any, ops: list[WordOp]) -> None:
+    def _append_ops(self, ops: list[WordOp]) -> None:
+        out = self._parts
         for op, text in ops:
             if not text:
                 continue
             if op == "=":
-                self._run(p, text, deleted=False)
+                self._run(text, deleted=False)
             elif op == "+":
-                self._run(self.rev.stamp(p, _INS), text, deleted=False)
+                out.append(self.rev.stamp("w:ins") + ">")
+                self._run(text, deleted=False)
+                out.append("</w:ins>")
                 self.rev.count["ins"] += 1
             else:
-                self._run(self.rev.stamp(p, _DEL), text, deleted=True)
+                out.append(self.rev.stamp("w:del") + ">")
+                self._run(text, deleted=True)
+                out.append("</w:del>")
                 self.rev.count["del"] += 1
 
-    def _comment(self, p: Any, note: str) -> None:
-        """A comment saying ``note``, anchored on an empty run at the end of ``p``.
+    def _comment(self, note: str) -> None:
+        """A comment saying ``note``, anchored on an empty run (at the paragraph's end).
 
         The comment is the one python-docx's ``Document.add_comment`` makes, built once
         per distinct note and copied (with its id) for each paragraph; ids count 0, 1, …
@@ -205,12 +232,12 @@ class _Builder:
         element = copy.deepcopy(template)
         element.set(_ID, comment_id)
         self._comments._comments_elm.append(element)
-        etree.SubElement(p, _COMMENT_RANGE_START, {_ID: comment_id})
-        etree.SubElement(p, _R)
-        etree.SubElement(p, _COMMENT_RANGE_END, {_ID: comment_id})
-        reference = etree.SubElement(p, _R)
-        etree.SubElement(etree.SubElement(reference, _RPR), _RSTYLE, {_VAL: "CommentReference"})
-        etree.SubElement(reference, _COMMENT_REFERENCE, {_ID: comment_id})
+        self._parts.append(
+            f'<w:commentRangeStart w:id="{comment_id}"/><w:r/>'
+            f'<w:commentRangeEnd w:id="{comment_id}"/>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:commentReference w:id="{comment_id}"/></w:r>'
+        )
 
     def _comment_template(self, note: str) -> Any:
         """A ``w:comment`` saying ``note``, made by python-docx (its id to be set)."""
@@ -229,23 +256,36 @@ class _Builder:
     # -- paragraphs ---------------------------------------------------------------------
     def page_break(self) -> None:
         """A page break between two resolutions of a tree diff."""
-        p = self._add_paragraph()
-        etree.SubElement(etree.SubElement(p, _R), _BR, {_TYPE: "page"})
+        self._paragraph_start(None, None)
+        self._parts.append('<w:r><w:br w:type="page"/></w:r></w:p>')
 
     def paragraph(
         self, ops: list[WordOp], style: str, mark: str | None = None, note: str | None = None
     ) -> None:
         """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph as inserted/deleted;
         ``note`` (the ITU mark, with ``marks="itu"``) becomes a comment on the paragraph."""
-        p = self._add_paragraph(style)
-        if mark is not None:
-            ppr = p[0] if len(p) else etree.SubElement(p, _PPR)
-            self.rev.stamp(etree.SubElement(ppr, _RPR), _INS if mark == "+" else _DEL)
+        self._paragraph_start(style, mark)
         if note and self.marks:
             # an empty run to anchor the comment on: it adds no text, so accepting or
             # rejecting changes still gives exactly the new or the old paragraph
-            self._comment(p, note)
-        self._append_ops(p, ops)
+            self._comment(note)
+        self._append_ops(ops)
+        self._parts.append("</w:p>")
+
+    def finish(self) -> None:
+        """Parse the paragraphs written so far and put them at the end of the body
+        (before its section properties, which stay its last child)."""
+        xml = f'<w:body xmlns:w="{_W_NS}">{"".join(self._parts)}</w:body>'
+        self._parts = []
+        parsed = etree.fromstring(xml, _BODY_PARSER)
+        del xml
+        body = self.document.element.body
+        sect_pr = body.sectPr
+        for p in list(parsed):
+            if sect_pr is not None:
+                sect_pr.addprevious(p)
+            else:
+                body.append(p)
 
 
 def _line(ref: ClauseRef) -> str:
@@ -450,6 +490,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> bytes:
                 builder.page_break()
             first = False
             _emit_diff(builder, entry.diff)
+    builder.finish()
     core = document.core_properties
     core.author = options.author
     core.last_modified_by = options.author
