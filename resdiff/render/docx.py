@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import docx
+from docx.comments import Comment
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.comments import Comment
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml

@@ -26,7 +26,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
