@@ -1,5 +1,6 @@
 """Run every command on the big hostile inputs, each under the issue's limits, and print
-the figures: exit status, seconds, peak memory, and the stderr line if any.
+the figures: exit status, seconds (wall clock, and CPU time, which load on a shared
+machine does not inflate), peak memory, and the stderr line if any.
 
 The inputs (generated in a temporary folder): 20,000 sections, 25,000 bare labels, one
 10 MB line, and a 5 MB resolution (Res 179 of 2018 repeated until it reaches 5 MB) —
@@ -48,9 +49,9 @@ def inputs(folder: Path) -> dict[str, Path]:
     return paths
 
 
-def run(args: list[str], cwd: Path) -> tuple[int | str, float, int, str]:
-    """(exit status or 'KILLED', seconds, peak KB, last stderr line) of one command; its
-    own peak memory, from wait4."""
+def run(args: list[str], cwd: Path) -> tuple[int | str, float, float, int, str]:
+    """(exit status or 'KILLED', seconds, CPU seconds, peak KB, last stderr line) of one
+    command; its own CPU time and peak memory, from wait4."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
@@ -78,7 +79,7 @@ def run(args: list[str], cwd: Path) -> tuple[int | str, float, int, str]:
     tail = lines[-1] if lines else ""
     if "Traceback" in stderr:
         tail = "TRACEBACK " + tail
-    return status, seconds, usage.ru_maxrss, tail
+    return status, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, tail
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 out = ["-o", f"out.{fmt}"] if fmt == "docx" else []
                 runs.append(["diff", "res-179.txt", path.name, "-f", fmt, *out])
             for command in runs:
-                status, seconds, peak_kb, tail = run(command, folder)
+                status, seconds, cpu, peak_kb, tail = run(command, folder)
                 over = (
                     status not in (0, 1, 2)
                     or seconds > LIMIT_SECONDS
@@ -111,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
                 flag = "OVER" if over else "ok"
                 print(
                     f"{flag:4} {name:9} {' '.join(command[:1] + command[3:5]):24}"
-                    f" exit {status}  {seconds:6.1f} s  {peak_kb / 1024:7.0f} MB  {tail}",
+                    f" exit {status}  {seconds:6.1f} s (cpu {cpu:5.1f} s)"
+                    f"  {peak_kb / 1024:7.0f} MB  {tail}",
                     flush=True,
                 )
     print(f"{bad} run(s) over the limits")

@@ -249,3 +249,46 @@ def test_cli_writes_the_docx_all_or_nothing(
     assert missing.exit_code == 2
     assert missing.output.startswith("resdiff: ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["changes.docx"]
+
+
+def _many_clauses_diff(n: int, marker: str) -> Diff:
+    """A diff adding ``n`` clauses to ``resolves`` and moving one across sections."""
+    old = (
+        "RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nconsidering\n\na) that moved text stays;\n\n"
+        "resolves\n\n1 that first;\n"
+    )
+    new = (
+        "RESOLUTION 1 (TEST, 2021)\n\nTitle\n\nconsidering\n\na) that other text;\n\n"
+        "resolves\n\n1 that first;\n\n2 that moved text stays;\n\n"
+        + "".join(f"{i} that {marker} {i};\n\n" for i in range(3, n + 3))
+    )
+    return resdiff.diff(resdiff.parse(old), resdiff.parse(new))
+
+
+def test_many_comments_each_anchored_on_its_own_comment() -> None:
+    result = _many_clauses_diff(60, "added")
+    data = docx_of(result, marks="itu")
+    comments = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml"))
+    by_id = {c.get(W + "id"): "".join(c.itertext()) for c in comments.iter(W + "comment")}
+    root = body(data)
+    starts = [e.get(W + "id") for e in root.iter(W + "commentRangeStart")]
+    ends = [e.get(W + "id") for e in root.iter(W + "commentRangeEnd")]
+    refs = [e.get(W + "id") for e in root.iter(W + "commentReference")]
+    # ids 0, 1, … in document order, each range closed and referenced, each with a comment
+    assert starts == [str(i) for i in range(len(starts))] == ends == refs
+    assert sorted(by_id, key=int) == starts
+    assert list(by_id.values()).count("ADD") >= 60
+    assert any(note.startswith("ADD* (moved from") for note in by_id.values())
+    assert resolve(data, accept=True) == resolve(docx_of(result), accept=True)
+
+
+def test_markup_characters_and_author_reach_word_exactly() -> None:
+    tricky = "A & B <c> \"d\" 'e' ]]> &amp;"
+    result = _many_clauses_diff(2, tricky)
+    author = 'Delegation of "X" & <Y>'
+    data = docx_of(result, marks="itu", author=author)
+    accepted = resolve(data, accept=True)
+    assert f"3\tthat {tricky} 3;" in accepted
+    assert f"4\tthat {tricky} 4;" in accepted
+    root = body(data)
+    assert {e.get(W + "author") for e in root.iter(W + "ins", W + "del")} == {author}

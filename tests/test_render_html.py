@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_cases import SAMPLE
 from render_samples import XSS_IMG, XSS_SCRIPT, sample_diff
 from synthetic import Doc, revisions
@@ -13,6 +14,7 @@ from synthetic import Doc, revisions
 import resdiff
 from resdiff.changes import Diff, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions, render
+from resdiff.render.html import _frag
 
 
 def html_of(result: Diff | TreeDiff, **opts: object) -> str:
@@ -228,3 +230,35 @@ def test_real_res_179(res179_changes: Diff) -> None:
     assert '<a class="note" href="#was:recalling/i">moved from recalling i)</a>' in page
     assert '<a class="note" href="#recognizing/c">moved to recognizing c)</a>' in page
     assert '<span class="note">e) → f)</span>' in page
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fragments_are_encoded_as_urllib_quote_encodes_them(anchor: str) -> None:
+    try:
+        expected = "#" + quote(anchor, safe="/:~-._!$&'()*+,;=@")
+    except UnicodeEncodeError:  # a lone surrogate: neither can encode it
+        return
+    assert _frag(anchor) == expected
+
+
+def test_markup_in_labels_notes_and_names_is_escaped_in_both_views() -> None:
+    old = (
+        "RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nconsidering\n\na) that <i>x</i> moves;\n\n"
+        'b) that <b>kept</b> & "quoted";\n\nresolves\n\n1 that first;\n'
+    )
+    new = (
+        'RESOLUTION 1 (TEST, 2021)\n\nTitle\n\nconsidering\n\nb) that <b>kept</b> & "quoted";\n\n'
+        "resolves\n\n1 that first;\n\n2 that <i>x</i> moves;\n\n3 that <script>x()</script>;\n"
+    )
+    result = resdiff.diff(resdiff.parse(old), resdiff.parse(new))
+    for opts in ({}, {"marks": "itu"}, {"marks": "itu", "show_all": True}):
+        page = html_of(result, **opts)
+        p = parse(page)
+        assert p.tags.count("script") == 1  # the page's own
+        assert "i" not in p.tags
+        assert "b" not in p.tags
+        assert "&lt;script&gt;x()&lt;/script&gt;" in page
+        assert "&amp; &#34;quoted&#34;" in page
+        assert len(p.ids) == len(set(p.ids))
+        assert sorted(set(p.links) - set(p.ids)) == []

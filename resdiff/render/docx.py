@@ -22,6 +22,7 @@ runs, ``w:delText``, tracked paragraph marks), through its ``oxml`` layer.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -30,12 +31,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import docx
+from docx.comments import Comment
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Pt, Twips
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
 from resdiff.errors import InputError
@@ -85,32 +88,62 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + _W_NS + "}"
+_ID = _W + "id"
+#: Parses the body built as text: no DTD, no entities, text nodes of any length.
+_BODY_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def _text(text: str) -> str:
+    """``text`` escaped as XML character data that parses back to exactly ``text``."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")  # a parser would read a raw CR as LF
+    return text
+
+
+def _attr(value: str) -> str:
+    """``value`` escaped as a double-quoted XML attribute value that parses back exactly."""
+    value = _text(value).replace('"', "&quot;")
+    return value.replace("\n", "&#10;").replace("\t", "&#9;")
+
+
 @dataclass
 class _Revisions:
     """Hands out unique ``w:id`` values and stamps author and date on each revision."""
 
     author: str
     date: str
-    next_id: int = 1_000_001  # clear of the comment ids (0, 1, …) python-docx hands out
+    next_id: int = 1_000_001  # clear of the comment ids (0, 1, …) the comments take
     count: dict[str, int] = field(default_factory=lambda: {"ins": 0, "del": 0})
 
-    def stamp(self, tag: str) -> Any:
-        el = OxmlElement(tag)
-        el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
+    def __post_init__(self) -> None:
+        self._rest = f' w:author="{_attr(self.author)}" w:date="{_attr(self.date)}"'
+
+    def stamp(self, tag: str) -> str:
+        """The start tag of a new ``tag`` revision (``w:ins``/``w:del``), with its id,
+        author and date."""
+        start = f'<{tag} w:id="{self.next_id}"{self._rest}'
         self.next_id += 1
-        return el
+        return start
 
 
 class _Builder:
     """Appends paragraphs made of plain, inserted and deleted runs to the document body.
 
-    Paragraphs are appended as python-docx's ``add_paragraph(style=...)`` makes them, but
-    with each style's id looked up once and the paragraph put straight before the body's
-    ``w:sectPr``: python-docx looks both up again for every paragraph, scanning the
-    styles part and the body's children, which made a section of 25,000 clauses
-    quadratic (minutes).
+    The paragraphs are written as WordprocessingML text (the XML python-docx's
+    ``add_paragraph``/``add_run`` would make) and parsed in one go into python-docx's
+    document element by :meth:`finish`: python-docx's per-object API looks up the style
+    and the body's last child again for every paragraph, and making each element through
+    lxml's API costs more than parsing it, which made a text of 20,000 paragraphs take a
+    minute. Comments (``marks="itu"``) are numbered here too: python-docx finds the next
+    comment id by reading every comment's, which is quadratic.
     """
 
     def __init__(
@@ -121,87 +154,138 @@ class _Builder:
         self.marks = marks
         self.stamp = stamp
         self._style_ids: dict[str, str | None] = {}
-        #: The body's section properties, which stay its last child (found once: finding
-        #: it, or counting the body's children, walks them all).
-        self._sect_pr = document.element.body.sectPr
+        self._parts: list[str] = []
+        self._comments: Any = None  # python-docx's Comments, made at the first note
+        self._comment_count = 0
+        self._comment_templates: dict[str, Any] = {}
 
-    def _add_paragraph(self, style: str | None = None) -> Any:
-        """A new empty paragraph at the end of the body, styled ``style`` (a name)."""
-        p = OxmlElement("w:p")
-        if self._sect_pr is not None:
-            self._sect_pr.addprevious(p)
-        else:
-            self.document.element.body.append(p)
+    def _paragraph_start(self, style: str | None, mark: str | None) -> None:
+        """``<w:p>`` and its properties: style ``style`` (a name), tracked as inserted
+        (``mark`` "+") or deleted ("-")."""
+        out = self._parts
+        out.append("<w:p>")
+        if style is None and mark is None:
+            return
+        out.append("<w:pPr>")
         if style is not None:
             if style not in self._style_ids:
                 self._style_ids[style] = self.document.part.get_style_id(
                     style, WD_STYLE_TYPE.PARAGRAPH
                 )
-            p.style = self._style_ids[style]
-        return Paragraph(p, self.document._body)
+            style_id = self._style_ids[style]
+            if style_id is not None:
+                out.append(f'<w:pStyle w:val="{_attr(style_id)}"/>')
+        if mark is not None:
+            out.append("<w:rPr>")
+            out.append(self.rev.stamp("w:ins" if mark == "+" else "w:del"))
+            out.append("/></w:rPr>")
+        out.append("</w:pPr>")
 
     # -- runs ---------------------------------------------------------------------------
-    def _run(self, text: str, deleted: bool) -> Any:
-        run = OxmlElement("w:r")
-        parts = _clean(text).split("\t")
-        for i, part in enumerate(parts):
+    def _run(self, text: str, deleted: bool) -> None:
+        out = self._parts
+        start = '<w:delText xml:space="preserve">' if deleted else '<w:t xml:space="preserve">'
+        end = "</w:delText>" if deleted else "</w:t>"
+        out.append("<w:r>")
+        for i, part in enumerate(_clean(text).split("\t")):
             if i:
-                run.append(OxmlElement("w:tab"))
+                out.append("<w:tab/>")
             if part:
-                t = OxmlElement("w:delText" if deleted else "w:t")
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                t.text = part
-                run.append(t)
-        return run
+                out.append(start)
+                out.append(_text(part))
+                out.append(end)
+        out.append("</w:r>")
 
-    def _append_ops(self, p: Any, ops: list[WordOp]) -> None:
+    def _append_ops(self, ops: list[WordOp]) -> None:
+        out = self._parts
         for op, text in ops:
             if not text:
                 continue
             if op == "=":
-                p.append(self._run(text, deleted=False))
+                self._run(text, deleted=False)
             elif op == "+":
-                wrapper = self.rev.stamp("w:ins")
-                wrapper.append(self._run(text, deleted=False))
-                p.append(wrapper)
+                out.append(self.rev.stamp("w:ins") + ">")
+                self._run(text, deleted=False)
+                out.append("</w:ins>")
                 self.rev.count["ins"] += 1
             else:
-                wrapper = self.rev.stamp("w:del")
-                wrapper.append(self._run(text, deleted=True))
-                p.append(wrapper)
+                out.append(self.rev.stamp("w:del") + ">")
+                self._run(text, deleted=True)
+                out.append("</w:del>")
                 self.rev.count["del"] += 1
+
+    def _comment(self, note: str) -> None:
+        """A comment saying ``note``, anchored on an empty run (at the paragraph's end).
+
+        The comment is the one python-docx's ``Document.add_comment`` makes, built once
+        per distinct note and copied (with its id) for each paragraph; ids count 0, 1, …
+        in order, as python-docx hands them out.
+        """
+        if self._comments is None:
+            self._comments = self.document.comments
+        template = self._comment_templates.get(note)
+        if template is None:
+            template = self._comment_template(note)
+            self._comment_templates[note] = template
+        comment_id = str(self._comment_count)
+        self._comment_count += 1
+        element = copy.deepcopy(template)
+        element.set(_ID, comment_id)
+        self._comments._comments_elm.append(element)
+        self._parts.append(
+            f'<w:commentRangeStart w:id="{comment_id}"/><w:r/>'
+            f'<w:commentRangeEnd w:id="{comment_id}"/>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:commentReference w:id="{comment_id}"/></w:r>'
+        )
+
+    def _comment_template(self, note: str) -> Any:
+        """A ``w:comment`` saying ``note``, made by python-docx (its id to be set)."""
+        scratch = parse_xml(f"<w:comments {nsdecls('w')}/>")
+        element = scratch.add_comment()
+        element.author = self.rev.author
+        element.initials = ""
+        element.date = self.stamp
+        comment = Comment(element, self._comments._comments_part)
+        first, *more = _clean(note).split("\n")
+        comment.paragraphs[0].add_run(first)
+        for text in more:
+            comment.add_paragraph(text=text)
+        return element
 
     # -- paragraphs ---------------------------------------------------------------------
     def page_break(self) -> None:
         """A page break between two resolutions of a tree diff."""
-        para = self._add_paragraph()
-        br = OxmlElement("w:br")
-        br.set(qn("w:type"), "page")
-        run = OxmlElement("w:r")
-        run.append(br)
-        para._p.append(run)
+        self._paragraph_start(None, None)
+        self._parts.append('<w:r><w:br w:type="page"/></w:r></w:p>')
 
     def paragraph(
         self, ops: list[WordOp], style: str, mark: str | None = None, note: str | None = None
     ) -> None:
         """A paragraph of ``ops``; ``mark`` "+"/"-" tracks the paragraph as inserted/deleted;
         ``note`` (the ITU mark, with ``marks="itu"``) becomes a comment on the paragraph."""
-        para = self._add_paragraph(style)
-        p = para._p
-        if mark is not None:
-            ppr = p.get_or_add_pPr()
-            rpr = OxmlElement("w:rPr")
-            rpr.append(self.rev.stamp("w:ins" if mark == "+" else "w:del"))
-            ppr.append(rpr)
+        self._paragraph_start(style, mark)
         if note and self.marks:
             # an empty run to anchor the comment on: it adds no text, so accepting or
             # rejecting changes still gives exactly the new or the old paragraph
-            anchor = para.add_run()
-            comment = self.document.add_comment(
-                anchor, text=_clean(note), author=self.rev.author, initials=""
-            )
-            comment._comment_elm.date = self.stamp
-        self._append_ops(p, ops)
+            self._comment(note)
+        self._append_ops(ops)
+        self._parts.append("</w:p>")
+
+    def finish(self) -> None:
+        """Parse the paragraphs written so far and put them at the end of the body
+        (before its section properties, which stay its last child)."""
+        xml = f'<w:body xmlns:w="{_W_NS}">{"".join(self._parts)}</w:body>'
+        self._parts = []
+        parsed = etree.fromstring(xml, _BODY_PARSER)
+        del xml
+        body = self.document.element.body
+        sect_pr = body.sectPr
+        for p in list(parsed):
+            if sect_pr is not None:
+                sect_pr.addprevious(p)
+            else:
+                body.append(p)
 
 
 def _line(ref: ClauseRef) -> str:
@@ -406,6 +490,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> bytes:
                 builder.page_break()
             first = False
             _emit_diff(builder, entry.diff)
+    builder.finish()
     core = document.core_properties
     core.author = options.author
     core.last_modified_by = options.author

@@ -1,8 +1,11 @@
 """A self-contained HTML report (``--format html``): summary, inline redline, side by side.
 
 One file with inline CSS and a little inline JavaScript, no external assets, readable
-offline and in print. Every piece of resolution text reaches the page through a Jinja2
-template with autoescaping on, so a clause containing ``<script>`` shows as text.
+offline and in print. Every piece of resolution text reaches the page escaped, so a
+clause containing ``<script>`` shows as text: through a Jinja2 template with autoescaping
+on, or, for the pieces written once per row (word runs, notes, links, a changed row in
+each view), through functions here that escape each text with markupsafe (Jinja's own
+escaping) — a template expression costs more than the HTML it writes, times 25,000 rows.
 
 The page holds two views of the same rows, switched by two radio buttons (pure CSS, so
 it works without a server and even without JavaScript):
@@ -24,11 +27,12 @@ With ``marks="itu"`` each clause carries its ITU mark and the number line is in 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from urllib.parse import quote
+from functools import lru_cache, partial
 
 import jinja2
+from markupsafe import Markup, escape
 
 from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
 from resdiff.render import RenderOptions
@@ -265,9 +269,122 @@ def _view(
     )
 
 
+#: What :func:`_frag` percent-encodes: every character but ``urllib.parse.quote``'s
+#: always-safe ones and the ``safe`` it was given (``/:~-._!$&'()*+,;=@``).
+_FRAG_UNSAFE = re.compile(r"[^A-Za-z0-9_.~/:!$&'()*+,;=@-]+")
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
 def _frag(anchor: str) -> str:
-    """``#`` + the anchor, percent-encoded as a URL fragment (``#1`` → ``%231``)."""
-    return "#" + quote(anchor, safe="/:~-._!$&'()*+,;=@")
+    """``#`` + the anchor, percent-encoded as a URL fragment (``#1`` → ``%231``), as
+    ``urllib.parse.quote`` encodes it (which costs more per call than a page of 25,000
+    clauses can spend on its 125,000 links)."""
+    return "#" + _FRAG_UNSAFE.sub(_percent, anchor)
+
+
+def _ops(items: Iterable[WordOp]) -> Markup:
+    """Word runs as HTML: deleted text in ``<del>``, inserted in ``<ins>``, all escaped."""
+    out = []
+    for op, text in items:
+        if op == "-":
+            out.append(f"<del>{escape(text)}</del>")
+        elif op == "+":
+            out.append(f"<ins>{escape(text)}</ins>")
+        else:
+            out.append(str(escape(text)))
+    return Markup("".join(out))
+
+
+def _note(note: Link, view_prefix: str, prefix: str) -> Markup:
+    """A note as HTML: a link to the other end of a move (in the view ``view_prefix``
+    names) when it has a target, else plain text."""
+    if note.target:
+        href = escape(_frag(view_prefix + prefix + note.target))
+        return Markup(f'<a class="note" href="{href}">{escape(note.text)}</a>')
+    return Markup(f'<span class="note">{escape(note.text)}</span>')
+
+
+def _navlinks(
+    nav: Mapping[str, tuple[str | None, str | None]], anchor: str, view_prefix: str
+) -> Markup:
+    """The ↑/↓ links from a change to the previous and the next one (in one view)."""
+    pair = nav.get(anchor)
+    if not pair:
+        return Markup("")
+    out = ['<span class="nav">']
+    if pair[0]:
+        href = escape(_frag(view_prefix + pair[0]))
+        out.append(f'<a href="{href}" aria-label="previous change">↑</a>')
+    if pair[1]:
+        href = escape(_frag(view_prefix + pair[1]))
+        out.append(f'<a href="{href}" aria-label="next change">↓</a>')
+    out.append("</span>")
+    return Markup("".join(out))
+
+
+def _redline_item(
+    itu: bool, nav: Mapping[str, tuple[str | None, str | None]], v: ResolutionView, it: Item
+) -> Markup:
+    """A changed row of the inline redline view (an ``<article>``)."""
+    e = escape
+    anchor = v.prefix + it.anchor
+    mark = f'<span class="mark" title="ITU mark">{e(it.mark)}</span> ' if itu else ""
+    notes = "".join(f" {_note(n, '', v.prefix)}" for n in it.notes)
+    label = f'<span class="label">{_ops(it.label_ops)}</span> ' if it.label_ops else ""
+    kind, name = e(it.kind), e(it.name)
+    also = "".join(f'<span id="{e(v.prefix + a)}"></span>' for a in it.also)
+    return Markup(
+        f'<article class="chg k-{e(it.kind.replace(" ", "-"))}" id="{e(anchor)}"'
+        f' tabindex="-1" aria-label="{kind}: {name}">\n'
+        f'<p class="meta">{also}{mark}<span class="kind">{kind}</span>'
+        f' <a class="self" href="{e(_frag(anchor))}">{name}</a>{notes}'
+        f"{_navlinks(nav, anchor, '')}</p>\n"
+        f'<p class="text">{label}{_ops(it.ops)}</p>\n'
+        "</article>"
+    )
+
+
+def _sbs_item(
+    itu: bool, nav: Mapping[str, tuple[str | None, str | None]], v: ResolutionView, it: Item
+) -> Markup:
+    """A changed row of the side-by-side view: old cell | new cell."""
+    e = escape
+    anchor = v.prefix + it.anchor
+    mark = f'<span class="mark" title="ITU mark">{e(it.mark)}</span> ' if itu else ""
+    notes = "".join(f" {_note(n, 'sbs:', v.prefix)}" for n in it.notes if not n.target)
+    kind, name = e(it.kind), e(it.name)
+    also = "".join(f'<span id="sbs:{e(v.prefix + a)}"></span>' for a in it.also)
+    if it.old_note:
+        old = str(_note(it.old_note, "sbs:", v.prefix))
+    else:
+        old = ""
+        if it.old_label:
+            relettered = it.new_label != it.old_label and it.new_label
+            label = f"<del>{e(it.old_label)}</del>" if relettered else e(it.old_label)
+            old = f'<span class="label">{label}</span> '
+        old += str(_ops(it.old_ops))
+    if it.new_note:
+        new = str(_note(it.new_note, "sbs:", v.prefix))
+    else:
+        new = ""
+        if it.new_label:
+            relettered = it.new_label != it.old_label and it.old_label
+            label = f"<ins>{e(it.new_label)}</ins>" if relettered else e(it.new_label)
+            new = f'<span class="label">{label}</span> '
+        new += str(_ops(it.new_ops))
+    return Markup(
+        f'<div class="chg pair k-{e(it.kind.replace(" ", "-"))}" id="sbs:{e(anchor)}"'
+        f' tabindex="-1" aria-label="{kind}: {name}">\n'
+        f'<div class="cell old"><p class="meta">{also}{mark}<span class="kind">{kind}</span>'
+        f" {name}{notes}{_navlinks(nav, anchor, 'sbs:')}</p>\n"
+        f'<p class="text"><span class="sr">old: </span>{old}</p></div>\n'
+        '<div class="cell new"><p class="meta" aria-hidden="true">&nbsp;</p>\n'
+        f'<p class="text"><span class="sr">new: </span>{new}</p></div>\n'
+        "</div>"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -317,7 +434,16 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
         tree_rows = _tree_rows(result, options)
         tree_summary = tree_summary_line(result)
     anchors = [a for v in views for a in v.anchors]
+    nav = {
+        a: (anchors[i - 1] if i else None, anchors[i + 1] if i + 1 < len(anchors) else None)
+        for i, a in enumerate(anchors)
+    }
+    # the changed rows are written by Python functions, not the template: the template's
+    # per-expression and macro-call costs were most of the time of a 25,000-row page
     return template.render(
+        ops=_ops,
+        redline_item=partial(_redline_item, options.marks == "itu", nav),
+        sbs_item=partial(_sbs_item, options.marks == "itu", nav),
         title=title,
         views=views,
         tree=not isinstance(result, Diff),
@@ -325,9 +451,5 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
         tree_summary=tree_summary,
         itu=options.marks == "itu",
         show_all=options.show_all,
-        nav={
-            a: (anchors[i - 1] if i else None, anchors[i + 1] if i + 1 < len(anchors) else None)
-            for i, a in enumerate(anchors)
-        },
         first_change=anchors[0] if anchors else None,
     )
