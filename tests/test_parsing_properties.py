@@ -270,3 +270,18 @@ def test_fuzz_case_canonical_form_is_stable_with_a_glued_heading() -> None:
         " activities of EG-ITR,",
         "invites the 2022 plenipotentiary conference",
     ]
+
+
+def test_a_glued_heading_whose_object_ran_to_the_next_heading_is_cut_as_re_read() -> None:
+    """Found by scripts/fuzz.py (parser): in ``…, instructs tto develop …, instructs the
+    Directors …`` only the second heading was cut (the first one's object ran on to the
+    line's end, too long for an object); once the second had a line of its own, the first
+    was found when the canonical text was read again. Both parses now cut both."""
+    text = (
+        Path(__file__).parent / "fuzz_cases" / "parser-heading-object-to-line-end.txt"
+    ).read_text(encoding="utf-8")
+    parsed = resdiff.parse(text)
+    canonical = parsed.to_text()
+    assert resdiff.parse(canonical).to_text() == canonical
+    assert "\n\ninstructs tto develop guidelines regarding minimum QoS" in canonical
+    assert_round_trip(text)  # and not a character lost

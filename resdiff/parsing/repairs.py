@@ -303,7 +303,7 @@ def split_line(
         if not cuts:
             _add(pieces, src, Piece("para", pos, end, cont=cont))
             break
-        at, kind, match = min(cuts, key=lambda c: c[0])
+        at, kind, match = _first_cut(src, pos, min(cuts, key=lambda c: c[0]))
         _add(pieces, src, Piece("para", pos, at, cont=cont))
         cont = False
         if kind == "footnote":
@@ -336,6 +336,18 @@ def split_line(
             report(Repair("run-on-paragraphs", "numbered paragraph run on in the same line", at))
             pos = at
     return pieces
+
+
+def _first_cut(src: str, pos: int, cut: tuple[int, str, object]) -> tuple[int, str, object]:
+    """``cut``, or a heading glued before it that the text up to ``cut`` holds when read as
+    a line of its own — as the canonical text will read it: a heading's object runs to the
+    line's end, so ``…, instructs to develop …, instructs the Director`` shows its first
+    heading only once the second one is cut off."""
+    while True:
+        inner = find_glued_heading(src, pos, _trim_end(src, pos, cut[0]))
+        if inner is None or inner[0] >= cut[0]:
+            return cut
+        cut = (inner[0], "heading", inner)
 
 
 def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, str, object]]:
