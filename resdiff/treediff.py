@@ -28,7 +28,7 @@ from typing import Any, Literal, TypeVar
 from resdiff.changes import Change, Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError, ResdiffError
 from resdiff.files import MAX_BYTES, TextFile, decode, read_bytes
-from resdiff.model import Resolution
+from resdiff.model import Layout, Resolution
 from resdiff.tuning import collector_paused
 
 #: Fewer pairs than this are diffed in-process: starting workers would cost more.
@@ -41,7 +41,8 @@ Text = str | TextFile
 TreeInput = Mapping[str, Text] | Iterable[tuple[str, Text]]
 T = TypeVar("T")
 Status = Literal["modified", "unchanged"]
-_Task = tuple[str, Text, Text, str, str, dict[str, Any]]
+#: (path, old file, new file, old source, new source, layout to read both in, diff options)
+_Task = tuple[str, Text, Text, str, str, Layout | None, dict[str, Any]]
 #: Encodes the entry of a pair whose two texts are the same, from that text parsed once
 #: (``path``, the resolution with the old side's source, the new side's source).
 SameEncoder = Callable[[str, Resolution, str], T]
@@ -55,6 +56,7 @@ def diff_trees(
     old_label: str | None = None,
     new_label: str | None = None,
     jobs: int | None = 2,
+    layout: Layout | None = None,
     **diff_options: Any,
 ) -> TreeDiff:
     """Diff every resolution of two trees, given as ``{relative path: text}`` or
@@ -64,7 +66,9 @@ def diff_trees(
     (files only in one tree are read here, to refuse them as before, and dropped).
 
     ``jobs`` is the number of worker processes (``None`` or 0: one per CPU; 1: none).
-    Each pair's sources read ``<label>/<path>``. Entries are sorted by path.
+    ``layout`` (``"itu"`` or ``"un"``) reads every file in that layout, as ``--layout``
+    does; ``None`` recognises each file's own. Each pair's sources read
+    ``<label>/<path>``. Entries are sorted by path.
 
     Given iterators of pairs (not mappings), the texts are held only here, and each
     pair's texts are released once it is diffed: the caller that drops its own
@@ -73,7 +77,7 @@ def diff_trees(
     """
     with collector_paused():  # see resdiff.tuning: a tree's diffs are held to the end
         labels = {"old_label": old_label, "new_label": new_label}
-        entries = tuple(iter_entries(old, new, jobs=jobs, **labels, **diff_options))
+        entries = tuple(iter_entries(old, new, jobs=jobs, layout=layout, **labels, **diff_options))
     return TreeDiff(old_source=old_label, new_source=new_label, entries=entries)
 
 
@@ -84,6 +88,7 @@ def iter_entries(
     old_label: str | None = None,
     new_label: str | None = None,
     jobs: int | None = 2,
+    layout: Layout | None = None,
     **diff_options: Any,
 ) -> Iterator[TreeEntry]:
     """The entries :func:`diff_trees` returns, in path order, each as soon as it is diffed.
@@ -93,9 +98,8 @@ def iter_entries(
     the pool. Files only in one tree are read (and refused when unreadable) before the
     first entry is given.
     """
-    for _, entry in iter_encoded(
-        old, new, _same, old_label=old_label, new_label=new_label, jobs=jobs, **diff_options
-    ):
+    for _, entry in iter_encoded(old, new, _same, old_label=old_label, new_label=new_label,
+                                 jobs=jobs, layout=layout, **diff_options):  # fmt: skip
         yield entry
 
 
@@ -108,6 +112,7 @@ def iter_encoded(
     old_label: str | None = None,
     new_label: str | None = None,
     jobs: int | None = 2,
+    layout: Layout | None = None,
     **diff_options: Any,
 ) -> Iterator[tuple[str, T]]:
     """``(status, encode(entry))`` for each entry of :func:`iter_entries`, in path order.
@@ -142,7 +147,7 @@ def iter_encoded(
         for path in common:
             old_text, new_text = old_files.pop(path), new_files.pop(path)
             yield (path, old_text, new_text, _source(old_label, path),
-                   _source(new_label, path), diff_options), encode, encode_same  # fmt: skip
+                   _source(new_label, path), layout, diff_options), encode, encode_same  # fmt: skip
 
     results = _run(tasks(), len(common), _workers(jobs))
     for path in paths:
@@ -208,23 +213,24 @@ def _diff_task(task: _Task, share: bool = True) -> Diff:
     diff that is pickled back to the parent or kept."""
     from resdiff.differ import diff_resolutions
 
-    path, old_file, new_file, old_source, new_source, options = task
+    path, old_file, new_file, old_source, new_source, layout, options = task
     old_text, new_text = _read_pair(old_file, new_file)
     with _naming(path):
-        old = _parse(old_text, old_source)
+        old = _parse(old_text, old_source, layout)
         new = (
             replace(old, source=new_source)
             if new_text is old_text
-            else _parse(new_text, new_source)
+            else _parse(new_text, new_source, layout)
         )
         diff = diff_resolutions(old, new, **options)
         return shared(diff) if share else diff
 
 
-def _parse(text: str, source: str) -> Resolution:
+def _parse(text: str, source: str, layout: Layout | None) -> Resolution:
+    """``text`` read in ``layout``, or in its own when ``None``."""
     from resdiff.parsing import parse_text
 
-    return parse_text(text, source=source)
+    return parse_text(text, source=source, layout=layout)
 
 
 @contextmanager
@@ -244,12 +250,13 @@ def _encoded_task(item: _Item[T]) -> tuple[str, T]:
     goes to ``encode_same`` when there is one, undiffed."""
     task, encode, encode_same = item
     if encode_same is not None:
-        path, old_file, new_file, old_source, new_source, _ = task
+        path, old_file, new_file, old_source, new_source, layout, options = task
         old_text, new_text = _read_pair(old_file, new_file)
         if new_text is old_text:
             with _naming(path):
-                return "unchanged", encode_same(path, _parse(old_text, old_source), new_source)
-        task = (path, old_text, new_text, old_source, new_source, task[5])
+                same = _parse(old_text, old_source, layout)
+                return "unchanged", encode_same(path, same, new_source)
+        task = (path, old_text, new_text, old_source, new_source, layout, options)
     diff = _diff_task(task, share=encode is _same)  # else only encode's result leaves
     status: Status = "modified" if diff.differs else "unchanged"
     return status, encode(TreeEntry(path=task[0], status=status, diff=diff))

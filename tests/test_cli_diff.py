@@ -311,6 +311,92 @@ def test_tree_determinism_across_runs_and_jobs(tmp_path: Path, dubai: Path) -> N
         assert statuses == {"modified", "unchanged"}
 
 
+@pytest.fixture
+def un_trees(tmp_path: Path, shared_data: Path) -> tuple[Path, Path]:
+    """Two folders of the three shared UN-layout texts, three times over (nine pairs: a
+    tree diff with -j 2 runs in worker processes); one PP amended in the new folder."""
+    sources = sorted((shared_data / "un-layout").glob("*.txt"))
+    assert len(sources) == 3, f"the UN-layout texts are not all in {shared_data / 'un-layout'}"
+    old, new = tmp_path / "old", tmp_path / "new"
+    for tree in (old, new):
+        for folder in ("s1", "s2", "s3"):
+            (tree / folder).mkdir(parents=True)
+            for source in sources:
+                shutil.copy(source, tree / folder / source.name)
+    amended = new / "s2" / "res-2.un-layout.txt"
+    text = amended.read_text(encoding="utf-8")
+    assert "Considering relevant resolutions" in text
+    amended.write_text(text.replace("Considering relevant", "Considering all relevant"), "utf-8")
+    return old, new
+
+
+def _tree_paths(output: str) -> set[str]:
+    """The first step of every clause path a JSON tree diff (with --all) lists."""
+    return {
+        ref["path"].split("/")[0]
+        for entry in json.loads(output)["resolutions"]
+        for change in entry["diff"]["changes"]
+        for ref in change["old"] + change["new"]
+    }
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_tree_diff_honours_layout(un_trees: tuple[Path, Path], jobs: str) -> None:
+    old, new = (str(tree) for tree in un_trees)
+    args = [old, new, "-f", "json", "-a", "-j", jobs]
+    recognised = run(*args)
+    assert recognised.exit_code == 1, recognised.output
+    assert _tree_paths(recognised.output) == {"header", "preamble", "operative"}
+    as_un = run(*args, "--layout", "un")
+    assert as_un.output == recognised.output  # the layout they are recognised in
+    as_itu = run(*args, "--layout", "itu")
+    assert as_itu.exit_code == 1, as_itu.output
+    itu_paths = _tree_paths(as_itu.output)
+    assert itu_paths
+    assert not itu_paths & {"preamble", "operative"}, itu_paths
+    # the undiffed identical pairs (JSON without --all) and the text report follow it too
+    counted = run(old, new, "-j", jobs, "--layout", "itu")
+    assert "NOC  s1/res-179.un-layout.txt  no differences (90 clauses unchanged)" in counted.output
+    default = run(old, new, "-j", jobs)
+    assert "NOC  s1/res-179.un-layout.txt  no differences (91 clauses unchanged)" in default.output
+    for fmt_args in (["-f", "json"], ["-f", "json", "-a"]):
+        one = run(old, new, *fmt_args, "-j", "1", "--layout", "itu")
+        assert run(old, new, *fmt_args, "-j", jobs, "--layout", "itu").output == one.output
+
+
+def test_tree_diff_of_corpus_revisions_honours_layout(tmp_path: Path, shared_data: Path) -> None:
+    runner = CliRunner()
+    corpus = tmp_path / "corpus"
+    assert runner.invoke(main, ["init", str(corpus)]).exit_code == 0
+    c = ["--corpus", str(corpus)]
+    for source in sorted((shared_data / "un-layout").glob("*.txt")):
+        number = source.name.split(".")[0].removeprefix("res-")
+        text = source.read_text(encoding="utf-8")
+        formula = "The General Assembly,\n"
+        assert formula in text
+        revised = text.replace(formula, formula + "\nNoting the report,\n")
+        for revision, day, body in (
+            ("session-73", "2018-12-14", text),
+            ("session-74", "2019-12-18", revised),
+        ):
+            file = tmp_path / f"{number}-{revision}.txt"
+            file.write_text(body, encoding="utf-8")
+            added = runner.invoke(
+                main,
+                ["add", str(file), "--resolution", f"un-ga/res-73-{number}",
+                 "--revision", revision, "--adopted", day, *c],
+            )  # fmt: skip
+            assert added.exit_code == 0, added.output
+    args = ["@session-73", "@session-74", "-f", "json", "-a", *c]
+    recognised = run(*args)
+    assert recognised.exit_code == 1, recognised.output
+    assert len(json.loads(recognised.output)["resolutions"]) == 3
+    assert _tree_paths(recognised.output) == {"header", "preamble", "operative"}
+    as_itu = run(*args, "--layout", "itu")
+    assert as_itu.exit_code == 1, as_itu.output
+    assert not _tree_paths(as_itu.output) & {"preamble", "operative"}
+
+
 def test_same_bytes_across_runs(pair: tuple[str, str]) -> None:
     for fmt in ("text", "json", "markdown"):
         assert run(*pair, "-f", fmt).stdout_bytes == run(*pair, "-f", fmt).stdout_bytes

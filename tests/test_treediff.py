@@ -9,6 +9,7 @@ import pytest
 
 import resdiff
 import resdiff.parsing
+from resdiff.changes import TreeDiff
 from resdiff.errors import InputError, ResdiffError
 from resdiff.treediff import MIN_PARALLEL_PAIRS, diff_trees, shared
 
@@ -256,3 +257,36 @@ def _same_kind(path: str, resolution: object, new_source: str) -> tuple[str, str
     assert isinstance(resolution, Resolution)
     assert resolution.number  # parsed
     return "same", path, str(resolution.source), new_source
+
+
+def test_layout_reads_every_file_in_it(shared_data: Path) -> None:
+    """``layout`` forces each file's layout, on the diffed pairs and the identical ones,
+    in-process and in the pool alike."""
+    files = sorted((shared_data / "un-layout").glob("*.txt"))
+    texts = {p.name: p.read_text("utf-8") for p in files}
+    assert len(texts) == 3
+    old = {f"{k}/{name}": text for k in range(3) for name, text in texts.items()}
+    new = dict(old)
+    new["1/res-2.un-layout.txt"] = _amend(old["1/res-2.un-layout.txt"], "relevant", "all relevant")
+    assert len(old) > MIN_PARALLEL_PAIRS
+
+    def sections(tree: TreeDiff) -> set[str]:
+        assert tree.entries is not None
+        changes = [c for e in tree.entries if e.diff for c in e.diff.changes]
+        return {ref.section for c in changes for ref in c.old + c.new}
+
+    for jobs in (1, 2):
+        recognised = diff_trees(old, new, jobs=jobs)
+        assert sections(recognised) == {"header", "preamble", "operative"}
+        assert diff_trees(old, new, jobs=jobs, layout="un") == recognised
+        as_itu = diff_trees(old, new, jobs=jobs, layout="itu")
+        assert sections(as_itu)
+        assert not sections(as_itu) & {"preamble", "operative"}
+        entry = next(e for e in as_itu.entries if e.path == "1/res-2.un-layout.txt")
+        assert entry.status == "modified"
+        expected = resdiff.diff(
+            resdiff.parse(old[entry.path], source=entry.path, layout="itu"),
+            resdiff.parse(new[entry.path], source=entry.path, layout="itu"),
+        )
+        assert entry.diff is not None
+        assert entry.diff.changes == expected.changes

@@ -12,7 +12,7 @@ from conftest import RES_179_2018, SHARED_DATA, real_files
 
 import resdiff
 from resdiff.cli import main
-from resdiff.readers.akn import read_akn
+from resdiff.readers.akn import read_akn, read_akn_components
 from resdiff.writers.akn import AknMeta, eid, meta_for, to_akn
 
 XSD = SHARED_DATA / "akn" / "akomantoso30.xsd"
@@ -44,6 +44,92 @@ def test_every_real_text_validates_and_reads_back_the_same(schema: object, tmp_p
         out = tmp_path / "res.xml"
         out.write_bytes(data)
         assert clauses(resdiff.parse(read_akn(out))) == clauses(res), path
+
+
+UN_FILES = ("res-179.un-layout.txt", "res-2.un-layout.txt", "res-71.un-layout.txt")
+
+#: A Human Rights Council resolution: symbol, agenda and adoption lines, a masthead (kept
+#: as regions, not clauses), sub-paragraphs of a PP and of an OP.
+HRC = """\
+United Nations
+
+A/HRC/RES/20/8
+
+Agenda item 3
+
+Resolution adopted by the Human Rights Council on 5 July 2012
+
+20/8. The promotion, protection and enjoyment of human rights on the Internet
+
+The Human Rights Council,
+
+Guided by the Charter of the United Nations,
+
+Recognizing that the issue is of increasing interest:
+
+(a) for States;
+
+(b) for civil society,
+
+1. Affirms that the same rights must also be protected online;
+
+2. Decides to continue its consideration of the matter: (a) at its next session; (b) in a panel:
+
+(i) with experts;
+
+(ii) with States;
+
+3. Requests the Secretary-General to report.
+"""
+
+
+@pytest.mark.parametrize("name", UN_FILES)
+def test_un_layout_texts_validate_and_read_back_the_same(
+    name: str, schema: object, tmp_path: Path
+) -> None:
+    from lxml import etree
+
+    path = SHARED_DATA / "un-layout" / name
+    if not path.is_file():
+        pytest.fail(f"UN-layout text missing: {path} (set RESDIFF_SHARED_DATA)")
+    res = resdiff.parse(path.read_text(encoding="utf-8"), str(path))
+    assert res.layout == "un"
+    target = tmp_path / "res.xml"
+    exported = CliRunner().invoke(main, ["export", str(path), "-o", str(target)])
+    assert exported.exit_code == 0, exported.output
+    assert schema.validate(etree.parse(str(target))), schema.error_log  # type: ignore[attr-defined]
+    back = resdiff.parse(read_akn(target))
+    assert back.layout == "un"
+    assert clauses(back) == clauses(res)
+    # the part names are not printed in the text, so not in the XML either
+    assert back.to_text() == res.to_text()
+    again = CliRunner().invoke(main, ["diff", str(path), str(target)])
+    assert again.exit_code == 0, again.output
+    assert "no differences" in again.output
+
+
+def test_un_layout_header_parts_and_frbr(schema: object, tmp_path: Path) -> None:
+    from lxml import etree
+
+    res = resdiff.parse(HRC)
+    assert {"header/symbol", "header/agenda", "operative/2/b/ii", "preamble/2/b"} <= {
+        c.path for c in res.clauses()
+    }
+    assert meta_for(res) == AknMeta("un-hrc", "res-20-8", "2012-07-05")
+    assert meta_for(res, "un-hrc/res-20-8", "2012-07-06").date == "2012-07-06"
+    data = to_akn(res)
+    assert schema.validate(etree.fromstring(data)), schema.error_log  # type: ignore[attr-defined]
+    text = data.decode("utf-8")
+    assert '<container name="symbol" eId="header__symbol">' in text
+    assert '<docNumber>20/8</docNumber>. <docTitle eId="header__title">' in text
+    assert '<recital eId="preamble__2">' in text
+    assert '<paragraph eId="operative__2__b__ii">' not in text  # a point, not a paragraph
+    assert '<point eId="operative__2__b__ii">' in text
+    out = tmp_path / "hrc.xml"
+    out.write_bytes(data)
+    assert clauses(resdiff.parse(read_akn(out))) == clauses(res)
+    assert read_akn_components(out)[0].id == "un-hrc/res-20-8"
+    assert read_akn_components(out)[0].adopted == "2012-07-05"
 
 
 def test_eids_follow_the_clause_paths() -> None:

@@ -201,6 +201,7 @@ def _json_tree(
     labels = _tree_labels(old, new)
     total = _tree_size(old, new)
     files = iter(old.files), iter(new.files)
+    layout = old.layout  # --layout: the same on both sides
     sides.clear()
     del old, new
     statuses: list[str] = []
@@ -210,7 +211,8 @@ def _json_tree(
         # a pair of one text, undiffed: its entry lists no clause unless --all
         same = None if show_all else same_text_entry
         encoded = iter_encoded(*files, encode, encode_same=same, old_label=labels[0],
-                               new_label=labels[1], jobs=jobs, **diff_options)  # fmt: skip
+                               new_label=labels[1], jobs=jobs, layout=layout,
+                               **diff_options)  # fmt: skip
         for status, text in progress.counted(encoded, total, _PROGRESS_LABEL, quiet):
             statuses.append(status)
             yield text
@@ -265,9 +267,10 @@ def _compare(
         labels = _tree_labels(old, new)
         total = _tree_size(old, new)
         files = iter(old.files), iter(new.files)
+        layout = old.layout  # --layout: the same on both sides
         del old, new
         found = iter_entries(*files, old_label=labels[0], new_label=labels[1], jobs=jobs,
-                             **diff_options)  # fmt: skip
+                             layout=layout, **diff_options)  # fmt: skip
         entries = tuple(progress.counted(found, total, _PROGRESS_LABEL, quiet))
         return TreeDiff(old_source=labels[0], new_source=labels[1], entries=entries)
     kinds = {operands.Document: "a file", operands.Tree: "a directory"}

@@ -65,6 +65,8 @@ class Tree:
 
     label: str
     files: tuple[tuple[str, str | TextFile], ...]  # (relative path, text or file to read)
+    #: the layout to read every file in (``--layout``); ``None``: each file's own
+    layout: Layout | None = None
 
 
 def tree_files(root: Path) -> list[tuple[str, str]]:
@@ -210,7 +212,7 @@ def resolve(
     The one entry point commands call, so that ref handling (``res-179@dubai-2018``,
     ``@dubai-2018``) is added here and nowhere else. ``corpus_path`` is where refs
     are looked up; files and directories do not need it. ``layout`` (``--layout``) is
-    how a single document is read; trees recognise each file's layout.
+    how the document, or every file of the tree, is read.
     """
     found: Document | Tree | None = None
     if not Path(arg).exists():
@@ -224,11 +226,14 @@ def resolve(
 
 
 def with_layout(found: Document | Tree, layout: Layout | None) -> Document | Tree:
-    """``found`` to be read in ``layout`` (``--layout``): a single document only, a tree
-    recognises each file's own layout; ``None`` leaves it to be recognised."""
-    if layout is not None and isinstance(found, Document):
+    """``found`` to be read in ``layout`` (``--layout``): the document, or every file of
+    the tree (directory, corpus revision, collection); ``None`` leaves each text's layout
+    to be recognised."""
+    if layout is None:
+        return found
+    if isinstance(found, Document):
         return Document(found.label, found.text, layout)
-    return found
+    return Tree(found.label, found.files, layout)
 
 
 def resolve_ref(arg: str, corpus_path: str | None) -> Document | Tree:

@@ -14,6 +14,15 @@ bodies) with FRBR identification in AKN4UN style
 * annexes as ``attachments/attachment/doc[@name="annex"]``; footnotes as ``authorialNote``s
   in ``conclusions``.
 
+A UN-layout resolution (``resolution.layout == "un"``) keeps its layout: the document
+symbol, agenda and adoption lines as preface ``container``s (``symbol``, ``agenda``,
+``adopted``), the number and title on one line as the text prints them
+(``<docNumber>73/179</docNumber>. <docTitle>…</docTitle>``), and its two parts
+(``preamble``, ``operative``) without ``intro`` or ``heading``: their names are not
+printed in the text, and read back they would become paragraphs. Its FRBR number is the
+corpus id's (``res-73-179``), the author the body of its formula (``un-ga``), the date its
+adoption line's.
+
 Every ``eId`` is derived from the clause path (contract in DESIGN.md): ``/`` → ``__``,
 ``#`` → ``_u``, ``~`` → ``_`` (``requests-the-council/#1`` → ``requests-the-council___u1``),
 so it is unique and names the clause. Output is deterministic: the same resolution and
@@ -23,6 +32,7 @@ exactly the resolution's clauses.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +46,20 @@ A = "{" + NS + "}"
 #: Characters XML 1.0 cannot hold; written as U+FFFD (the only change ever made to text).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _KINDS = {"RESOLUTION": "res", "DECISION": "dec", "RECOMMENDATION": "rec"}
+#: The corpus folder of a UN body, by its enacting formula (``The General Assembly,``).
+_UN_BODIES = (
+    ("general assembly", "un-ga"),
+    ("human rights council", "un-hrc"),
+    ("economic and social council", "un-ecosoc"),
+    ("security council", "un-sc"),
+    ("world health assembly", "who-wha"),
+    ("executive board", "who-eb"),
+)
+#: English month names (not :mod:`calendar`'s, which follow the locale).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+#: ``… on 14 December 2018``: the day an adoption line names.
+_ADOPTED_ON = re.compile(r"\bon\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
 
 
 @dataclass(frozen=True)
@@ -56,7 +80,11 @@ class AknMeta:
 
 def meta_for(resolution: Resolution, rid: str | None = None, adopted: str | None = None) -> AknMeta:
     """The FRBR metadata of ``resolution``: from its corpus id (``itu-pp/res-179``) and
-    adoption date when known, else from its number line (kind, number and year)."""
+    adoption date when known, else from its number line (kind, number and year); a
+    UN-layout resolution's from its number (``73/179`` → ``res-73-179``), formula and
+    adoption line (:func:`_un_meta`)."""
+    if resolution.layout == "un":
+        return _un_meta(resolution, rid, adopted)
     number = resolution.number or ""
     if rid and "/" in rid:
         body, ident = rid.rsplit("/", 1)
@@ -73,6 +101,40 @@ def meta_for(resolution: Resolution, rid: str | None = None, adopted: str | None
     years = re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", number + " " + (resolution.formula or ""))
     year = years[-1] if years else "1970"
     return AknMeta(_slug(body), _slug(ident), f"{year}-01-01", "year")
+
+
+def _un_meta(resolution: Resolution, rid: str | None, adopted: str | None) -> AknMeta:
+    """The FRBR metadata of a UN-layout resolution: ``un-ga`` / ``res-73-179`` (the corpus
+    id, the slash of a session number written as a hyphen), adopted on the day its
+    adoption line names; the corpus id and date given win."""
+    header = resolution.header
+    formula = (header.formula.text if header.formula else "").lower()
+    body = next((folder for name, folder in _UN_BODIES if name in formula), "un")
+    ident = f"res-{resolution.number}" if resolution.number else "resolution"
+    if rid:
+        body, _, ident = rid.rpartition("/")
+        body = body or "un"
+    if adopted:
+        return AknMeta(_slug(body), _slug(ident), adopted)
+    line = header.adopted.text if header.adopted else ""
+    day = _adoption_day(line)
+    if day is not None:
+        return AknMeta(_slug(body), _slug(ident), day)
+    years = re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", line)
+    return AknMeta(_slug(body), _slug(ident), f"{years[-1] if years else '1970'}-01-01", "year")
+
+
+def _adoption_day(line: str) -> str | None:
+    """The ISO date an adoption line names (``… on 14 December 2018`` → ``2018-12-14``),
+    or ``None`` when it names no real day."""
+    match = _ADOPTED_ON.search(line)
+    if match is None or match.group(2).capitalize() not in _MONTHS:
+        return None
+    month = _MONTHS.index(match.group(2).capitalize()) + 1
+    try:
+        return datetime.date(int(match.group(3)), month, int(match.group(1))).isoformat()
+    except ValueError:  # 31 February
+        return None
 
 
 def to_akn(resolution: Resolution, meta: AknMeta | None = None) -> bytes:
@@ -129,7 +191,10 @@ def _statement(resolution: Resolution, meta: AknMeta) -> etree._Element:
     statement = etree.Element(A + "statement", name=_statement_name(resolution))
     _meta(statement, meta, resolution.number)
     header = resolution.header
-    if header.number or header.title:
+    un = resolution.layout == "un"
+    if un:
+        _un_preface(statement, resolution)
+    elif header.number or header.title:
         preface = _sub(statement, "preface")
         if header.number:
             long_title = _sub(preface, "longTitle", eId=eid(header.number.path))
@@ -149,9 +214,9 @@ def _statement(resolution: Resolution, meta: AknMeta) -> etree._Element:
             )
             _p(formula, header.formula.text)
         for section in sections[:leading]:
-            _recitals(preamble, section)
+            _recitals(preamble, section, headed=not un)
     body = _sub(statement, "mainBody")
-    _hcontainers(body, sections[leading:])
+    _hcontainers(body, sections[leading:], headed=not un)
     if not len(body):
         _sub(body, "p")
     if resolution.footnotes:
@@ -172,6 +237,29 @@ def _statement(resolution: Resolution, meta: AknMeta) -> etree._Element:
         for annex in resolution.annexes:
             _annex(attachments, annex, meta)
     return statement
+
+
+def _un_preface(statement: etree._Element, resolution: Resolution) -> None:
+    """The preface of a UN-layout resolution: its symbol, agenda and adoption lines, then
+    its number and title on one line, in the order the text prints them."""
+    header = resolution.header
+    parts = [header.symbol, header.agenda, header.adopted]
+    if not any(parts) and header.number is None and header.title is None:
+        return
+    preface = _sub(statement, "preface")
+    for name, part in zip(("symbol", "agenda", "adopted"), parts, strict=True):
+        if part is not None:
+            _p(_sub(preface, "container", name=name, eId=eid(part.path)), part.text)
+    if header.number is not None:
+        p = _sub(_sub(preface, "longTitle", eId=eid(header.number.path)), "p")
+        number = _sub(p, "docNumber")
+        number.text = _xml(header.number.text)
+        number.tail = ". " if header.title else "."
+        if header.title:
+            _sub(p, "docTitle", eId=eid(header.title.path)).text = _xml(header.title.text)
+    elif header.title is not None:
+        container = _sub(preface, "container", name="title", eId=eid(header.title.path))
+        _p(container, header.title.text)
 
 
 def eid(path: str) -> str:
@@ -238,9 +326,10 @@ def _meta(
     )
 
 
-def _recitals(preamble: etree._Element, section: Section) -> None:
+def _recitals(preamble: etree._Element, section: Section, headed: bool = True) -> None:
+    """A preambular section as ``recitals``; its heading as the ``intro`` when ``headed``."""
     recitals = _sub(preamble, "recitals", eId=eid(section.key))
-    if section.heading:
+    if headed and section.heading:
         _p(_sub(recitals, "intro"), section.heading)
     for clause in section.clauses:
         recital = _sub(recitals, "recital", eId=eid(clause.path))
@@ -260,12 +349,13 @@ def _block_list(parent: etree._Element, clauses: Iterable[Clause], path: str) ->
             _block_list(item, clause.children, clause.path)
 
 
-def _hcontainers(body: etree._Element, sections: Iterable[Section]) -> None:
+def _hcontainers(body: etree._Element, sections: Iterable[Section], headed: bool = True) -> None:
+    """Each section as an ``hcontainer``, with its ``heading`` when ``headed``."""
     for section in sections:
         container = _sub(
             body, "hcontainer", name=section.key.replace("~", "_"), eId=eid(section.key)
         )
-        if section.heading:
+        if headed and section.heading:
             _sub(container, "heading").text = _xml(section.heading)
         for clause in section.clauses:
             _paragraph(container, clause, "paragraph")
