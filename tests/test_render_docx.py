@@ -303,3 +303,51 @@ def test_markup_characters_and_author_reach_word_exactly() -> None:
     assert f"4\tthat {tricky} 4;" in accepted
     root = body(data)
     assert {e.get(W + "author") for e in root.iter(W + "ins", W + "del")} == {author}
+
+
+ANNEXED = (
+    "RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nresolves\n\n1 to act;\n\n"
+    "ANNEX TO RESOLUTION 1 (TEST, 2020)\n\n{title}\n\n1 Act quickly.\n\n2 Act well.\n"
+)
+
+
+def _styled(data: bytes) -> list[tuple[str, str, str]]:
+    """(style, "ins"/"del"/"", text) of each annex heading or title paragraph."""
+    out = []
+    for p in body(data).iter(W + "p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is None or style.get(W + "val") not in ("AnnexNo", "Annextitle"):
+            continue
+        mark = p.find(f"{W}pPr/{W}rPr/*")
+        tracked = "" if mark is None else etree.QName(mark).localname
+        out.append((style.get(W + "val"), tracked, "".join(p.itertext())))
+    return out
+
+
+def test_annex_heading_and_title_are_written_once_for_both_texts() -> None:
+    old = resdiff.parse(ANNEXED.format(title="Guidelines for acting"))
+    new = resdiff.parse(ANNEXED.format(title="Guidelines for acting well"))
+    data = docx_of(resdiff.diff(old, new), marks="itu")
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    assert resolve(data, accept=False) == paragraphs_of(old)
+    heading = "ANNEX TO RESOLUTION 1 (TEST, 2020)"
+    # one heading paragraph kept as is; the title amended in place
+    assert _styled(data) == [
+        ("AnnexNo", "", heading),
+        ("Annextitle", "", "Guidelines for actingGuidelines for acting well"),
+    ]
+
+
+def test_a_removed_annex_leaves_its_heading_lines_as_deletions() -> None:
+    old = resdiff.parse(ANNEXED.format(title="Guidelines"))
+    new = resdiff.parse("RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nresolves\n\n1 to act;\n")
+    data = docx_of(resdiff.diff(old, new))
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    assert resolve(data, accept=False) == paragraphs_of(old)
+    assert _styled(data) == [
+        ("AnnexNo", "del", "ANNEX TO RESOLUTION 1 (TEST, 2020)"),
+        ("Annextitle", "del", "Guidelines"),
+    ]
+    # a text without annexes gets no annex styles
+    styles = zipfile.ZipFile(io.BytesIO(docx_of(resdiff.diff(new, new)))).read("word/styles.xml")
+    assert b"AnnexNo" not in styles
