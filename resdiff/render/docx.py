@@ -17,6 +17,10 @@ runs, ``w:delText``, tracked paragraph marks), through its ``oxml`` layer.
 - An amended clause shows its word changes; a re-lettered one its label change; an added
   or removed clause is a whole inserted or deleted paragraph; moved text is deleted where
   it left and inserted where it arrived (as ITU's SUP*/ADD*); a renamed heading is amended.
+- Each text in its own order (:mod:`resdiff.render.both_orders`): rejecting all gives the
+  old paragraphs in the old order, a clause of a section moved whole written as a move.
+- Annex heading lines and titles (``AnnexNo``, ``Annextitle``) from the diff's outlines,
+  where each text enters the annex; a diff read from JSON has none, and shows none.
 - Deterministic bytes: fixed core-property dates and fixed zip entry timestamps.
 """
 
