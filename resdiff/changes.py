@@ -144,6 +144,38 @@ class Meta:
         return cls(source=doc["source"], number=doc["number"], title=doc["title"])
 
 
+@dataclass(frozen=True)
+class AnnexLines:
+    """An annex's heading line and title (``ANNEX 1 TO RESOLUTION 48 …``; title or None)."""
+
+    key: str
+    heading: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the JSON contract does not say about a text and the Word report needs to write
+    it back whole: every clause path in document order (where a removed clause stood
+    among the others) and each annex's heading lines."""
+
+    order: tuple[str, ...]
+    annexes: tuple[AnnexLines, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "order": list(self.order),
+            "annexes": [[a.key, a.heading, a.title] for a in self.annexes],
+        }
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Outline:
+        return cls(
+            order=tuple(str(path) for path in doc["order"]),
+            annexes=tuple(AnnexLines(k, h, t) for k, h, t in doc["annexes"]),
+        )
+
+
 SUMMARY_KEYS = (
     "added",
     "removed",
@@ -171,6 +203,9 @@ class Diff:
     sections: tuple[SectionChange, ...]
     changes: tuple[Change, ...]
     options: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: The old and new texts' outlines (clause order, annex heading lines), when the diff
+    #: was computed from the texts; not part of the JSON contract (see :class:`Outline`).
+    outlines: tuple[Outline, Outline] | None = field(default=None, compare=False)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -203,7 +238,8 @@ class Diff:
         that was re-lettered or moved is listed, since its place changed and a reader
         (or a tool comparing clause mappings) needs to see where it went. With
         ``with_options`` the document also carries the options the diff was computed with
-        (an ``options`` object after ``changes``), so that :meth:`from_json` gives back
+        (an ``options`` object after ``changes``) and the two texts' outlines (an
+        ``outlines`` pair, when the diff has them), so that :meth:`from_json` gives back
         this very diff; the CLI never writes it.
         """
         changes = self.visible_changes(show_all)
@@ -217,6 +253,8 @@ class Diff:
         }
         if with_options:
             doc["options"] = dict(self.options)
+            if self.outlines is not None:
+                doc["outlines"] = [o.to_json() for o in self.outlines]
         return doc
 
     @classmethod
@@ -237,6 +275,7 @@ class Diff:
             sections=tuple(SectionChange.from_json(s) for s in doc["sections"]),
             changes=tuple(Change.from_json(c) for c in doc["changes"]),
             options=dict(doc.get("options", {})),
+            outlines=_outlines(doc.get("outlines")),
         )
 
 
@@ -279,3 +318,11 @@ class TreeDiff:
             "new": self.new_source,
             "resolutions": [e.to_json(show_all) for e in self.entries],
         }
+
+
+def _outlines(doc: Any) -> tuple[Outline, Outline] | None:
+    """The two outlines a cached document carries (None when it carries none)."""
+    if doc is None:
+        return None
+    old, new = doc
+    return Outline.from_json(old), Outline.from_json(new)

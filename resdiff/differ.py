@@ -27,7 +27,17 @@ from __future__ import annotations
 from typing import Literal
 
 from resdiff.align import DEFAULT_THRESHOLD, Alignment, Match, align_resolutions
-from resdiff.changes import Change, ChangeKind, ClauseRef, Diff, Meta, SectionChange, WordOp
+from resdiff.changes import (
+    AnnexLines,
+    Change,
+    ChangeKind,
+    ClauseRef,
+    Diff,
+    Meta,
+    Outline,
+    SectionChange,
+    WordOp,
+)
 from resdiff.errors import ResdiffError
 from resdiff.model import Clause, Resolution, label_key
 from resdiff.normalize import is_editorial, normalize
@@ -82,6 +92,16 @@ def diff_resolutions(
         sections=sections,
         changes=changes,
         options={"threshold": float(threshold), "ignore_editorial": ignore_editorial},
+        outlines=(outline(old), outline(new)),
+    )
+
+
+def outline(resolution: Resolution) -> Outline:
+    """Every clause path of ``resolution`` in document order and its annexes' heading
+    lines: what the Word report needs to write each text back in its own order."""
+    return Outline(
+        order=tuple(c.path for c in resolution.clauses()),
+        annexes=tuple(AnnexLines(a.key, a.heading, a.title) for a in resolution.annexes),
     )
 
 
@@ -115,6 +135,7 @@ def _identical(old: Resolution, new: Resolution, threshold: float, ignore_editor
         sections=kept_sections(new),
         changes=tuple(_unchanged(c, c, False) for c in new.clauses()),
         options={"threshold": threshold, "ignore_editorial": ignore_editorial},
+        outlines=(outline(old), outline(new)),
     )
 
 

@@ -43,6 +43,7 @@ def test_from_json_is_the_inverse_of_to_json_on_every_real_pair() -> None:
             back = Diff.from_json(doc)
             assert back == diff, f"{old.name} -> {new.name} {options}"
             assert back.options == diff.options, f"{old.name} -> {new.name} {options}"
+            assert back.outlines == diff.outlines, f"{old.name} -> {new.name} {options}"
             assert back.to_json(show_all=True) == diff.to_json(show_all=True)
 
 
@@ -53,8 +54,31 @@ def test_options_are_written_only_when_asked(res179_changes: Diff) -> None:
         "threshold": res179_changes.options["threshold"],
         "ignore_editorial": False,
     }
-    assert list(doc)[-1] == "options"  # after every field of the contract
+    assert list(doc)[-2:] == ["options", "outlines"]  # after every field of the contract
     assert Diff.from_json(res179_changes.to_json(show_all=True)).options == {}
+
+
+def test_outlines_are_written_only_with_the_options() -> None:
+    """The texts' clause order and annex heading lines travel with a cached diff (the Word
+    report needs them), never in the JSON contract the CLI writes."""
+    old = resdiff.parse(ANNEXED.format(title="Guidelines"))
+    new = resdiff.parse(ANNEXED.format(title="New guidelines").replace("1 to act;", "1 to go;"))
+    diff = resdiff.diff(old, new)
+    assert diff.outlines is not None
+    assert diff.outlines[0].order == tuple(c.path for c in old.clauses())
+    assert [(a.key, a.heading, a.title) for a in diff.outlines[1].annexes] == [
+        ("annex", "ANNEX TO RESOLUTION 1 (TEST, 2020)", "New guidelines")
+    ]
+    assert "outlines" not in diff.to_json(show_all=True)
+    doc = json.loads(json.dumps(diff.to_json(show_all=True, with_options=True)))
+    assert Diff.from_json(doc).outlines == diff.outlines
+    assert Diff.from_json(diff.to_json(show_all=True)).outlines is None
+
+
+ANNEXED = (
+    "RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nresolves\n\n1 to act;\n\n"
+    "ANNEX TO RESOLUTION 1 (TEST, 2020)\n\n{title}\n\n1 Act quickly.\n"
+)
 
 
 def test_a_document_without_unchanged_entries_reads_back_without_them(

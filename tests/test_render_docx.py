@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import docx
@@ -21,10 +20,12 @@ from synthetic import Doc, revisions
 import resdiff
 from resdiff.changes import Diff, TreeDiff, TreeEntry
 from resdiff.errors import InputError
-from resdiff.model import Resolution
+from resdiff.model import Resolution, Section
 from resdiff.render import RenderOptions, render
 from resdiff.render.docx import DEFAULT_DATE
+from resdiff.un_names import OPERATIVE, PREAMBLE
 
+UN_PARTS = (PREAMBLE, OPERATIVE)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -57,11 +58,22 @@ def resolve(data: bytes, accept: bool) -> list[str]:
 
 
 def paragraphs_of(res: Resolution) -> list[str]:
-    """A text as the .docx of it reads: header parts, then each heading and its clauses."""
+    """A text as the .docx of it reads: header parts, then each heading and its clauses,
+    each annex's heading line and title before its sections, then the footnotes (a UN
+    text's parts, ``preamble`` and ``operative``, have no heading line)."""
+
+    def sections(parts: tuple[Section, ...]) -> list[str]:
+        out = []
+        for section in parts:
+            if section.heading and not (res.layout == "un" and section.heading in UN_PARTS):
+                out.append(section.heading)
+            out += [f"{c.label}\t{c.text}" if c.label else c.text for c in section.walk()]
+        return out
+
     out = [c.text for c in res.header.parts()]
-    for section in res.all_sections():
-        out.append(section.heading)
-        out += [f"{c.label}\t{c.text}" if c.label else c.text for c in section.walk()]
+    out += sections(res.sections)
+    for annex in res.annexes:
+        out += [annex.heading, *([annex.title] if annex.title else []), *sections(annex.sections)]
     out += [f"{c.label}\t{c.text}" if c.label else c.text for c in res.footnotes]
     return out
 
@@ -177,9 +189,8 @@ def test_generated_revisions_accept_to_new_and_reject_to_old(pair: tuple[Doc, Do
     old, new = (resdiff.parse(doc.resolution().to_text()) for doc in pair)
     data = docx_of(resdiff.diff(old, new))
     assert resolve(data, accept=True) == paragraphs_of(new)
-    # The old paragraphs all come back; their order too, except when clauses cross between
-    # sections both ways (the Diff does not say where a moved clause's old section stood).
-    assert Counter(resolve(data, accept=False)) == Counter(paragraphs_of(old))
+    # in the old order too, clauses crossing between sections both ways included
+    assert resolve(data, accept=False) == paragraphs_of(old)
 
 
 SOFFICE = shutil.which("soffice")
@@ -292,3 +303,51 @@ def test_markup_characters_and_author_reach_word_exactly() -> None:
     assert f"4\tthat {tricky} 4;" in accepted
     root = body(data)
     assert {e.get(W + "author") for e in root.iter(W + "ins", W + "del")} == {author}
+
+
+ANNEXED = (
+    "RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nresolves\n\n1 to act;\n\n"
+    "ANNEX TO RESOLUTION 1 (TEST, 2020)\n\n{title}\n\n1 Act quickly.\n\n2 Act well.\n"
+)
+
+
+def _styled(data: bytes) -> list[tuple[str, str, str]]:
+    """(style, "ins"/"del"/"", text) of each annex heading or title paragraph."""
+    out = []
+    for p in body(data).iter(W + "p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is None or style.get(W + "val") not in ("AnnexNo", "Annextitle"):
+            continue
+        mark = p.find(f"{W}pPr/{W}rPr/*")
+        tracked = "" if mark is None else etree.QName(mark).localname
+        out.append((style.get(W + "val"), tracked, "".join(p.itertext())))
+    return out
+
+
+def test_annex_heading_and_title_are_written_once_for_both_texts() -> None:
+    old = resdiff.parse(ANNEXED.format(title="Guidelines for acting"))
+    new = resdiff.parse(ANNEXED.format(title="Guidelines for acting well"))
+    data = docx_of(resdiff.diff(old, new), marks="itu")
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    assert resolve(data, accept=False) == paragraphs_of(old)
+    heading = "ANNEX TO RESOLUTION 1 (TEST, 2020)"
+    # one heading paragraph kept as is; the title amended in place
+    assert _styled(data) == [
+        ("AnnexNo", "", heading),
+        ("Annextitle", "", "Guidelines for actingGuidelines for acting well"),
+    ]
+
+
+def test_a_removed_annex_leaves_its_heading_lines_as_deletions() -> None:
+    old = resdiff.parse(ANNEXED.format(title="Guidelines"))
+    new = resdiff.parse("RESOLUTION 1 (TEST, 2020)\n\nTitle\n\nresolves\n\n1 to act;\n")
+    data = docx_of(resdiff.diff(old, new))
+    assert resolve(data, accept=True) == paragraphs_of(new)
+    assert resolve(data, accept=False) == paragraphs_of(old)
+    assert _styled(data) == [
+        ("AnnexNo", "del", "ANNEX TO RESOLUTION 1 (TEST, 2020)"),
+        ("Annextitle", "del", "Guidelines"),
+    ]
+    # a text without annexes gets no annex styles
+    styles = zipfile.ZipFile(io.BytesIO(docx_of(resdiff.diff(new, new)))).read("word/styles.xml")
+    assert b"AnnexNo" not in styles

@@ -17,6 +17,10 @@ runs, ``w:delText``, tracked paragraph marks), through its ``oxml`` layer.
 - An amended clause shows its word changes; a re-lettered one its label change; an added
   or removed clause is a whole inserted or deleted paragraph; moved text is deleted where
   it left and inserted where it arrived (as ITU's SUP*/ADD*); a renamed heading is amended.
+- Each text in its own order (:mod:`resdiff.render.both_orders`): rejecting all gives the
+  old paragraphs in the old order, a clause of a section moved whole written as a move.
+- Annex heading lines and titles (``AnnexNo``, ``Annextitle``) from the diff's outlines,
+  where each text enters the annex; a diff read from JSON has none, and shows none.
 - Deterministic bytes: fixed core-property dates and fixed zip entry timestamps.
 """
 
@@ -40,11 +44,12 @@ from docx.oxml.parser import parse_xml
 from docx.shared import Pt, Twips
 from lxml import etree
 
-from resdiff.changes import Change, ClauseRef, Diff, TreeDiff, WordOp
+from resdiff.changes import Change, ClauseRef, Diff, Outline, TreeDiff, WordOp
 from resdiff.errors import InputError
 from resdiff.model import FOOTNOTES
 from resdiff.render import RenderOptions
-from resdiff.render.headings import interleave
+from resdiff.render.both_orders import in_both_orders
+from resdiff.render.headings import interleave, stands
 from resdiff.render.report import Row, expands, rows
 from resdiff.render.word_runs import runs
 from resdiff.un_names import OPERATIVE, PREAMBLE
@@ -365,17 +370,73 @@ def _written(heading: str | None) -> str | None:
 
 def _emit_diff(b: _Builder, diff: Diff) -> None:
     """The whole new text of one resolution, old text interleaved as tracked deletions."""
-    for turn in interleave(diff, rows(diff, show_all=True)):
+    outlines = diff.outlines
+    annexes = None
+    if outlines is not None and (outlines[0].annexes or outlines[1].annexes):
+        _annex_styles(b.document)
+        annexes = _Annexes(*outlines)
+    ordered = in_both_orders(rows(diff, show_all=True), outlines[0] if outlines else None)
+    for turn in interleave(diff, ordered):
+        if annexes is not None:
+            annexes.enter(b, turn.row)
         for heading in turn.headings:
-            old, new = _written(heading.old), _written(heading.new)
-            if old and new:
-                ops: list[WordOp] = [("=", new)] if old == new else [("-", old), ("+", new)]
-                b.paragraph(ops, "Call", None, None if old == new else "MOD")
-            elif old:
-                b.paragraph([("-", old)], "Call", "-", "SUP")
-            elif new:
-                b.paragraph([("+", new)], "Call", "+", "ADD")
+            _shared_line(b, "Call", _written(heading.old), _written(heading.new))
         _emit_row(b, turn.row)
+
+
+class _Annexes:
+    """Writes each annex's heading line and title where each text enters the annex: one
+    paragraph for both texts when both enter the same annex at one row (amended if its
+    words changed), else deleted where the old text enters it, inserted where the new does."""
+
+    def __init__(self, old: Outline, new: Outline) -> None:
+        self.lines = ({a.key: a for a in old.annexes}, {a.key: a for a in new.annexes})
+        self.current: list[str | None] = [None, None]
+
+    def _annex(self, side: int, refs: tuple[ClauseRef, ...], section: str | None) -> str | None:
+        """The annex a row stands in, in one text (None: none, or not standing there)."""
+        if section is None or not refs:
+            return None
+        key = refs[0].path.split("/", 1)[0]
+        return key if key in self.lines[side] else None
+
+    def enter(self, b: _Builder, row: Row) -> None:
+        in_old, in_new = stands(row)
+        keys = (
+            self._annex(0, row.change.old, in_old),
+            self._annex(1, row.change.new, in_new),
+        )
+        entering = [key is not None and key != self.current[side] for side, key in enumerate(keys)]
+        old = self.lines[0][keys[0]] if entering[0] and keys[0] else None
+        new = self.lines[1][keys[1]] if entering[1] and keys[1] else None
+        if old is not None and new is not None and old.key == new.key:
+            for style, was, now in (
+                ("AnnexNo", old.heading, new.heading),
+                ("Annextitle", old.title, new.title),
+            ):
+                _shared_line(b, style, was or None, now or None)
+        else:
+            if old is not None:
+                _shared_line(b, "AnnexNo", old.heading, None)
+                _shared_line(b, "Annextitle", old.title or None, None)
+            if new is not None:
+                _shared_line(b, "AnnexNo", None, new.heading)
+                _shared_line(b, "Annextitle", None, new.title or None)
+        for side, section in enumerate((in_old, in_new)):
+            if section is not None:
+                self.current[side] = keys[side]
+
+
+def _shared_line(b: _Builder, style: str, old: str | None, new: str | None) -> None:
+    """A line of both texts (kept or amended), of the old only (deleted) or the new only
+    (inserted); nothing when neither has it."""
+    if old and new:
+        ops: list[WordOp] = [("=", new)] if old == new else [("-", old), ("+", new)]
+        b.paragraph(ops, style, None, None if old == new else "MOD")
+    elif old:
+        b.paragraph([("-", old)], style, "-", "SUP")
+    elif new:
+        b.paragraph([("+", new)], style, "+", "ADD")
 
 
 def _styles(document: Any) -> None:
@@ -418,6 +479,22 @@ def _styles(document: Any) -> None:
     footnote.paragraph_format.left_indent = INDENT
     footnote.paragraph_format.first_line_indent = -INDENT
     footnote.paragraph_format.tab_stops.add_tab_stop(INDENT)
+
+
+def _annex_styles(document: Any) -> None:
+    """The styles of an annex's heading line (``AnnexNo``, centred) and title
+    (``Annextitle``, bold and centred), added only to a document with annexes."""
+    styles = document.styles
+    if "AnnexNo" in [s.name for s in styles]:
+        return
+    for name, space, bold in (("AnnexNo", 24, False), ("Annextitle", 12, True)):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        style.paragraph_format.space_before = Pt(space)
+        style.paragraph_format.keep_with_next = True
+        if bold:
+            style.font.bold = True
 
 
 def _track_revisions(document: Any) -> None:
