@@ -285,3 +285,24 @@ def test_a_glued_heading_whose_object_ran_to_the_next_heading_is_cut_as_re_read(
     assert resdiff.parse(canonical).to_text() == canonical
     assert "\n\ninstructs tto develop guidelines regarding minimum QoS" in canonical
     assert_round_trip(text)  # and not a character lost
+
+
+def test_a_number_line_after_the_footnote_rule_stays_a_footnote() -> None:
+    """Found by scripts/fuzz.py (parser): a text whose number line was glued to a footnote
+    rule (``_____ DECISION 11 (REV. DUBAI, 2018)``) has no number line; its canonical form
+    wrote that line as a footnote, which read again became the number line, and the whole
+    body before it was left out as site text. A number line is looked for only before the
+    first footnote rule."""
+    text = (
+        Path(__file__).parent / "fuzz_cases" / "parser-number-line-after-footnote-rule.txt"
+    ).read_text(encoding="utf-8")
+    parsed = resdiff.parse(text)
+    canonical = parsed.to_text()
+    again = resdiff.parse(canonical)
+    assert again.to_text() == canonical
+    assert again.number is None
+    assert not again.regions  # no clause left out as site text
+    assert sum(1 for s in again.sections for _ in s.walk()) == sum(
+        1 for s in parsed.sections for _ in s.walk()
+    )
+    assert_round_trip(text)

@@ -133,9 +133,15 @@ class _Reader:
         return None
 
     def _find_number(self) -> int | None:
+        """The number line: the first line that is one, before any footnote rule (what
+        follows a rule is a footnote, even when it reads like a number line; taking it
+        would leave the whole body before it as site text)."""
         for i, line in enumerate(self.lines):
-            if NUMBER_RE.fullmatch(self.content(line)):
+            content = self.content(line)
+            if NUMBER_RE.fullmatch(content):
                 return i
+            if SEPARATOR_RE.fullmatch(content):
+                return None
         return None
 
     def _find_end(self, number_at: int | None) -> int:
