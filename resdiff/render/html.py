@@ -357,24 +357,8 @@ def _sbs_item(
     notes = "".join(f" {_note(n, 'sbs:', v.prefix)}" for n in it.notes if not n.target)
     kind, name = e(it.kind), e(it.name)
     also = "".join(f'<span id="sbs:{e(v.prefix + a)}"></span>' for a in it.also)
-    if it.old_note:
-        old = str(_note(it.old_note, "sbs:", v.prefix))
-    else:
-        old = ""
-        if it.old_label:
-            relettered = it.new_label != it.old_label and it.new_label
-            label = f"<del>{e(it.old_label)}</del>" if relettered else e(it.old_label)
-            old = f'<span class="label">{label}</span> '
-        old += str(_ops(it.old_ops))
-    if it.new_note:
-        new = str(_note(it.new_note, "sbs:", v.prefix))
-    else:
-        new = ""
-        if it.new_label:
-            relettered = it.new_label != it.old_label and it.old_label
-            label = f"<ins>{e(it.new_label)}</ins>" if relettered else e(it.new_label)
-            new = f'<span class="label">{label}</span> '
-        new += str(_ops(it.new_ops))
+    old = _sbs_cell(it.old_note, it.old_label, it.new_label, it.old_ops, "del", v.prefix)
+    new = _sbs_cell(it.new_note, it.new_label, it.old_label, it.new_ops, "ins", v.prefix)
     return Markup(
         f'<div class="chg pair k-{e(it.kind.replace(" ", "-"))}" id="sbs:{e(anchor)}"'
         f' tabindex="-1" aria-label="{kind}: {name}">\n'
@@ -385,6 +369,21 @@ def _sbs_item(
         f'<p class="text"><span class="sr">new: </span>{new}</p></div>\n'
         "</div>"
     )
+
+
+def _sbs_cell(
+    note: Link | None, label: str, other_label: str, ops: Iterable[WordOp], tag: str, prefix: str
+) -> str:
+    """One side's text in the side-by-side view: its note, or its label (struck or
+    underlined, by ``tag``, when re-lettered) and its word runs."""
+    if note:
+        return str(_note(note, "sbs:", prefix))
+    cell = ""
+    if label:
+        relettered = label != other_label and other_label
+        shown = f"<{tag}>{escape(label)}</{tag}>" if relettered else escape(label)
+        cell = f'<span class="label">{shown}</span> '
+    return cell + str(_ops(ops))
 
 
 @lru_cache(maxsize=1)
