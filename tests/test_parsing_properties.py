@@ -306,3 +306,19 @@ def test_a_number_line_after_the_footnote_rule_stays_a_footnote() -> None:
         1 for s in parsed.sections for _ in s.walk()
     )
     assert_round_trip(text)
+
+
+def test_a_stray_byte_order_mark_opening_a_line_is_markup() -> None:
+    """Found by scripts/fuzz.py (parser): `` \\ufeff DECISION 11 (…)`` (a U+FEFF after a
+    space, where texts were joined) was no number line, and its canonical form, which
+    then began with the U+FEFF, was read again as a BOM and a number line. A U+FEFF where
+    a line begins is markup, like indentation, everywhere (and kept in the source)."""
+    text = (
+        Path(__file__).parent / "fuzz_cases" / "parser-stray-bom-before-number-line.txt"
+    ).read_text(encoding="utf-8")
+    assert text.startswith(" \ufeff DECISION 11")
+    parsed = resdiff.parse(text)
+    assert parsed.number == "DECISION 11 (REV. DUBAI, 2018)"
+    canonical = parsed.to_text()
+    assert resdiff.parse(canonical).to_text() == canonical
+    assert_round_trip(text)

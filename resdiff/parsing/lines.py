@@ -16,9 +16,12 @@ from resdiff.parsing.patterns import LazyPattern
 
 BOM = "\ufeff"
 
-#: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``).
-_LEAD_RE = LazyPattern(r"[^\S\n]*(?:[•▪◦·][^\S\n]*)*")
+#: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``),
+#: and stray byte-order marks (U+FEFF, a zero-width no-break space where texts were joined:
+#: at the start of the text it is the BOM, so a line must not begin with one either).
+_LEAD_RE = LazyPattern("(?:[^\\S\\n]|\ufeff)*(?:[•▪◦·](?:[^\\S\\n]|\ufeff)*)*")
 _BULLETS = "•▪◦·"
+_LEAD_MARKS = _BULLETS + BOM
 #: A line end: CRLF, LF, or a lone CR.
 _EOL_RE = LazyPattern("\r\n|\n|\r")
 
@@ -81,9 +84,9 @@ def split_lines(text: str) -> list[Line]:
         for part in text[pos:].split("\n"):
             end += len(part) + 1
             ends.append((end, end + 1))
-    bullets = _BULLETS
+    bullets, marks = _BULLETS, _LEAD_MARKS
     for number, (end, next_start) in enumerate(ends, start=1):
-        if end > pos and (text[pos].isspace() or text[pos] in bullets):
+        if end > pos and (text[pos].isspace() or text[pos] in marks):
             lead = _LEAD_RE.match(text, pos, end)
             body = lead.end() if lead else pos
             bullet = any(c in bullets for c in text[pos:body])
