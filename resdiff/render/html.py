@@ -325,17 +325,24 @@ def _navlinks(
     return Markup("".join(out))
 
 
+def _row_opening(itu: bool, v: ResolutionView, it: Item, view: str) -> tuple[str, ...]:
+    """What a changed row opens with in either view (``view``: its anchors' prefix): its
+    anchor, its ITU mark, its kind and name (escaped), and the anchors of a split's other
+    parts."""
+    anchor = v.prefix + it.anchor
+    mark = f'<span class="mark" title="ITU mark">{escape(it.mark)}</span> ' if itu else ""
+    also = "".join(f'<span id="{view}{escape(v.prefix + a)}"></span>' for a in it.also)
+    return anchor, mark, escape(it.kind), escape(it.name), also
+
+
 def _redline_item(
     itu: bool, nav: Mapping[str, tuple[str | None, str | None]], v: ResolutionView, it: Item
 ) -> Markup:
     """A changed row of the inline redline view (an ``<article>``)."""
     e = escape
-    anchor = v.prefix + it.anchor
-    mark = f'<span class="mark" title="ITU mark">{e(it.mark)}</span> ' if itu else ""
+    anchor, mark, kind, name, also = _row_opening(itu, v, it, "")
     notes = "".join(f" {_note(n, '', v.prefix)}" for n in it.notes)
     label = f'<span class="label">{_ops(it.label_ops)}</span> ' if it.label_ops else ""
-    kind, name = e(it.kind), e(it.name)
-    also = "".join(f'<span id="{e(v.prefix + a)}"></span>' for a in it.also)
     return Markup(
         f'<article class="chg k-{e(it.kind.replace(" ", "-"))}" id="{e(anchor)}"'
         f' tabindex="-1" aria-label="{kind}: {name}">\n'
@@ -352,11 +359,8 @@ def _sbs_item(
 ) -> Markup:
     """A changed row of the side-by-side view: old cell | new cell."""
     e = escape
-    anchor = v.prefix + it.anchor
-    mark = f'<span class="mark" title="ITU mark">{e(it.mark)}</span> ' if itu else ""
+    anchor, mark, kind, name, also = _row_opening(itu, v, it, "sbs:")
     notes = "".join(f" {_note(n, 'sbs:', v.prefix)}" for n in it.notes if not n.target)
-    kind, name = e(it.kind), e(it.name)
-    also = "".join(f'<span id="sbs:{e(v.prefix + a)}"></span>' for a in it.also)
     old = _sbs_cell(it.old_note, it.old_label, it.new_label, it.old_ops, "del", v.prefix)
     new = _sbs_cell(it.new_note, it.new_label, it.old_label, it.new_ops, "ins", v.prefix)
     return Markup(
