@@ -322,3 +322,19 @@ def test_a_stray_byte_order_mark_opening_a_line_is_markup() -> None:
     canonical = parsed.to_text()
     assert resdiff.parse(canonical).to_text() == canonical
     assert_round_trip(text)
+
+
+def test_a_bullet_after_an_inline_footnote_rule_is_markup() -> None:
+    """Found by scripts/fuzz.py (parser): ``…; ____________________ ▪ 1 These include …``
+    kept the web bullet in the footnote's text, which the canonical form's footnote line
+    then lost as line markup. A footnote opened inside a line skips the markup its own
+    line would."""
+    text = (
+        Path(__file__).parent / "fuzz_cases" / "parser-bullet-after-inline-footnote-rule.txt"
+    ).read_text(encoding="utf-8")
+    parsed = resdiff.parse(text)
+    note = parsed.footnotes[0]
+    assert (note.label, note.text[:19]) == ("1", "These include the l")
+    canonical = parsed.to_text()
+    assert resdiff.parse(canonical).to_text() == canonical
+    assert_round_trip(text)

@@ -68,6 +68,15 @@ class Positions:
         return index + 1, offset - start + 1
 
 
+def skip_markup(text: str, pos: int, end: int) -> int:
+    """Where the text proper begins at ``pos``: after the markup a line may open with
+    (indentation, web bullets, stray U+FEFF), as :func:`split_lines` skips it — for a
+    paragraph that begins inside a line (a footnote after an inline rule), so that it
+    reads as it will once the canonical form gives it a line of its own."""
+    lead = _LEAD_RE.match(text, pos, end)
+    return lead.end() if lead else pos
+
+
 def split_lines(text: str) -> list[Line]:
     """Cut ``text`` into lines (at CRLF, LF or CR), stripping a BOM and web markup from
     each start."""

@@ -23,6 +23,7 @@ from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
 from resdiff.parsing.labels import Label, classify, split_label, successor
+from resdiff.parsing.lines import skip_markup
 from resdiff.parsing.patterns import LazyPattern
 from resdiff.tuning import BoundedMemo
 
@@ -308,7 +309,7 @@ def split_line(
         cont = False
         if kind == "footnote":
             assert isinstance(match, re.Match)
-            after = _skip_space(src, match.end(), end)
+            after = skip_markup(src, match.end(), end)  # as its own line would read
             if after >= end:
                 report(Repair("footnote-rule", "footnote rule with no footnote after it", at))
                 break
