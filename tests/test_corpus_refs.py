@@ -71,6 +71,15 @@ def test_no_accepted_id_escapes_the_corpus(text: str) -> None:
     assert " " not in path
 
 
+def assert_no_option_or_range(text: str) -> None:
+    """What an accepted rev or branch glob can never be: an option, a range, a path
+    spec, or anything with a space or a non-printable character."""
+    assert not text.startswith("-")
+    assert ".." not in text
+    assert ":" not in text
+    assert all(c.isascii() and c.isprintable() and not c.isspace() for c in text)
+
+
 @settings(max_examples=100)
 @given(st.text(max_size=40))
 def test_no_accepted_rev_reads_as_an_option_or_a_range(text: str) -> None:
@@ -78,10 +87,7 @@ def test_no_accepted_rev_reads_as_an_option_or_a_range(text: str) -> None:
         check_git_rev(text)
     except RefError:
         return
-    assert not text.startswith("-")
-    assert ".." not in text
-    assert ":" not in text
-    assert all(c.isascii() and c.isprintable() and not c.isspace() for c in text)
+    assert_no_option_or_range(text)
 
 
 @pytest.mark.parametrize(
@@ -155,10 +161,7 @@ def test_no_accepted_branch_glob_reads_as_an_option_or_a_range(text: str) -> Non
         check_branch_glob(text)
     except RefError:
         return
-    assert not text.startswith("-")
-    assert ".." not in text
-    assert ":" not in text
-    assert all(c.isascii() and c.isprintable() and not c.isspace() for c in text)
+    assert_no_option_or_range(text)
 
 
 @pytest.mark.parametrize("glob", ["proposal/*", "eur", "p?", "[ab]*", "team/*/draft"])

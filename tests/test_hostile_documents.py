@@ -189,11 +189,7 @@ def test_add_and_import_refuse_hostile_documents_and_leave_the_corpus_as_it_was(
     for kind, (make, message) in sorted(DOCX_CASES.items()):
         bad = tmp_path / f"{kind}.docx"
         bad.write_bytes(make(real[0], secret))
-        result = runner.invoke(
-            main,
-            ["add", str(bad), "--resolution", "itu-pp/res-179", "--revision", "dubai-2018",
-             "--adopted", "2018-11-16", "--corpus", str(root)],
-        )  # fmt: skip
+        result = runner.invoke(main, _add_args(bad, root))
         assert_refused(result, str(bad), message, out)
         result = runner.invoke(main, ["import", str(bad), "--corpus", str(root)])
         assert_refused(result, str(bad), "", out)
@@ -206,15 +202,17 @@ def test_add_and_import_refuse_hostile_documents_and_leave_the_corpus_as_it_was(
     folder.mkdir()
     missing = tmp_path / "missing.txt"
     for bad, message in ((folder, "is a directory"), (missing, "no such file")):
-        result = runner.invoke(
-            main,
-            ["add", str(bad), "--resolution", "itu-pp/res-179", "--revision", "dubai-2018",
-             "--adopted", "2018-11-16", "--corpus", str(root)],
-        )  # fmt: skip
+        result = runner.invoke(main, _add_args(bad, root))
         assert_refused(result, str(bad), message, out)
     result = runner.invoke(main, ["import", str(missing), "--corpus", str(root)])
     assert_refused(result, str(missing), "no such file or folder", out)
     assert snapshot(root) == before
+
+
+def _add_args(path: Path, root: Path) -> list[str]:
+    """``resdiff add PATH`` as Res 179 (Dubai, 2018) into the corpus at ``root``."""
+    return ["add", str(path), "--resolution", "itu-pp/res-179", "--revision", "dubai-2018",
+            "--adopted", "2018-11-16", "--corpus", str(root)]  # fmt: skip
 
 
 #: Plain-text hostile files for the commands that came after part 1.
