@@ -12,7 +12,8 @@ measured in the same run (the machine's load average is printed before and after
 
 (a) the Res 179 pair (seed page 2010 → Dubai 2018): library time (parse both + diff, and
     diff alone) and the CLI's wall time (``--format json``) against a bare
-    ``python -c pass`` (target ≤ 3×);
+    ``python -c pass`` (target ≤ 3×), beside what importing click, and everything the
+    diff imports, costs alone (no work): the floor under that ratio;
 (b) a tree of N revision pairs built from the real PP-18 texts with realistic edits
     (insert, delete, move, split, merge, amend, re-letter): ``resdiff diff OLD/ NEW/``
     wall time against ``git diff --no-index --word-diff`` on the same two trees (target
@@ -20,6 +21,8 @@ measured in the same run (the machine's load average is printed before and after
     ``redlines`` (when installed; target ≥ 10× faster) over the same pairs, and the peak
     memory of the resdiff processes (target < 300 MB), read with ``resource.getrusage``
     in the child;
+(b3) where a pair of (b)'s time goes (``--phase-pairs``, one process, CPU): parsing,
+    aligning, the rest of the diff, the JSON entry;
 (b2) two identical trees (OLD/ and a copy of it) against git on the same two
     (target ≤ 1.5×);
 (c) one resolution of 1,000 clauses with every clause amended: the library's diff
@@ -344,6 +347,77 @@ def row(name: str, seconds: float, note: str = "", cpu: float | None = None) -> 
     print(f"  {name:<44} {seconds:9.3f} s {cpu_text}  {note}")
 
 
+# ------------------------------------------------------------- where the time goes
+_LOADED = """
+import contextlib, io, sys
+from resdiff.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main(sys.argv[1:])
+    except SystemExit:
+        pass
+print(" ".join(sorted(m for m in sys.modules if m.startswith("resdiff"))), file=sys.stderr)
+"""
+
+
+def startup_floor(cli_cmd: Sequence[str], pass_cmd: Sequence[str], rounds: int) -> None:
+    """What a one-pair diff pays before any work: ``import click``, and importing every
+    resdiff module the diff loads (with what they import), each beside ``python -c pass``.
+    The diff's ratio can come no lower than the second."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _LOADED, *cli_cmd[-5:]], capture_output=True, check=False
+    )
+    modules = proc.stderr.decode().strip().splitlines()[-1].split()
+    floors = (
+        ("import click", [sys.executable, "-c", "import click"]),
+        (f"import the {len(modules)} modules the diff loads",
+         [sys.executable, "-c", f"import {', '.join(modules)}"]),
+    )  # fmt: skip
+    for name, cmd in floors:
+        wall(cmd)  # writes the bytecode
+        floor = side_by_side(cmd, pass_cmd, rounds, runs=9)
+        row(name, floor.ours,
+            f"{floor.ratio:.1f}x python -c pass (cpu {floor.cpu_ours / floor.cpu_anchor:.1f}x)"
+            " (no work done)", floor.cpu_ours)  # fmt: skip
+
+
+def pair_phases(pairs: Sequence[tuple[str, str]], budget: float) -> None:
+    """CPU time of each step of a tree pair, in this process: parsing both texts,
+    aligning them, the rest of the diff (the change list and its word diffs), and
+    encoding the pair's JSON entry. ``budget``: the CPU seconds a pair may take for the
+    tree to stay within 3x git on this machine's CPUs."""
+    from resdiff.align.pipeline import align_resolutions
+    from resdiff.changes import TreeEntry
+    from resdiff.differ import diff_resolutions
+    from resdiff.parsing import parse_text
+    from resdiff.render.json_format import entry_text
+
+    spent = {"parse both": 0.0, "align": 0.0, "rest of the diff": 0.0, "JSON entry": 0.0}
+    for i, (old_text, new_text) in enumerate(pairs):
+        path = f"res-{i}.txt"
+        start = time.process_time()
+        old = parse_text(old_text, source=f"old/{path}")
+        new = parse_text(new_text, source=f"new/{path}")
+        parsed = time.process_time()
+        align_resolutions(old, new)
+        aligned = time.process_time()
+        diff = diff_resolutions(old, new)  # aligns again: its own time, less the alignment's
+        diffed = time.process_time()
+        entry_text(TreeEntry(path=path, status="modified", diff=diff), False)
+        encoded = time.process_time()
+        spent["parse both"] += parsed - start
+        spent["align"] += aligned - parsed
+        spent["rest of the diff"] += (diffed - aligned) - (aligned - parsed)
+        spent["JSON entry"] += encoded - diffed
+    total = sum(spent.values())
+    print(f"\n(b3) where a pair's time goes: {len(pairs)} pairs of (b), one process, CPU")
+    for name, seconds in spent.items():
+        print(f"  {name:<44} {1000 * seconds / len(pairs):7.2f} ms a pair"
+              f"  {100 * seconds / total:3.0f} %")  # fmt: skip
+    print(f"  {'total':<44} {1000 * total / len(pairs):7.2f} ms a pair"
+          f"  (3x git's wall on {os.cpu_count()} CPUs: {1000 * budget:.2f} ms a pair)")  # fmt: skip
+
+
 # ---------------------------------------------------------------------------- main
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -353,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--redlines-budget", type=float, default=60.0,
                         help="seconds to spend on redlines before extrapolating")  # fmt: skip
     parser.add_argument("--keep", action="store_true", help="keep the generated trees")
+    parser.add_argument("--phase-pairs", type=int, default=300,
+                        help="pairs of (b) timed phase by phase in this process (b3)")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=1,
                         help="rounds of each side-by-side CLI timing (median ratio)")  # fmt: skip
     args = parser.parse_args(argv)
@@ -446,6 +522,7 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
     target("Res 179 pair, CLI, json / python -c pass", f"{pair.ratio:.1f}x", "<= 3x",
            pair.ratio <= 3)  # fmt: skip
     print(f"  summary: {json.dumps(result.summary)}")
+    startup_floor(cli_cmd, pass_cmd, rounds)
 
     texts = [p.read_text("utf-8") for p in sorted(PP18.glob("*.txt"))]
     tmp = Path(tempfile.mkdtemp(prefix="resdiff-bench-"))
@@ -506,6 +583,9 @@ def _run(args: argparse.Namespace, resdiff: Any) -> int:
               " (target < 300 MB)")  # fmt: skip
         target(f"peak memory, {args.pairs}-pair tree", f"{total_mb:.0f} MB", "< 300 MB",
                total_mb < 300)  # fmt: skip
+
+        cpus = os.cpu_count() or 1
+        pair_phases(pairs[: args.phase_pairs], 3 * tree.anchor * cpus / len(pairs))
 
         # (b2) two identical trees ---------------------------------------------------
         print(f"\n(b2) two identical trees of {args.pairs} files (old/ and a copy of it)")
