@@ -232,18 +232,65 @@ def nest(paras: list[Para]) -> list[Para]:
 def build_clauses(
     paras: list[Para], prefix: str, heading: str, report: Report
 ) -> tuple[Clause, ...]:
-    """Turn nested paragraphs into clauses with paths, checking label order per level."""
-    _check_labels(paras, report)
-    keys: dict[str, int] = {}
-    clauses: list[Clause] = []
+    """Nest ``paras`` by label style and turn them into clauses with paths, checking
+    label order per level (gaps, duplicates, order are reported).
+
+    The nesting, the path segments and the label diagnostics depend only on the labels,
+    in order, so they are worked out once per sequence of labels (:func:`_outline`) and
+    remembered: the revisions of a resolution, and the files of a tree of revisions,
+    repeat most of their sections' label sequences.
+    """
+    labels = tuple(para.label for para in paras)
+    nodes, issues = _outline(labels) if len(labels) <= _OUTLINED else _outline_now(labels)
+    for index, code, message in issues:
+        para = paras[index]
+        report(Diagnostic("warning", code, message, para.line, para.column))
+    return _build(nodes, paras, prefix, heading)
+
+
+#: One clause of an outline: its paragraph's index, its path segment (``/a``, ``/#2``,
+#: ``/1~2``) and its sub-clauses.
+Node = tuple[int, str, tuple["Node", ...]]
+#: The label diagnostics of an outline: paragraph index, code, message (in report order).
+Issue = tuple[int, str, str]
+#: Label sequences longer than this are outlined afresh each time (the memo stays small).
+_OUTLINED = 400
+
+
+def _outline_now(labels: tuple[str | None, ...]) -> tuple[tuple[Node, ...], tuple[Issue, ...]]:
+    """The clause tree and label diagnostics of a section whose paragraphs carry ``labels``."""
+    paras = [Para(label, [], index, 0) for index, label in enumerate(labels)]
+    issues: list[Issue] = []
+
+    def report(found: Diagnostic) -> None:
+        issues.append((found.line, found.code, found.message))  # line holds the index
+
+    def level(siblings: list[Para]) -> tuple[Node, ...]:
+        _check_labels(siblings, report)
+        seen: dict[str, int] = {}
+        nodes: list[Node] = []
+        for position, para in enumerate(siblings, start=1):
+            segment = "/" + _para_key(para, position, seen)
+            nodes.append((para.line, segment, level(para.children) if para.children else ()))
+        return tuple(nodes)
+
+    return level(nest(paras)), tuple(issues)
+
+
+_outline = lru_cache(maxsize=2048)(_outline_now)
+
+
+def _build(
+    nodes: tuple[Node, ...], paras: list[Para], prefix: str, heading: str
+) -> tuple[Clause, ...]:
+    """The clauses an outline describes, with the paragraphs' texts and positions."""
+    clauses = []
     append = clauses.append
-    for index, para in enumerate(paras, start=1):
-        key = (label_key(para.label) if para.label else "") or f"#{index}"
-        count = keys.get(key, 0) + 1
-        keys[key] = count
-        path = f"{prefix}/{key}" if count == 1 else f"{prefix}/{key}~{count}"
-        children = build_clauses(para.children, path, heading, report) if para.children else ()
-        append(_clause(path, para.label, para.text, heading, para.line, para.column, children))
+    for index, segment, children in nodes:
+        para = paras[index]
+        path = prefix + segment
+        kids = _build(children, paras, path, heading) if children else ()
+        append(_clause(path, para.label, para.text, heading, para.line, para.column, kids))
     return tuple(clauses)
 
 
@@ -337,7 +384,7 @@ def build_sections(
             full = f"{prefix}/{key}"  # an annex section: "annex/considering"
         else:
             full = prefix  # an annex's paragraphs before any heading: "annex/1"
-        clauses = build_clauses(nest(draft.paras), full, draft.heading, report)
+        clauses = build_clauses(draft.paras, full, draft.heading, report)
         sections.append(Section(full, draft.heading, clauses, draft.line, draft.column, part))
     return tuple(sections)
 

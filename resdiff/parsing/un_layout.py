@@ -39,7 +39,7 @@ from resdiff.model import (
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
 from resdiff.parsing.patterns import LazyPattern
-from resdiff.parsing.structure import Para, build_clauses, nest
+from resdiff.parsing.structure import Para, build_clauses
 from resdiff.un_names import OPERATIVE, PREAMBLE
 
 #: ``A/RES/73/179``, ``A/HRC/RES/20/8``, ``E/RES/2018/5``: a document symbol line.
@@ -261,7 +261,7 @@ class _UnReader:
                 Section(PREAMBLE, PREAMBLE, clauses, first.line, first.column, "preamble")
             )
         if operative:
-            clauses = build_clauses(nest(operative), OPERATIVE, OPERATIVE, report)
+            clauses = build_clauses(operative, OPERATIVE, OPERATIVE, report)
             first = operative[0]
             sections.append(
                 Section(OPERATIVE, OPERATIVE, clauses, first.line, first.column, "operative")
@@ -274,7 +274,7 @@ class _UnReader:
         out = []
         for index, para in enumerate(paras, start=1):
             path = f"{PREAMBLE}/{index}"
-            subs = nest(para.children)
+            subs = para.children
             children = build_clauses(subs, path, PREAMBLE, report) if subs else ()
             out.append(
                 Clause(path, para.label, para.text, PREAMBLE, para.line, para.column, children)
