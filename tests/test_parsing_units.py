@@ -11,7 +11,8 @@ from resdiff.parsing import headings, repairs
 from resdiff.parsing.headings import is_heading
 from resdiff.parsing.labels import classify, roman_value, split_label
 from resdiff.parsing.lines import Positions, split_lines
-from resdiff.parsing.repairs import Repair, find_glued_heading, split_line, split_line_cached
+from resdiff.parsing.repairs import Repair, find_glued_heading, split_line
+from resdiff.parsing.structure import READINGS, read_line
 
 HEAD = (
     "RESOLUTION 1 (DUBAI, 2018)\n\nTitle\n\n"
@@ -353,8 +354,8 @@ def test_number_line(line: str, number: str | None) -> None:
     assert resdiff.parse(line + "\n\nconsidering\n\na) x\n").number == number
 
 
-def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The line cache gives the pieces and repairs split_line gives, wherever the line
+def test_remembered_reading_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line memo gives the pieces and repairs split_line gives, wherever the line
     stands (the character before it matters to the look-behinds), and stays bounded."""
     line = (
         "a) to promote the use of the tools of all the Members, requests the Secretary-General"
@@ -368,17 +369,21 @@ def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) ->
     for prefix in ("", "\n", "x\n", "a", "  "):
         src = prefix + line + "\nnext"
         start, end = len(prefix), len(prefix) + len(line)
+        base = max(start - 1, 0)
         for footnotes in (False, True):
             expected: list[Repair] = []
             want = split_line(src, start, end, expected.append, footnotes)
             for _ in range(2):  # computed, then remembered
-                got: list[Repair] = []
-                assert split_line_cached(src, start, end, got.append, footnotes) == want
-                assert got == expected
-    monkeypatch.setattr(repairs.CUTS, "limit", 2 * len(line))
+                readings, repairs_made = read_line(src[base:end], start - base, footnotes)
+                cut = [(r[0], r[1] + base, r[2] + base, r[3]) for r in readings]
+                assert cut == [(p.kind, p.start, p.end, p.cont) for p in want]
+                assert [r[4] for r in readings] == [src[p.start : p.end] for p in want]
+                shifted = [Repair(r.code, r.message, r.offset + base) for r in repairs_made]
+                assert shifted == expected
+    monkeypatch.setattr(READINGS, "limit", 2 * len(line))
     for k in range(5):
-        split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda _repair: None)
-    assert sum(len(span) for span, _, _ in repairs.CUTS._results) <= 2 * len(line)
+        read_line(f"{k} {line}", 0, False)
+    assert sum(len(span) for span, _, _ in READINGS._results) <= 2 * len(line)
 
 
 # ------------- run-on labels and footnote numbers: found as the per-label patterns found them

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
 from typing import Literal, NamedTuple
 
 from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
 from resdiff.parsing.labels import Label, classify, split_label, successor
 from resdiff.parsing.lines import skip_markup
 from resdiff.parsing.patterns import LazyPattern
-from resdiff.tuning import BoundedMemo
 
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
 
@@ -379,47 +377,6 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     if glued:
         cuts.append((glued[0], "heading", glued))
     return cuts
-
-
-def split_line_cached(
-    src: str, start: int, end: int, report: Callable[[Repair], None], footnotes: bool = False
-) -> list[Piece]:
-    """:func:`split_line`, remembered by the line's text: the same pieces and repairs.
-
-    Two revisions of a resolution share most of their lines (and a tree of revisions
-    shares them across files), so each distinct line is cut once per process. The cut
-    depends only on the span and the one character before it (the look-behinds and
-    ``\\b`` at the span's start see no further), so that character is part of the key.
-    """
-    base = start - 1 if start > 0 else start
-    pieces, repairs = _split_span(src[base:end], start - base, footnotes)
-    if not base:
-        for repair in repairs:
-            report(repair)
-        return list(pieces)
-    for r in repairs:
-        report(Repair(r.code, r.message, r.offset + base))
-    return [_piece((kind, start + base, end + base, c, g)) for kind, start, end, c, g in pieces]
-
-
-#: Makes a :class:`Piece` from a tuple without the named tuple's Python-level ``__new__``.
-_piece = partial(tuple.__new__, Piece)
-
-
-_Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]
-#: The cuts remembered, by (span, start, footnotes), up to about 4 MB of spans (a PDF
-#: conversion may put a whole annex on one line).
-CUTS: BoundedMemo[tuple[str, int, bool], _Cut] = BoundedMemo(4_000_000, lambda key: len(key[0]))
-
-
-def _split_span(span: str, start: int, footnotes: bool) -> _Cut:
-    key = (span, start, footnotes)
-    cut = CUTS.get(key)
-    if cut is None:
-        repairs: list[Repair] = []
-        pieces = split_line(span, start, len(span), repairs.append, footnotes)
-        cut = CUTS.put(key, (tuple(pieces), tuple(repairs)))
-    return cut
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
