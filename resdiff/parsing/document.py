@@ -13,7 +13,7 @@ from typing import Literal
 from resdiff.model import HEADER, Clause, Diagnostic, Header, Layout, Level, Region, Resolution
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
-from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
+from resdiff.parsing.lines import BOM, Line, Positions, collapse, lines_and_blanks
 from resdiff.parsing.patterns import LazyPattern
 from resdiff.parsing.repairs import SEPARATOR_RE
 from resdiff.parsing.structure import (
@@ -52,10 +52,9 @@ class _Reader:
     def __init__(self, text: str, source: str | None) -> None:
         self.text = text
         self.source = source
-        self.lines = split_lines(text)
+        #: the lines, and whether each is blank (asked many times over)
+        self.lines, self.blank = lines_and_blanks(text)
         self.positions = Positions(text, self.lines)
-        #: whether each line is blank, asked many times over
-        self.blank = [not text[body:end].strip() for _, _, end, body, _ in self.lines]
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
 

@@ -176,6 +176,10 @@ def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]
 
 _PREAMBLE_BY_FIRST = _by_first(PREAMBLE_PHRASES)
 _OPERATIVE_BY_FIRST = _by_first(OPERATIVE_PHRASES)
+#: The words a heading found by :func:`preamble_end` or :func:`operative_end` can open
+#: with (the first word of a phrase, or a leading ``further``): at any other word both
+#: say ``None``.
+FAMILY_FIRST_WORDS = frozenset([*_PREAMBLE_BY_FIRST, *_OPERATIVE_BY_FIRST, "further"])
 #: The words a family pattern's optional qualifiers open with (``recalling further``,
 #: ``noting with concern``, ``in particular``; ``resolves further``).
 _PREAMBLE_QUALIFIERS = frozenset(["further", "also", "furthermore", "in", "moreover", "with"])

@@ -20,7 +20,13 @@ import re
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
-from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
+from resdiff.parsing.headings import (
+    ANNEX_RE,
+    FAMILY_FIRST_WORDS,
+    is_heading,
+    operative_end,
+    preamble_end,
+)
 from resdiff.parsing.labels import Label, classify, split_label, successor
 from resdiff.parsing.lines import skip_markup
 from resdiff.parsing.patterns import LazyPattern
@@ -78,7 +84,9 @@ _RESOLVES = LazyPattern(r"(?:further\s+)?(?:resolves|decides)")
 _THE_THAT = LazyPattern(r"(?:the|that)\s")
 _PREAMBLE_WITH = LazyPattern(r".*\bwith\s+\S+")
 _THREE_WORDS = LazyPattern(r"\s*\S+\s+\S+\s+\S")
-_GLUE_POINT = LazyPattern(r"[,.]\s+(?=[a-z])")
+#: A glue point, with the lower-case word after it (a heading opens with one of
+#: :data:`~resdiff.parsing.headings.FAMILY_FIRST_WORDS`).
+_GLUE_POINT = LazyPattern(r"[,.]\s+(?=([a-z]+))")
 
 
 def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
@@ -160,6 +168,8 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     if three_words is None:
         return None
     for m in _GLUE_POINT.finditer(src, three_words.end(), end):
+        if m.group(1) not in FAMILY_FIRST_WORDS:
+            continue  # no heading can start here (heading_at would say None)
         if src[max(start, m.start() - 20) : m.start()].rstrip().endswith("in particular"):
             continue
         hit = heading_at(src, m.end(), end)
