@@ -477,3 +477,40 @@ def test_label_with_a_space_after_its_bracket() -> None:
     r = parse("considering\n\n( a) that it works;\n")
     assert [(c.label, c.text) for c in r.clauses()][-1] == ("( a)", "that it works;")
     assert resdiff.parse(r.to_text()).to_text() == r.to_text()
+
+
+_QUALIFIER_WORDS = ["further", "also", "furthermore", "in", "particular", "moreover", "with"]
+_QUALIFIER_WORDS += ["grave", "deep", "great", "serious", "concern", "satisfaction", "and"]
+_QUALIFIER_WORDS += ["appreciation", "interest", "regret", "gratitude", "concerned", "alsoé"]
+_QUALIFIER_WORDS += ["mind", "into", "account", "upon", "on", "to", "the", "Further", "_x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from([*_OPENERS, "bearing", "taking into", "calls", "appeals"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from([" ", " ", "  ", "\t", "\n ", "", "-", ",", "é", "1"]),
+            st.sampled_from(_QUALIFIER_WORDS),
+        ),
+        max_size=7,
+    ),
+    st.sampled_from(["", " ", ",", "x", "_", "é", "1", " the"]),
+    st.integers(min_value=0, max_value=6),
+    st.sampled_from(["", "x ", "a, "]),
+)
+def test_family_grammars_end_where_the_patterns_do(
+    opener: str, parts: list[tuple[str, str]], last: str, cut_back: int, before: str
+) -> None:
+    """The family patterns written as data (matched without compiling them) end where the
+    compiled patterns' matches end, on every way the qualifiers may follow a phrase (with
+    grave/deep … concern and …, in particular, further/also, words cut short, a word
+    character right after) and wherever the span is cut."""
+    text = before + opener + "".join(gap + w for gap, w in parts) + last
+    start, end = len(before), max(len(before), len(text) - cut_back)
+    for grammar, pattern in (
+        (headings._PREAMBLE_GRAMMAR, headings.PREAMBLE_RE),
+        (headings._OPERATIVE_GRAMMAR, headings.OPERATIVE_RE),
+    ):
+        m = pattern.compiled().match(text, start, end)
+        assert headings._grammar_end(grammar, text, start, end) == (m.end() if m else None)
