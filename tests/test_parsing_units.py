@@ -514,3 +514,29 @@ def test_family_grammars_end_where_the_patterns_do(
     ):
         m = pattern.compiled().match(text, start, end)
         assert headings._grammar_end(grammar, text, start, end) == (m.end() if m else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=" \t\n\r\u00a0\u2003\ufeff•▪◦·a-_x\u200b", max_size=12),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_markup_skipped_as_the_lead_pattern_skipped_it(text: str, pos: int, cut: int) -> None:
+    """Line markup is found by a character test, where the pattern it replaced (kept here
+    as the reference) found it: white space but a line end, bullets and U+FEFF."""
+    import re
+
+    from resdiff.parsing.lines import lines_and_blanks, skip_markup
+
+    pattern = re.compile("(?:[^\\S\\n]|\ufeff)*(?:[•▪◦·](?:[^\\S\\n]|\ufeff)*)*")
+    pos, end = min(pos, len(text)), max(min(pos, len(text)), len(text) - cut)
+    m = pattern.match(text, pos, end)
+    assert skip_markup(text, pos, end) == (m.end() if m else pos)
+    lines = split_lines(text)
+    for line in lines:
+        lead = pattern.match(text, line.start, line.end)
+        assert lead is not None
+        assert line.body == lead.end()
+    blanks = [not text[line.body : line.end].strip() for line in lines]
+    assert lines_and_blanks(text) == (lines, blanks)
