@@ -11,10 +11,11 @@ and lives here with it, so the model imports nothing from the parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal, TypeVar, cast
 
 Level = Literal["error", "warning", "info"]
 #: How a resolution is laid out: ITU (sections under headings) or UN (PP/OP paragraphs).
@@ -25,6 +26,49 @@ HEADER = "header"
 FOOTNOTES = "footnotes"
 #: The line that opens the footnotes in the canonical text.
 FOOTNOTE_RULE = "_" * 20
+
+
+class _Written:
+    """``__eq__``, ``__hash__`` and ``__repr__`` of the model's dataclasses, written once.
+
+    ``@dataclass`` compiles each method it generates from source text at every start
+    (about a millisecond a class). These do what the generated ones do: equality and
+    hash over the compared fields in order (for instances of the same class), the repr
+    over every field; each class writes its own ``__init__`` (filling its fields at once).
+    Tested against ``@dataclass(frozen=True)`` itself; ``frozen`` still makes setting or
+    deleting a field raise ``FrozenInstanceError``.
+    """
+
+    __slots__ = ()
+    #: the compared fields' values as a tuple, and every field's name (set by _model)
+    _compared: Callable[[object], tuple[object, ...]]
+    _names: tuple[str, ...]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        compared = self._compared
+        return compared(self) == compared(other)
+
+    def __hash__(self) -> int:
+        return hash(self._compared(self))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
+        return f"{type(self).__qualname__}({fields})"
+
+
+_T = TypeVar("_T")
+
+
+def _model(cls: type[_T]) -> type[_T]:
+    """``@dataclass(frozen=True)`` with the methods of :class:`_Written` and the class's
+    own ``__init__`` in place of generated ones."""
+    made = dataclass(frozen=True, init=False, repr=False, eq=False)(cls)
+    every = fields(cast(Any, made))
+    made._compared = staticmethod(attrgetter(*(f.name for f in every if f.compare)))  # type: ignore[attr-defined]
+    made._names = tuple(f.name for f in every)  # type: ignore[attr-defined]
+    return made
 
 
 def section_key(heading: str) -> str:
@@ -45,8 +89,8 @@ def label_key(label: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "", label).lower()
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+@_model
+class Diagnostic(_Written):
     """Something the parser noticed: a repaired conversion error or a label problem.
 
     ``line`` and ``column`` are 1-based positions in the source text.
@@ -58,13 +102,16 @@ class Diagnostic:
     line: int
     column: int
 
+    def __init__(self, level: Level, code: str, message: str, line: int, column: int) -> None:
+        self.__dict__.update(level=level, code=code, message=message, line=line, column=column)
+
     def format(self, source: str | None) -> str:
         """Render as ``file:line:col: level: message`` (the compiler convention)."""
         return f"{source or '<text>'}:{self.line}:{self.column}: {self.level}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Clause:
+@_model
+class Clause(_Written):
     """One addressable paragraph: a labelled or unlabelled clause, a header part, a footnote.
 
     ``text`` is the clause's own text, repaired and with runs of whitespace collapsed,
@@ -80,6 +127,26 @@ class Clause:
     column: int
     children: tuple[Clause, ...] = ()
 
+    def __init__(
+        self,
+        path: str,
+        label: str | None,
+        text: str,
+        section: str,
+        line: int,
+        column: int,
+        children: tuple[Clause, ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            path=path,
+            label=label,
+            text=text,
+            section=section,
+            line=line,
+            column=column,
+            children=children,
+        )
+
     @property
     def key(self) -> str:
         """The last segment of the path: the label key, or ``#n`` for an unlabelled clause."""
@@ -92,8 +159,8 @@ class Clause:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class Section:
+@_model
+class Section(_Written):
     """A heading (``considering``, ``instructs the Secretary-General`` …) and its clauses."""
 
     key: str
@@ -103,14 +170,27 @@ class Section:
     column: int
     part: Literal["preamble", "operative", "unknown"] = "unknown"
 
+    def __init__(
+        self,
+        key: str,
+        heading: str,
+        clauses: tuple[Clause, ...],
+        line: int,
+        column: int,
+        part: Literal["preamble", "operative", "unknown"] = "unknown",
+    ) -> None:
+        self.__dict__.update(
+            key=key, heading=heading, clauses=clauses, line=line, column=column, part=part
+        )
+
     def walk(self) -> Iterator[Clause]:
         """Every clause of the section, sub-clauses included, in document order."""
         for clause in self.clauses:
             yield from clause.walk()
 
 
-@dataclass(frozen=True)
-class Annex:
+@_model
+class Annex(_Written):
     """An annex (``ANNEX TO RESOLUTION 179 …``): its heading lines and its own sections."""
 
     key: str
@@ -120,9 +200,22 @@ class Annex:
     line: int
     column: int
 
+    def __init__(
+        self,
+        key: str,
+        heading: str,
+        title: str | None,
+        sections: tuple[Section, ...],
+        line: int,
+        column: int,
+    ) -> None:
+        self.__dict__.update(
+            key=key, heading=heading, title=title, sections=sections, line=line, column=column
+        )
 
-@dataclass(frozen=True)
-class Header:
+
+@_model
+class Header(_Written):
     """The number line, title and enacting formula; each a :class:`Clause` or ``None``.
 
     UN-layout resolutions may also carry a document symbol (``A/RES/73/179``), agenda
@@ -137,14 +230,32 @@ class Header:
     symbol: Clause | None = None
     agenda: Clause | None = None
 
+    def __init__(
+        self,
+        number: Clause | None = None,
+        title: Clause | None = None,
+        formula: Clause | None = None,
+        adopted: Clause | None = None,
+        symbol: Clause | None = None,
+        agenda: Clause | None = None,
+    ) -> None:
+        self.__dict__.update(
+            number=number,
+            title=title,
+            formula=formula,
+            adopted=adopted,
+            symbol=symbol,
+            agenda=agenda,
+        )
+
     def parts(self) -> tuple[Clause, ...]:
         """The parts present, in the order a document prints them."""
         order = (self.symbol, self.agenda, self.adopted, self.number, self.title, self.formula)
         return tuple(p for p in order if p is not None)
 
 
-@dataclass(frozen=True)
-class Region:
+@_model
+class Region(_Written):
     """A stretch of the source that is not part of the resolution (site text around it)."""
 
     kind: Literal["before", "after", "other"]
@@ -152,9 +263,14 @@ class Region:
     line: int
     column: int
 
+    def __init__(
+        self, kind: Literal["before", "after", "other"], text: str, line: int, column: int
+    ) -> None:
+        self.__dict__.update(kind=kind, text=text, line=line, column=column)
 
-@dataclass(frozen=True)
-class Resolution:
+
+@_model
+class Resolution(_Written):
     """A parsed resolution: exact source plus structure.
 
     Invariants (tested on every real text): ``to_source()`` returns the input byte for
@@ -170,6 +286,30 @@ class Resolution:
     regions: tuple[Region, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     layout: Layout = "itu"
+
+    def __init__(
+        self,
+        source_text: str,
+        source: str | None,
+        header: Header,
+        sections: tuple[Section, ...],
+        annexes: tuple[Annex, ...] = (),
+        footnotes: tuple[Clause, ...] = (),
+        regions: tuple[Region, ...] = (),
+        diagnostics: tuple[Diagnostic, ...] = (),
+        layout: Layout = "itu",
+    ) -> None:
+        self.__dict__.update(
+            source_text=source_text,
+            source=source,
+            header=header,
+            sections=sections,
+            annexes=annexes,
+            footnotes=footnotes,
+            regions=regions,
+            diagnostics=diagnostics,
+            layout=layout,
+        )
 
     # -- header conveniences -------------------------------------------------------
     @property
