@@ -540,3 +540,20 @@ def test_markup_skipped_as_the_lead_pattern_skipped_it(text: str, pos: int, cut:
         assert line.body == lead.end()
     blanks = [not text[line.body : line.end].strip() for line in lines]
     assert lines_and_blanks(text) == (lines, blanks)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "\t", "to", "that", "t", "o", ";", "1", "a)", "x", "\u00a0"])),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_heading_object_end_looked_for_only_where_it_can_be(
+    parts: list[str], start: int, cut: int
+) -> None:
+    """The check made before searching for where a glued heading's object ends never
+    skips a search that would have found it."""
+    src = "".join(parts)
+    start, end = min(start, len(src)), max(min(start, len(src)), len(src) - cut)
+    if not repairs._may_end(src, start, end):
+        assert repairs._TERMINATOR.search(src, start, end) is None

@@ -106,7 +106,7 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         )
         if more and _RESOLVES.match(src, start, verb_end):
             verb_end = more.end()
-        term = _TERMINATOR.search(src, verb_end, end)
+        term = _TERMINATOR.search(src, verb_end, end) if _may_end(src, verb_end, end) else None
         obj_end = term.start() if term else end
         obj = src[verb_end:obj_end].strip()
         if not _valid_object(obj):
@@ -131,6 +131,21 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         if _PREAMBLE_WITH.match(src, start, phrase_end) and _THE_THAT.match(src, rest, end):
             return head_end, rest
     return None
+
+
+def _may_end(src: str, pos: int, end: int) -> bool:
+    """Whether :data:`_TERMINATOR` can match in ``src[pos:end]``: each of its ways needs
+    a ``;`` or white space followed by ``to`` or ``that``. Checked first so that a text
+    whose headings all stand on lines of their own never compiles the pattern."""
+    if src.find(";", pos, end) >= 0:
+        return True
+    for word in ("to", "that"):
+        at = src.find(word, pos + 1, end)
+        while at >= 0:
+            if src[at - 1].isspace():
+                return True
+            at = src.find(word, at + 1, end)
+    return False
 
 
 def _valid_object(obj: str) -> bool:
