@@ -557,3 +557,68 @@ def test_heading_object_end_looked_for_only_where_it_can_be(
     start, end = min(start, len(src)), max(min(start, len(src)), len(src) - cut)
     if not repairs._may_end(src, start, end):
         assert repairs._TERMINATOR.search(src, start, end) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "\n", "2", "12", "3", ".", ")", "”", "A", "x", "“", "\u00a0"])),
+    st.sampled_from([0, 1, 2, 11]),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_run_on_footnote_looked_for_only_where_its_number_stands_apart(
+    parts: list[str], number: int, start: int, cut: int
+) -> None:
+    """The check made before looking for the next footnote's number in a line never
+    skips a line where the pattern would find it."""
+    src = "".join(parts)
+    start, end = min(start, len(src)), max(min(start, len(src)), len(src) - cut)
+    wanted = str(number + 1)
+    found = [
+        m.start(1)
+        for m in repairs._FOOTNOTE_NUMBER_IN_LINE.compiled().finditer(src, start, end)
+        if m.group(1) == wanted
+    ]
+    assert repairs._next_footnote(src, start, end, number) == (found[0] if found else None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Resolution",
+                "Decision",
+                " adopted by the ",
+                "A/",
+                "RES/",
+                "DEC/",
+                "73/179",
+                "The",
+                " General Assembly",
+                ",",
+                "WHA71.1",
+                "EB142.R3",
+                "٣",
+                " Title",
+                "x",
+                " ",
+                ".",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_un_header_lines_recognised_as_the_patterns_recognise_them(parts: list[str]) -> None:
+    """Trying each UN header pattern only on lines with what it needs gives the answer
+    of trying them all."""
+    from resdiff.parsing import un_layout
+
+    content = "".join(parts)
+    expected = bool(
+        un_layout.ADOPTED_RE.compiled().fullmatch(content)
+        or un_layout.SYMBOL_RE.compiled().fullmatch(content)
+        or un_layout.UN_BODIES_RE.compiled().fullmatch(content)
+        or un_layout._un_number(content) is not None
+    )
+    assert un_layout._is_un_header(content) == expected

@@ -484,7 +484,20 @@ def _next_footnote(src: str, start: int, end: int, number: int) -> int | None:
     """Where footnote ``number + 1`` starts inside the same line, if it does: after a
     sentence's end, space, the number, space, and a capital, quote or bracket."""
     wanted = str(number + 1)
+    if not _spaced(src, wanted, start, end):
+        return None  # the pattern needs the number between two spaces
     for m in _FOOTNOTE_NUMBER_IN_LINE.finditer(src, start, end):
         if m.group(1) == wanted:
             return m.start(1)
     return None
+
+
+def _spaced(src: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` stands in ``src[start:end]`` with white space on both sides."""
+    at = src.find(word, start + 1, end - 1)
+    while at >= 0:
+        after = at + len(word)
+        if after < end and src[at - 1].isspace() and src[after].isspace():
+            return True
+        at = src.find(word, at + 1, end - 1)
+    return False

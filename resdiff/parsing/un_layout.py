@@ -78,17 +78,31 @@ def detect_layout(text: str) -> Layout:
             continue
         if NUMBER_RE.fullmatch(content):
             return "itu"
-        if (
-            ADOPTED_RE.fullmatch(content)
-            or SYMBOL_RE.fullmatch(content)
-            or UN_BODIES_RE.fullmatch(content)
-            or _un_number(content) is not None
-        ):
+        if _is_un_header(content):
             return "un"
         seen += 1
         if seen >= HEADER_WINDOW:
             break
     return "itu"
+
+
+def _is_un_header(content: str) -> bool:
+    """Whether a line is an adoption line, a document symbol, a UN body's formula or a
+    UN number line. Each pattern is tried only on a line with what it needs (its first
+    word, ``/RES/`` …), so an ITU text with site text above its number line (the seed
+    page) compiles none of them."""
+    return (
+        (
+            content.startswith(("Resolution", "Decision"))
+            and ADOPTED_RE.fullmatch(content) is not None
+        )
+        or (("/RES/" in content or "/DEC/" in content) and SYMBOL_RE.fullmatch(content) is not None)
+        or (content.startswith("The") and UN_BODIES_RE.fullmatch(content) is not None)
+        or (
+            (content[:1].isdecimal() or content.startswith(("WHA", "EB")))
+            and _un_number(content) is not None
+        )
+    )
 
 
 def _first_lines(text: str) -> Iterator[str]:
