@@ -200,15 +200,13 @@ class _Reader:
                 continue
             _, first, end, body, _ = lines[i]
             stop_line = end
-            content = text[body:end].rstrip()
-            if content[:1] == "_" and _FOOTNOTE_RULE.fullmatch(content):
+            if text[body] == "_" and _FOOTNOTE_RULE.fullmatch(text[body:end].rstrip()):
                 in_footnotes = True  # the footnote block of a canonical text
                 continue
-            nxt = (
-                self._next_nonblank(i + 1, stop)
-                if not in_footnotes and content[-1:].isalnum()
-                else None
-            )
+            last = text[end - 1]  # the line's last character but white space
+            if last.isspace():
+                last = text[body:end].rstrip()[-1]
+            nxt = self._next_nonblank(i + 1, stop) if not in_footnotes and last.isalnum() else None
             if nxt is not None and _is_cross_reference(self.content(lines[nxt])):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
                 note(

@@ -176,7 +176,13 @@ class DraftReader:
         """Add the readings of line ``number`` (offsets ``+ shift`` in the source; the line
         runs from ``first`` to ``stop``); return the offset where the resolution ends
         if one of them says it does there."""
-        drafts = self.drafts
+        drafts, container, last, expect_title = (
+            self.drafts,
+            self.container,
+            self.last,
+            self.expect_title,
+        )
+        ended = None
         for kind, start, _, cont, raw, label, body, text in readings:
             start += shift
             if start < stop:
@@ -184,35 +190,37 @@ class DraftReader:
             else:
                 line, column = self.at(start)
             if kind == "para":
-                if cont and self.last is not None:
-                    self.last.parts.append(raw)
+                if cont and last is not None:
+                    last.parts.append(raw)
                     continue
                 if body is None:  # the whole piece is a heading
-                    self.container.append(SectionDraft(text, line, column))
-                    self.expect_title, self.last = False, None
+                    container.append(SectionDraft(text, line, column))
+                    expect_title, last = False, None
                     continue
-                if self.expect_title and label is None and is_title(raw):
+                if expect_title and label is None and is_title(raw):
                     drafts.annexes[-1].title = collapse(raw)
-                    self.expect_title = False
+                    expect_title = False
                     continue
-                self.expect_title = False
-                if not self.container:
-                    self.container.append(SectionDraft(IMPLICIT, line, column))
-                self.last = Para(label, [body], line, column, text)
-                self.container[-1].paras.append(self.last)
+                expect_title = False
+                if not container:
+                    container.append(SectionDraft(IMPLICIT, line, column))
+                last = Para(label, [body], line, column, text)
+                container[-1].paras.append(last)
             elif kind == "annex":
                 drafts.annexes.append(AnnexDraft(text, line, column))
-                self.container = drafts.annexes[-1].sections
-                self.expect_title, self.last = True, None
+                container = drafts.annexes[-1].sections
+                expect_title, last = True, None
             elif kind == "footnote":
                 assert body is not None
                 drafts.footnotes.append(Para(label, [body], line, column, text))
             elif kind == "heading":
-                self.container.append(SectionDraft(text, line, column))
-                self.expect_title, self.last = False, None
+                container.append(SectionDraft(text, line, column))
+                expect_title, last = False, None
             else:  # the end of the resolution
-                return start
-        return None
+                ended = start
+                break
+        self.container, self.last, self.expect_title = container, last, expect_title
+        return ended
 
 
 def _read_para(raw: str) -> tuple[str | None, int, str | None]:
@@ -371,39 +379,8 @@ def _build(
         para = paras[index]
         path = prefix + segment
         kids = _build(children, paras, path, heading) if children else ()
-        append(_clause(path, para.label, para.text, heading, para.line, para.column, kids))
+        append(Clause(path, para.label, para.text, heading, para.line, para.column, kids))
     return tuple(clauses)
-
-
-def _clause(
-    path: str,
-    label: str | None,
-    text: str,
-    section: str,
-    line: int,
-    column: int,
-    children: tuple[Clause, ...],
-) -> Clause:
-    """``Clause(path, label, …)``, made without the frozen dataclass's ``__init__``.
-
-    That ``__init__`` sets each of the seven fields through ``object.__setattr__``, about
-    a fifth of building a resolution's sections; filling the new instance's ``__dict__``
-    at once gives the same (equal, hashable, immutable) object.
-    """
-    clause = _new_clause(Clause)
-    clause.__dict__.update(
-        path=path,
-        label=label,
-        text=text,
-        section=section,
-        line=line,
-        column=column,
-        children=children,
-    )
-    return clause
-
-
-_new_clause = object.__new__
 
 
 def _para_key(para: Para, index: int, seen: dict[str, int]) -> str:
