@@ -40,7 +40,7 @@ class _Written:
     """
 
     __slots__ = ()
-    #: the compared fields' values as a tuple, and every field's name (set by _model)
+    #: the compared fields' values as a tuple, and every field's name (set by _written)
     _compared: Callable[[object], tuple[object, ...]]
     _names: tuple[str, ...]
 
@@ -61,14 +61,14 @@ class _Written:
 _T = TypeVar("_T")
 
 
-def _model(cls: type[_T]) -> type[_T]:
-    """``@dataclass(frozen=True)`` with the methods of :class:`_Written` and the class's
-    own ``__init__`` in place of generated ones."""
-    made = dataclass(frozen=True, init=False, repr=False, eq=False)(cls)
-    every = fields(cast(Any, made))
-    made._compared = staticmethod(attrgetter(*(f.name for f in every if f.compare)))  # type: ignore[attr-defined]
-    made._names = tuple(f.name for f in every)  # type: ignore[attr-defined]
-    return made
+def _written(cls: type[_T]) -> type[_T]:
+    """Give a dataclass made with ``init=False, repr=False, eq=False`` what
+    :class:`_Written`'s methods read: its compared fields and every field's name."""
+    every = fields(cast(Any, cls))
+    compared = attrgetter(*(f.name for f in every if f.compare))
+    cls._compared = staticmethod(compared)  # type: ignore[attr-defined]
+    cls._names = tuple(f.name for f in every)  # type: ignore[attr-defined]
+    return cls
 
 
 def section_key(heading: str) -> str:
@@ -89,7 +89,8 @@ def label_key(label: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "", label).lower()
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Diagnostic(_Written):
     """Something the parser noticed: a repaired conversion error or a label problem.
 
@@ -110,7 +111,8 @@ class Diagnostic(_Written):
         return f"{source or '<text>'}:{self.line}:{self.column}: {self.level}: {self.message}"
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Clause(_Written):
     """One addressable paragraph: a labelled or unlabelled clause, a header part, a footnote.
 
@@ -159,7 +161,8 @@ class Clause(_Written):
             yield from child.walk()
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Section(_Written):
     """A heading (``considering``, ``instructs the Secretary-General`` …) and its clauses."""
 
@@ -189,7 +192,8 @@ class Section(_Written):
             yield from clause.walk()
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Annex(_Written):
     """An annex (``ANNEX TO RESOLUTION 179 …``): its heading lines and its own sections."""
 
@@ -214,7 +218,8 @@ class Annex(_Written):
         )
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Header(_Written):
     """The number line, title and enacting formula; each a :class:`Clause` or ``None``.
 
@@ -254,7 +259,8 @@ class Header(_Written):
         return tuple(p for p in order if p is not None)
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Region(_Written):
     """A stretch of the source that is not part of the resolution (site text around it)."""
 
@@ -269,7 +275,8 @@ class Region(_Written):
         self.__dict__.update(kind=kind, text=text, line=line, column=column)
 
 
-@_model
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Resolution(_Written):
     """A parsed resolution: exact source plus structure.
 

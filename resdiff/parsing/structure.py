@@ -373,7 +373,7 @@ def _build(
     nodes: tuple[Node, ...], paras: list[Para], prefix: str, heading: str
 ) -> tuple[Clause, ...]:
     """The clauses an outline describes, with the paragraphs' texts and positions."""
-    clauses = []
+    clauses: list[Clause] = []
     append = clauses.append
     for index, segment, children in nodes:
         para = paras[index]
