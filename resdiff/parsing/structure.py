@@ -111,7 +111,8 @@ class Drafts:
 Reading = tuple[PieceKind, int, int, bool, str, str | None, str | None, str]
 LineReading = tuple[tuple[Reading, ...], tuple[Repair, ...]]
 #: The readings of each line, by (span, start, footnotes) as :func:`read_line` takes them,
-#: up to about 4 MB of spans (a PDF conversion may put a whole annex on one line).
+#: up to about 4 MB of spans (a PDF conversion may put a whole annex on one line); the
+#: readings hold about as much again (the pieces' texts, mostly shared with the span's).
 READINGS: BoundedMemo[tuple[str, int, bool], LineReading] = BoundedMemo(
     4_000_000, lambda key: len(key[0])
 )
@@ -144,14 +145,21 @@ def _reading(span: str, kind: PieceKind, start: int, end: int, cont: bool, _glue
         if heading is not None:
             return kind, start, end, cont, raw, None, None, heading
         body = raw[off:] if label else raw
-        return kind, start, end, cont, raw, label, body, collapse(body)
+        return kind, start, end, cont, raw, label, body, _collapsed(body)
     if kind == "footnote":
         label, off = _footnote_label(raw)
         body = raw[off:]
-        return kind, start, end, cont, raw, label, body, collapse(body)
+        return kind, start, end, cont, raw, label, body, _collapsed(body)
     if kind == "end":
         return kind, start, end, cont, raw, None, None, ""
     return kind, start, end, cont, raw, None, None, collapse(raw)  # annex, heading
+
+
+def _collapsed(text: str) -> str:
+    """``collapse(text)``, and ``text`` itself when that is the same (most lines are
+    single-spaced already): a remembered reading then holds the line's text once."""
+    collapsed = collapse(text)
+    return text if collapsed == text else collapsed
 
 
 class DraftReader:
