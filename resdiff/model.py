@@ -11,10 +11,9 @@ and lives here with it, so the model imports nothing from the parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from operator import attrgetter
 from typing import Any, Literal, TypeVar, cast
 
 Level = Literal["error", "warning", "info"]
@@ -29,29 +28,21 @@ FOOTNOTE_RULE = "_" * 20
 
 
 class _Written:
-    """``__eq__``, ``__hash__`` and ``__repr__`` of the model's dataclasses, written once.
+    """The ``__repr__`` of the model's dataclasses, written once.
 
     ``@dataclass`` compiles each method it generates from source text at every start
-    (about a millisecond a class). These do what the generated ones do: equality and
-    hash over the compared fields in order (for instances of the same class), the repr
-    over every field; each class writes its own ``__init__`` (filling its fields at once).
-    Tested against ``@dataclass(frozen=True)`` itself; ``frozen`` still makes setting or
-    deleting a field raise ``FrozenInstanceError``.
+    (about a millisecond a class), so the model's classes are made with ``init=False,
+    repr=False, eq=False`` and write their methods in their own bodies (compiled once,
+    with the module): ``__init__`` fills the fields at once, ``__eq__`` and ``__hash__``
+    compare and hash the compared fields in order, as the generated ones do (and as
+    fast: they are called by the thousand in an alignment); ``__repr__`` (here) lists
+    every field. Tested against ``@dataclass(frozen=True)`` itself; ``frozen`` still
+    makes setting or deleting a field raise ``FrozenInstanceError``.
     """
 
     __slots__ = ()
-    #: the compared fields' values as a tuple, and every field's name (set by _written)
-    _compared: Callable[[object], tuple[object, ...]]
+    #: every field's name (set by :func:`_written`)
     _names: tuple[str, ...]
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        compared = self._compared
-        return compared(self) == compared(other)
-
-    def __hash__(self) -> int:
-        return hash(self._compared(self))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
@@ -63,11 +54,8 @@ _T = TypeVar("_T")
 
 def _written(cls: type[_T]) -> type[_T]:
     """Give a dataclass made with ``init=False, repr=False, eq=False`` what
-    :class:`_Written`'s methods read: its compared fields and every field's name."""
-    every = fields(cast(Any, cls))
-    compared = attrgetter(*(f.name for f in every if f.compare))
-    cls._compared = staticmethod(compared)  # type: ignore[attr-defined]
-    cls._names = tuple(f.name for f in every)  # type: ignore[attr-defined]
+    :class:`_Written`'s ``__repr__`` reads: every field's name."""
+    cls._names = tuple(f.name for f in fields(cast(Any, cls)))  # type: ignore[attr-defined]
     return cls
 
 
@@ -105,6 +93,20 @@ class Diagnostic(_Written):
 
     def __init__(self, level: Level, code: str, message: str, line: int, column: int) -> None:
         self.__dict__.update(level=level, code=code, message=message, line=line, column=column)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Diagnostic):
+            return NotImplemented
+        return (self.level, self.code, self.message, self.line, self.column) == (
+            other.level,
+            other.code,
+            other.message,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.level, self.code, self.message, self.line, self.column))
 
     def format(self, source: str | None) -> str:
         """Render as ``file:line:col: level: message`` (the compiler convention)."""
@@ -149,6 +151,32 @@ class Clause(_Written):
             children=children,
         )
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Clause):
+            return NotImplemented
+        return (
+            self.path,
+            self.label,
+            self.text,
+            self.section,
+            self.line,
+            self.column,
+            self.children,
+        ) == (
+            other.path,
+            other.label,
+            other.text,
+            other.section,
+            other.line,
+            other.column,
+            other.children,
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (self.path, self.label, self.text, self.section, self.line, self.column, self.children)
+        )
+
     @property
     def key(self) -> str:
         """The last segment of the path: the label key, or ``#n`` for an unlabelled clause."""
@@ -186,6 +214,21 @@ class Section(_Written):
             key=key, heading=heading, clauses=clauses, line=line, column=column, part=part
         )
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Section):
+            return NotImplemented
+        return (self.key, self.heading, self.clauses, self.line, self.column, self.part) == (
+            other.key,
+            other.heading,
+            other.clauses,
+            other.line,
+            other.column,
+            other.part,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.heading, self.clauses, self.line, self.column, self.part))
+
     def walk(self) -> Iterator[Clause]:
         """Every clause of the section, sub-clauses included, in document order."""
         for clause in self.clauses:
@@ -216,6 +259,21 @@ class Annex(_Written):
         self.__dict__.update(
             key=key, heading=heading, title=title, sections=sections, line=line, column=column
         )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Annex):
+            return NotImplemented
+        return (self.key, self.heading, self.title, self.sections, self.line, self.column) == (
+            other.key,
+            other.heading,
+            other.title,
+            other.sections,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.heading, self.title, self.sections, self.line, self.column))
 
 
 @_written
@@ -253,6 +311,21 @@ class Header(_Written):
             agenda=agenda,
         )
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Header):
+            return NotImplemented
+        return (self.number, self.title, self.formula, self.adopted, self.symbol, self.agenda) == (
+            other.number,
+            other.title,
+            other.formula,
+            other.adopted,
+            other.symbol,
+            other.agenda,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.number, self.title, self.formula, self.adopted, self.symbol, self.agenda))
+
     def parts(self) -> tuple[Clause, ...]:
         """The parts present, in the order a document prints them."""
         order = (self.symbol, self.agenda, self.adopted, self.number, self.title, self.formula)
@@ -273,6 +346,19 @@ class Region(_Written):
         self, kind: Literal["before", "after", "other"], text: str, line: int, column: int
     ) -> None:
         self.__dict__.update(kind=kind, text=text, line=line, column=column)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Region):
+            return NotImplemented
+        return (self.kind, self.text, self.line, self.column) == (
+            other.kind,
+            other.text,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.text, self.line, self.column))
 
 
 @_written
@@ -316,6 +402,43 @@ class Resolution(_Written):
             regions=regions,
             diagnostics=diagnostics,
             layout=layout,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Resolution):
+            return NotImplemented
+        return (
+            self.source_text,
+            self.source,
+            self.header,
+            self.sections,
+            self.annexes,
+            self.footnotes,
+            self.regions,
+            self.layout,
+        ) == (
+            other.source_text,
+            other.source,
+            other.header,
+            other.sections,
+            other.annexes,
+            other.footnotes,
+            other.regions,
+            other.layout,
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.source_text,
+                self.source,
+                self.header,
+                self.sections,
+                self.annexes,
+                self.footnotes,
+                self.regions,
+                self.layout,
+            )
         )
 
     # -- header conveniences -------------------------------------------------------
