@@ -57,7 +57,8 @@ class Positions:
             self._starts = [0]
             self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
-            self._starts = [0, *(line[1] for line in lines[1:])]
+            self._starts = [line[1] for line in lines]
+            self._starts[0] = 0  # line 1 starts at 0 even after a BOM (at() skips it)
         self._bom = 1 if text.startswith(BOM) else 0
 
     def at(self, offset: int) -> tuple[int, int]:
