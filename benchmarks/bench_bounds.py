@@ -38,14 +38,14 @@ NEW_179 = ITU_PP / "2018-dubai" / "res-179.txt"
 sys.path.insert(0, str(ROOT))
 
 import resdiff  # noqa: E402
-from resdiff.parsing import repairs  # noqa: E402
+from resdiff.parsing import structure  # noqa: E402
 from resdiff.worddiff import diff_words  # noqa: E402
 
 
 def median_time(func: Callable[[], object], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
-        repairs.CUTS.clear()  # each run parses afresh
+        structure.READINGS.clear()  # each run parses afresh
         start = time.perf_counter()
         func()
         times.append(time.perf_counter() - start)

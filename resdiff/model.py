@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 Level = Literal["error", "warning", "info"]
 #: How a resolution is laid out: ITU (sections under headings) or UN (PP/OP paragraphs).
@@ -25,6 +25,38 @@ HEADER = "header"
 FOOTNOTES = "footnotes"
 #: The line that opens the footnotes in the canonical text.
 FOOTNOTE_RULE = "_" * 20
+
+
+class _Written:
+    """The ``__repr__`` of the model's dataclasses, written once.
+
+    ``@dataclass`` compiles each method it generates from source text at every start
+    (about a millisecond a class), so the model's classes are made with ``init=False,
+    repr=False, eq=False`` and write their methods in their own bodies (compiled once,
+    with the module): ``__init__`` fills the fields at once, ``__eq__`` and ``__hash__``
+    compare and hash the compared fields in order, as the generated ones do (and as
+    fast: they are called by the thousand in an alignment); ``__repr__`` (here) lists
+    every field. Tested against ``@dataclass(frozen=True)`` itself; ``frozen`` still
+    makes setting or deleting a field raise ``FrozenInstanceError``.
+    """
+
+    __slots__ = ()
+    #: every field's name (set by :func:`_written`)
+    _names: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
+        return f"{type(self).__qualname__}({fields})"
+
+
+_T = TypeVar("_T")
+
+
+def _written(cls: type[_T]) -> type[_T]:
+    """Give a dataclass made with ``init=False, repr=False, eq=False`` what
+    :class:`_Written`'s ``__repr__`` reads: every field's name."""
+    cls._names = tuple(f.name for f in fields(cast(Any, cls)))  # type: ignore[attr-defined]
+    return cls
 
 
 def section_key(heading: str) -> str:
@@ -45,8 +77,9 @@ def label_key(label: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "", label).lower()
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Diagnostic(_Written):
     """Something the parser noticed: a repaired conversion error or a label problem.
 
     ``line`` and ``column`` are 1-based positions in the source text.
@@ -58,13 +91,31 @@ class Diagnostic:
     line: int
     column: int
 
+    def __init__(self, level: Level, code: str, message: str, line: int, column: int) -> None:
+        self.__dict__.update(level=level, code=code, message=message, line=line, column=column)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Diagnostic):
+            return NotImplemented
+        return (self.level, self.code, self.message, self.line, self.column) == (
+            other.level,
+            other.code,
+            other.message,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.level, self.code, self.message, self.line, self.column))
+
     def format(self, source: str | None) -> str:
         """Render as ``file:line:col: level: message`` (the compiler convention)."""
         return f"{source or '<text>'}:{self.line}:{self.column}: {self.level}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Clause:
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Clause(_Written):
     """One addressable paragraph: a labelled or unlabelled clause, a header part, a footnote.
 
     ``text`` is the clause's own text, repaired and with runs of whitespace collapsed,
@@ -80,6 +131,52 @@ class Clause:
     column: int
     children: tuple[Clause, ...] = ()
 
+    def __init__(
+        self,
+        path: str,
+        label: str | None,
+        text: str,
+        section: str,
+        line: int,
+        column: int,
+        children: tuple[Clause, ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            path=path,
+            label=label,
+            text=text,
+            section=section,
+            line=line,
+            column=column,
+            children=children,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Clause):
+            return NotImplemented
+        return (
+            self.path,
+            self.label,
+            self.text,
+            self.section,
+            self.line,
+            self.column,
+            self.children,
+        ) == (
+            other.path,
+            other.label,
+            other.text,
+            other.section,
+            other.line,
+            other.column,
+            other.children,
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (self.path, self.label, self.text, self.section, self.line, self.column, self.children)
+        )
+
     @property
     def key(self) -> str:
         """The last segment of the path: the label key, or ``#n`` for an unlabelled clause."""
@@ -92,8 +189,9 @@ class Clause:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class Section:
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Section(_Written):
     """A heading (``considering``, ``instructs the Secretary-General`` …) and its clauses."""
 
     key: str
@@ -103,14 +201,43 @@ class Section:
     column: int
     part: Literal["preamble", "operative", "unknown"] = "unknown"
 
+    def __init__(
+        self,
+        key: str,
+        heading: str,
+        clauses: tuple[Clause, ...],
+        line: int,
+        column: int,
+        part: Literal["preamble", "operative", "unknown"] = "unknown",
+    ) -> None:
+        self.__dict__.update(
+            key=key, heading=heading, clauses=clauses, line=line, column=column, part=part
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Section):
+            return NotImplemented
+        return (self.key, self.heading, self.clauses, self.line, self.column, self.part) == (
+            other.key,
+            other.heading,
+            other.clauses,
+            other.line,
+            other.column,
+            other.part,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.heading, self.clauses, self.line, self.column, self.part))
+
     def walk(self) -> Iterator[Clause]:
         """Every clause of the section, sub-clauses included, in document order."""
         for clause in self.clauses:
             yield from clause.walk()
 
 
-@dataclass(frozen=True)
-class Annex:
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Annex(_Written):
     """An annex (``ANNEX TO RESOLUTION 179 …``): its heading lines and its own sections."""
 
     key: str
@@ -120,9 +247,38 @@ class Annex:
     line: int
     column: int
 
+    def __init__(
+        self,
+        key: str,
+        heading: str,
+        title: str | None,
+        sections: tuple[Section, ...],
+        line: int,
+        column: int,
+    ) -> None:
+        self.__dict__.update(
+            key=key, heading=heading, title=title, sections=sections, line=line, column=column
+        )
 
-@dataclass(frozen=True)
-class Header:
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Annex):
+            return NotImplemented
+        return (self.key, self.heading, self.title, self.sections, self.line, self.column) == (
+            other.key,
+            other.heading,
+            other.title,
+            other.sections,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.heading, self.title, self.sections, self.line, self.column))
+
+
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Header(_Written):
     """The number line, title and enacting formula; each a :class:`Clause` or ``None``.
 
     UN-layout resolutions may also carry a document symbol (``A/RES/73/179``), agenda
@@ -137,14 +293,48 @@ class Header:
     symbol: Clause | None = None
     agenda: Clause | None = None
 
+    def __init__(
+        self,
+        number: Clause | None = None,
+        title: Clause | None = None,
+        formula: Clause | None = None,
+        adopted: Clause | None = None,
+        symbol: Clause | None = None,
+        agenda: Clause | None = None,
+    ) -> None:
+        self.__dict__.update(
+            number=number,
+            title=title,
+            formula=formula,
+            adopted=adopted,
+            symbol=symbol,
+            agenda=agenda,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Header):
+            return NotImplemented
+        return (self.number, self.title, self.formula, self.adopted, self.symbol, self.agenda) == (
+            other.number,
+            other.title,
+            other.formula,
+            other.adopted,
+            other.symbol,
+            other.agenda,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.number, self.title, self.formula, self.adopted, self.symbol, self.agenda))
+
     def parts(self) -> tuple[Clause, ...]:
         """The parts present, in the order a document prints them."""
         order = (self.symbol, self.agenda, self.adopted, self.number, self.title, self.formula)
         return tuple(p for p in order if p is not None)
 
 
-@dataclass(frozen=True)
-class Region:
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Region(_Written):
     """A stretch of the source that is not part of the resolution (site text around it)."""
 
     kind: Literal["before", "after", "other"]
@@ -152,9 +342,28 @@ class Region:
     line: int
     column: int
 
+    def __init__(
+        self, kind: Literal["before", "after", "other"], text: str, line: int, column: int
+    ) -> None:
+        self.__dict__.update(kind=kind, text=text, line=line, column=column)
 
-@dataclass(frozen=True)
-class Resolution:
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Region):
+            return NotImplemented
+        return (self.kind, self.text, self.line, self.column) == (
+            other.kind,
+            other.text,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.text, self.line, self.column))
+
+
+@_written
+@dataclass(frozen=True, init=False, repr=False, eq=False)
+class Resolution(_Written):
     """A parsed resolution: exact source plus structure.
 
     Invariants (tested on every real text): ``to_source()`` returns the input byte for
@@ -170,6 +379,67 @@ class Resolution:
     regions: tuple[Region, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     layout: Layout = "itu"
+
+    def __init__(
+        self,
+        source_text: str,
+        source: str | None,
+        header: Header,
+        sections: tuple[Section, ...],
+        annexes: tuple[Annex, ...] = (),
+        footnotes: tuple[Clause, ...] = (),
+        regions: tuple[Region, ...] = (),
+        diagnostics: tuple[Diagnostic, ...] = (),
+        layout: Layout = "itu",
+    ) -> None:
+        self.__dict__.update(
+            source_text=source_text,
+            source=source,
+            header=header,
+            sections=sections,
+            annexes=annexes,
+            footnotes=footnotes,
+            regions=regions,
+            diagnostics=diagnostics,
+            layout=layout,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Resolution):
+            return NotImplemented
+        return (
+            self.source_text,
+            self.source,
+            self.header,
+            self.sections,
+            self.annexes,
+            self.footnotes,
+            self.regions,
+            self.layout,
+        ) == (
+            other.source_text,
+            other.source,
+            other.header,
+            other.sections,
+            other.annexes,
+            other.footnotes,
+            other.regions,
+            other.layout,
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.source_text,
+                self.source,
+                self.header,
+                self.sections,
+                self.annexes,
+                self.footnotes,
+                self.regions,
+                self.layout,
+            )
+        )
 
     # -- header conveniences -------------------------------------------------------
     @property

@@ -15,7 +15,7 @@ from conftest import ITU_PP, RES_179_2018, SEED_PAGE, real_files
 
 import resdiff
 from resdiff.model import Resolution
-from resdiff.parsing import repairs
+from resdiff.parsing import structure
 
 REAL = real_files()
 needs_data = pytest.mark.skipif(not REAL, reason=f"real texts not found at {ITU_PP}")
@@ -77,7 +77,7 @@ def executed_lines(func: Callable[[], object]) -> int:
         return local if frame.f_code.co_filename.startswith(package) else None
 
     previous = sys.gettrace()
-    repairs.CUTS.clear()
+    structure.READINGS.clear()
     sys.settrace(hook)
     try:
         func()

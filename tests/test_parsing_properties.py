@@ -338,3 +338,47 @@ def test_a_bullet_after_an_inline_footnote_rule_is_markup() -> None:
     canonical = parsed.to_text()
     assert resdiff.parse(canonical).to_text() == canonical
     assert_round_trip(text)
+
+
+# -- clause trees from remembered outlines, against building them directly ---------------
+
+
+def _clauses_directly(paras: list, prefix: str, heading: str, report: object) -> tuple:
+    """The clause builder before outlines were remembered (the reference): nest, check
+    the labels and make the paths level by level."""
+    from resdiff.model import Clause, label_key
+    from resdiff.parsing.structure import _check_labels
+
+    _check_labels(paras, report)  # type: ignore[arg-type]
+    keys: dict[str, int] = {}
+    out = []
+    for index, para in enumerate(paras, start=1):
+        key = (label_key(para.label) if para.label else "") or f"#{index}"
+        keys[key] = count = keys.get(key, 0) + 1
+        path = f"{prefix}/{key}" if count == 1 else f"{prefix}/{key}~{count}"
+        kids = _clauses_directly(para.children, path, heading, report) if para.children else ()
+        out.append(Clause(path, para.label, para.text, heading, para.line, para.column, kids))
+    return tuple(out)
+
+
+_LABELS = [None, "a)", "b)", "c)", "h)", "i)", "j)", "v)", "x)", "ii)", "iii)", "1", "2", "3"]
+_LABELS += ["2 bis", "1.", "4.1", "(a)", "(b)", "(iv)", "aa)", "z)", "10", "c)", "l)", "1a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LABELS), max_size=14))
+def test_remembered_outline_builds_the_clauses_built_directly(labels: list[str | None]) -> None:
+    """Nesting, paths and label diagnostics worked out once per label sequence (and
+    remembered) give the clauses and diagnostics the direct builder gives, for any
+    sequence of labels (met twice: worked out, then remembered)."""
+    from resdiff.parsing.structure import Para, build_clauses, nest
+
+    def paras() -> list[Para]:
+        return [Para(label, [f"text {i}"], 10 + i, 1 + i % 3) for i, label in enumerate(labels)]
+
+    expected_found: list[object] = []
+    expected = _clauses_directly(nest(paras()), "resolves", "resolves", expected_found.append)
+    for _ in range(2):
+        found: list[object] = []
+        assert build_clauses(paras(), "resolves", "resolves", found.append) == expected
+        assert found == expected_found

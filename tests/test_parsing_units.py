@@ -11,7 +11,8 @@ from resdiff.parsing import headings, repairs
 from resdiff.parsing.headings import is_heading
 from resdiff.parsing.labels import classify, roman_value, split_label
 from resdiff.parsing.lines import Positions, split_lines
-from resdiff.parsing.repairs import Repair, find_glued_heading, split_line, split_line_cached
+from resdiff.parsing.repairs import Repair, find_glued_heading, split_line
+from resdiff.parsing.structure import READINGS, read_line
 
 HEAD = (
     "RESOLUTION 1 (DUBAI, 2018)\n\nTitle\n\n"
@@ -353,8 +354,8 @@ def test_number_line(line: str, number: str | None) -> None:
     assert resdiff.parse(line + "\n\nconsidering\n\na) x\n").number == number
 
 
-def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The line cache gives the pieces and repairs split_line gives, wherever the line
+def test_remembered_reading_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line memo gives the pieces and repairs split_line gives, wherever the line
     stands (the character before it matters to the look-behinds), and stays bounded."""
     line = (
         "a) to promote the use of the tools of all the Members, requests the Secretary-General"
@@ -368,17 +369,21 @@ def test_cached_cut_is_the_cut_at_any_offset(monkeypatch: pytest.MonkeyPatch) ->
     for prefix in ("", "\n", "x\n", "a", "  "):
         src = prefix + line + "\nnext"
         start, end = len(prefix), len(prefix) + len(line)
+        base = max(start - 1, 0)
         for footnotes in (False, True):
             expected: list[Repair] = []
             want = split_line(src, start, end, expected.append, footnotes)
             for _ in range(2):  # computed, then remembered
-                got: list[Repair] = []
-                assert split_line_cached(src, start, end, got.append, footnotes) == want
-                assert got == expected
-    monkeypatch.setattr(repairs.CUTS, "limit", 2 * len(line))
+                readings, repairs_made = read_line(src[base:end], start - base, footnotes)
+                cut = [(r[0], r[1] + base, r[2] + base, r[3]) for r in readings]
+                assert cut == [(p.kind, p.start, p.end, p.cont) for p in want]
+                assert [r[4] for r in readings] == [src[p.start : p.end] for p in want]
+                shifted = [Repair(r.code, r.message, r.offset + base) for r in repairs_made]
+                assert shifted == expected
+    monkeypatch.setattr(READINGS, "limit", 2 * len(line))
     for k in range(5):
-        split_line_cached(f"{k} {line}", 0, len(line) + 2, lambda _repair: None)
-    assert sum(len(span) for span, _, _ in repairs.CUTS._results) <= 2 * len(line)
+        read_line(f"{k} {line}", 0, False)
+    assert sum(len(span) for span, _, _ in READINGS._results) <= 2 * len(line)
 
 
 # ------------- run-on labels and footnote numbers: found as the per-label patterns found them
@@ -472,3 +477,148 @@ def test_label_with_a_space_after_its_bracket() -> None:
     r = parse("considering\n\n( a) that it works;\n")
     assert [(c.label, c.text) for c in r.clauses()][-1] == ("( a)", "that it works;")
     assert resdiff.parse(r.to_text()).to_text() == r.to_text()
+
+
+_QUALIFIER_WORDS = ["further", "also", "furthermore", "in", "particular", "moreover", "with"]
+_QUALIFIER_WORDS += ["grave", "deep", "great", "serious", "concern", "satisfaction", "and"]
+_QUALIFIER_WORDS += ["appreciation", "interest", "regret", "gratitude", "concerned", "alsoé"]
+_QUALIFIER_WORDS += ["mind", "into", "account", "upon", "on", "to", "the", "Further", "_x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from([*_OPENERS, "bearing", "taking into", "calls", "appeals"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from([" ", " ", "  ", "\t", "\n ", "", "-", ",", "é", "1"]),
+            st.sampled_from(_QUALIFIER_WORDS),
+        ),
+        max_size=7,
+    ),
+    st.sampled_from(["", " ", ",", "x", "_", "é", "1", " the"]),
+    st.integers(min_value=0, max_value=6),
+    st.sampled_from(["", "x ", "a, "]),
+)
+def test_family_grammars_end_where_the_patterns_do(
+    opener: str, parts: list[tuple[str, str]], last: str, cut_back: int, before: str
+) -> None:
+    """The family patterns written as data (matched without compiling them) end where the
+    compiled patterns' matches end, on every way the qualifiers may follow a phrase (with
+    grave/deep … concern and …, in particular, further/also, words cut short, a word
+    character right after) and wherever the span is cut."""
+    text = before + opener + "".join(gap + w for gap, w in parts) + last
+    start, end = len(before), max(len(before), len(text) - cut_back)
+    for grammar, pattern in (
+        (headings._PREAMBLE_GRAMMAR, headings.PREAMBLE_RE),
+        (headings._OPERATIVE_GRAMMAR, headings.OPERATIVE_RE),
+    ):
+        m = pattern.compiled().match(text, start, end)
+        assert headings._grammar_end(grammar, text, start, end) == (m.end() if m else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=" \t\n\r\u00a0\u2003\ufeff•▪◦·a-_x\u200b", max_size=12),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_markup_skipped_as_the_lead_pattern_skipped_it(text: str, pos: int, cut: int) -> None:
+    """Line markup is found by a character test, where the pattern it replaced (kept here
+    as the reference) found it: white space but a line end, bullets and U+FEFF."""
+    import re
+
+    from resdiff.parsing.lines import lines_and_blanks, skip_markup
+
+    pattern = re.compile("(?:[^\\S\\n]|\ufeff)*(?:[•▪◦·](?:[^\\S\\n]|\ufeff)*)*")
+    pos, end = min(pos, len(text)), max(min(pos, len(text)), len(text) - cut)
+    m = pattern.match(text, pos, end)
+    assert skip_markup(text, pos, end) == (m.end() if m else pos)
+    lines = split_lines(text)
+    for line in lines:
+        lead = pattern.match(text, line.start, line.end)
+        assert lead is not None
+        assert line.body == lead.end()
+    blanks = [not text[line.body : line.end].strip() for line in lines]
+    assert lines_and_blanks(text) == (lines, blanks)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "\t", "to", "that", "t", "o", ";", "1", "a)", "x", "\u00a0"])),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_heading_object_end_looked_for_only_where_it_can_be(
+    parts: list[str], start: int, cut: int
+) -> None:
+    """The check made before searching for where a glued heading's object ends never
+    skips a search that would have found it."""
+    src = "".join(parts)
+    start, end = min(start, len(src)), max(min(start, len(src)), len(src) - cut)
+    if not repairs._may_end(src, start, end):
+        assert repairs._TERMINATOR.search(src, start, end) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "\n", "2", "12", "3", ".", ")", "”", "A", "x", "“", "\u00a0"])),
+    st.sampled_from([0, 1, 2, 11]),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_run_on_footnote_looked_for_only_where_its_number_stands_apart(
+    parts: list[str], number: int, start: int, cut: int
+) -> None:
+    """The check made before looking for the next footnote's number in a line never
+    skips a line where the pattern would find it."""
+    src = "".join(parts)
+    start, end = min(start, len(src)), max(min(start, len(src)), len(src) - cut)
+    wanted = str(number + 1)
+    found = [
+        m.start(1)
+        for m in repairs._FOOTNOTE_NUMBER_IN_LINE.compiled().finditer(src, start, end)
+        if m.group(1) == wanted
+    ]
+    assert repairs._next_footnote(src, start, end, number) == (found[0] if found else None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Resolution",
+                "Decision",
+                " adopted by the ",
+                "A/",
+                "RES/",
+                "DEC/",
+                "73/179",
+                "The",
+                " General Assembly",
+                ",",
+                "WHA71.1",
+                "EB142.R3",
+                "٣",
+                " Title",
+                "x",
+                " ",
+                ".",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_un_header_lines_recognised_as_the_patterns_recognise_them(parts: list[str]) -> None:
+    """Trying each UN header pattern only on lines with what it needs gives the answer
+    of trying them all."""
+    from resdiff.parsing import un_layout
+
+    content = "".join(parts)
+    expected = bool(
+        un_layout.ADOPTED_RE.compiled().fullmatch(content)
+        or un_layout.SYMBOL_RE.compiled().fullmatch(content)
+        or un_layout.UN_BODIES_RE.compiled().fullmatch(content)
+        or un_layout._un_number(content) is not None
+    )
+    assert un_layout._is_un_header(content) == expected

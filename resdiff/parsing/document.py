@@ -13,14 +13,16 @@ from typing import Literal
 from resdiff.model import HEADER, Clause, Diagnostic, Header, Layout, Level, Region, Resolution
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
-from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
+from resdiff.parsing.lines import BOM, Line, Positions, collapse, lines_and_blanks
 from resdiff.parsing.patterns import LazyPattern
-from resdiff.parsing.repairs import SEPARATOR_RE, Piece, Repair, split_line_cached
+from resdiff.parsing.repairs import SEPARATOR_RE
 from resdiff.parsing.structure import (
+    DraftReader,
+    Drafts,
     build_annexes,
     build_footnotes,
     build_sections,
-    read_pieces,
+    read_line,
 )
 from resdiff.parsing.un_layout import detect_layout, parse_un
 
@@ -50,10 +52,9 @@ class _Reader:
     def __init__(self, text: str, source: str | None) -> None:
         self.text = text
         self.source = source
-        self.lines = split_lines(text)
+        #: the lines, and whether each is blank (asked many times over)
+        self.lines, self.blank = lines_and_blanks(text)
         self.positions = Positions(text, self.lines)
-        #: whether each line is blank, asked many times over
-        self.blank = [not text[body:end].strip() for _, _, end, body, _ in self.lines]
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
 
@@ -85,7 +86,7 @@ class _Reader:
             if self.regions:
                 self.note("info", "site-text", "text before the resolution kept as a region", 0)
         header, body_from = self._header(number_at, stop)
-        pieces = self._body(body_from, stop)
+        drafts = self._body(body_from, stop)
         after = self._next_nonblank(stop, len(lines))
         if after is not None:
             self.region("after", lines[after].start, len(text))
@@ -96,7 +97,6 @@ class _Reader:
                     "text after the resolution kept as a region",
                     lines[after].start,
                 )
-        drafts = read_pieces(text, pieces, self.positions)
         report = self.diagnostics.append
         sections = build_sections(drafts.sections, "", _IMPLICIT_KEY, report)
         annexes = build_annexes(drafts.annexes, report)
@@ -187,45 +187,44 @@ class _Reader:
         line, column = self.positions.at(offset)
         return Clause(f"{HEADER}/{name}", None, collapse(raw), HEADER, line, column)
 
-    def _body(self, start: int, stop: int) -> list[Piece]:
-        pieces: list[Piece] = []
+    def _body(self, start: int, stop: int) -> Drafts:
+        """Read the body's lines (``start`` to ``stop``) into drafts: each line cut into
+        pieces and read (:func:`read_line`), its repairs noted, then sorted into sections,
+        annexes and footnotes; text after the resolution's end is kept as a region."""
         in_footnotes = False
-
-        def report(repair: Repair) -> None:
-            self.note("warning", repair.code, repair.message, repair.offset)
-
         joined_to = -1
-        text, lines, blank = self.text, self.lines, self.blank
+        text, lines, blank, note = self.text, self.lines, self.blank, self.note
+        reader = DraftReader(self.positions.at)
         for i in range(start, stop):
             if i <= joined_to or blank[i]:
                 continue
-            line = lines[i]
-            content = text[line.body : line.end].rstrip()
-            if content[:1] == "_" and _FOOTNOTE_RULE.fullmatch(content):
+            _, first, end, body, _ = lines[i]
+            stop_line = end
+            if text[body] == "_" and _FOOTNOTE_RULE.fullmatch(text[body:end].rstrip()):
                 in_footnotes = True  # the footnote block of a canonical text
                 continue
-            end = line.end
-            nxt = (
-                self._next_nonblank(i + 1, stop)
-                if not in_footnotes and content[-1:].isalnum()
-                else None
-            )
+            last = text[end - 1]  # the line's last character but white space
+            if last.isspace():
+                last = text[body:end].rstrip()[-1]
+            nxt = self._next_nonblank(i + 1, stop) if not in_footnotes and last.isalnum() else None
             if nxt is not None and _is_cross_reference(self.content(lines[nxt])):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
-                self.note(
+                note(
                     "warning",
                     "broken-line",
                     "paragraph broken across two lines joined",
-                    self.lines[nxt].body,
+                    lines[nxt].body,
                 )
-                end, joined_to = self.lines[nxt].end, nxt
-            got = split_line_cached(text, line.body, end, report, footnotes=in_footnotes)
-            for piece in got:
-                if piece.kind == "end":
-                    self.region("after", piece.start, len(text))
-                    return pieces
-                pieces.append(piece)
-        return pieces
+                end, joined_to = lines[nxt].end, nxt
+            base = body - 1 if body > 0 else body
+            readings, repairs = read_line(text[base:end], body - base, in_footnotes)
+            for code, message, offset in repairs:
+                note("warning", code, message, offset + base)
+            ended = reader.take(readings, base, i + 1, first, stop_line)
+            if ended is not None:
+                self.region("after", ended, len(text))
+                break
+        return reader.drafts
 
 
 def parse_text(text: str, source: str | None = None, layout: Layout | None = None) -> Resolution:

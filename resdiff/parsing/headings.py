@@ -11,7 +11,9 @@ of the paragraph before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from resdiff.parsing.patterns import LazyPattern
 
@@ -157,12 +159,14 @@ def opens_with_phrase(text: str, phrases: frozenset[str]) -> bool:
 
 def preamble_end(src: str, start: int, end: int) -> int | None:
     """Where ``PREAMBLE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
-    return _family_end(src, start, end, _PREAMBLE_BY_FIRST, _PREAMBLE_QUALIFIERS, PREAMBLE_RE)
+    return _family_end(src, start, end, _PREAMBLE_BY_FIRST, _PREAMBLE_QUALIFIERS, _PREAMBLE_GRAMMAR)
 
 
 def operative_end(src: str, start: int, end: int) -> int | None:
     """Where ``OPERATIVE_RE.match(src, start, end)`` ends, ``None`` if it does not match."""
-    return _family_end(src, start, end, _OPERATIVE_BY_FIRST, _OPERATIVE_QUALIFIERS, OPERATIVE_RE)
+    return _family_end(
+        src, start, end, _OPERATIVE_BY_FIRST, _OPERATIVE_QUALIFIERS, _OPERATIVE_GRAMMAR
+    )
 
 
 def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -176,6 +180,10 @@ def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]
 
 _PREAMBLE_BY_FIRST = _by_first(PREAMBLE_PHRASES)
 _OPERATIVE_BY_FIRST = _by_first(OPERATIVE_PHRASES)
+#: The words a heading found by :func:`preamble_end` or :func:`operative_end` can open
+#: with (the first word of a phrase, or a leading ``further``): at any other word both
+#: say ``None``.
+FAMILY_FIRST_WORDS = frozenset([*_PREAMBLE_BY_FIRST, *_OPERATIVE_BY_FIRST, "further"])
 #: The words a family pattern's optional qualifiers open with (``recalling further``,
 #: ``noting with concern``, ``in particular``; ``resolves further``).
 _PREAMBLE_QUALIFIERS = frozenset(["further", "also", "furthermore", "in", "moreover", "with"])
@@ -188,10 +196,11 @@ def _family_end(
     end: int,
     by_first: dict[str, tuple[tuple[str, ...], ...]],
     qualifiers: frozenset[str],
-    pattern: LazyPattern,
+    grammar: Sequence,
 ) -> int | None:
-    """The end of ``pattern``'s match at ``start``, read from the phrases themselves where
-    they decide it, so the pattern is compiled only for what they leave open.
+    """The end of a family pattern's match at ``start``, read from the phrases themselves
+    where they decide it, and from the pattern's ``grammar`` (:func:`_grammar_end`) for
+    what they leave open: the pattern itself is never compiled.
 
     Only phrases opening with the text's first word can match; they are tried in the
     pattern's order, word by word (``\\s+`` between words, each word whole). A phrase
@@ -205,7 +214,7 @@ def _family_end(
     first = word.group()
     alternatives = by_first.get(first)
     if alternatives is None:
-        return None if first != "further" else _pattern_end(pattern, src, start, end)
+        return None if first != "further" else _grammar_end(grammar, src, start, end)
     for words in alternatives:
         pos = word.end()
         for expected in words[1:]:
@@ -225,14 +234,123 @@ def _family_end(
                 return pos
             nxt = _ASCII_WORD.match(src, _skip_spaces(src, pos, end), end)
             if nxt is not None and nxt.group() in qualifiers:
-                return _pattern_end(pattern, src, start, end)
+                return _grammar_end(grammar, src, start, end)
             return pos
     return None
 
 
-def _pattern_end(pattern: LazyPattern, src: str, start: int, end: int) -> int | None:
-    m = pattern.match(src, start, end)
-    return m.end() if m else None
+# -- the family patterns as data ----------------------------------------------------------
+# PREAMBLE_RE and OPERATIVE_RE written as nested tuples, matched by backtracking in the
+# pattern's own order (:func:`_grammar_end`): the qualifier cases (``recalling further``,
+# ``noting with deep concern``, a leading ``further``) are answered without compiling the
+# patterns, whose alternations of some seventy phrases cost more to compile than a parse.
+# A sequence holds literal words (``str``), :data:`_SPACE` (``\\s+``) and groups: ``("?",
+# sequence)`` (optional, tried first) and ``("|", (sequence, …))`` (alternatives in order).
+
+#: ``\\s+`` in a grammar sequence.
+_SPACE = 0
+Sequence = tuple[Any, ...]
+
+
+def _phrase(phrase: str) -> Sequence:
+    """A phrase's words with ``\\s+`` between them, as :func:`_alternatives` writes it."""
+    words: list[object] = []
+    for word in phrase.split(" "):
+        words += [_SPACE, word] if words else [word]
+    return tuple(words)
+
+
+def _choice(*words: str) -> tuple[str, Sequence]:
+    return ("|", tuple((word,) for word in words))
+
+
+_FEELINGS = _choice("concern", "satisfaction", "appreciation", "interest", "regret", "gratitude")
+_DEGREES = (
+    "|",
+    tuple((word, _SPACE) for word in ("grave", "deep", "great", "serious", "particular")),
+)
+#: ``(?:further\\s+)?{PREAMBLE}{_PREAMBLE_TAIL}`` (the ``\\b`` after it is checked apart).
+_PREAMBLE_GRAMMAR: Sequence = (
+    ("?", ("further", _SPACE)),
+    ("|", tuple(_phrase(p) for p in PREAMBLE_PHRASES)),
+    (
+        "?",
+        (
+            _SPACE,
+            (
+                "|",
+                (
+                    ("further",),
+                    ("also",),
+                    ("furthermore",),
+                    ("in", _SPACE, "particular"),
+                    ("moreover",),
+                ),
+            ),
+        ),
+    ),
+    (
+        "?",
+        (
+            _SPACE,
+            "with",
+            _SPACE,
+            ("?", (_DEGREES,)),
+            _FEELINGS,
+            ("?", (_SPACE, "and", _SPACE, _FEELINGS)),
+        ),
+    ),
+    ("?", (_SPACE, _choice("further", "also"))),
+)
+#: ``(?:further\\s+)?{OPERATIVE}(?:\\s+further)?``.
+_OPERATIVE_GRAMMAR: Sequence = (
+    ("?", ("further", _SPACE)),
+    ("|", tuple(_phrase(p) for p in OPERATIVE_PHRASES)),
+    ("?", (_SPACE, "further")),
+)
+
+
+def _grammar_end(grammar: Sequence, src: str, start: int, end: int) -> int | None:
+    """Where ``re.match(pattern + r"\\b", src[:end], start)`` ends for the pattern that
+    ``grammar`` writes: its first way of matching, in the pattern's order, that a word
+    boundary follows."""
+    for stop in _ends(grammar, src, start, end):
+        if stop == end or not _is_word(src[stop]):
+            return stop  # a word character (the grammar's last) before: a boundary
+    return None
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a word character as ``\\w`` reads one."""
+    return char.isalnum() or char == "_"
+
+
+def _ends(seq: Sequence, src: str, pos: int, end: int) -> Iterator[int]:
+    """Every end of a match of ``seq`` at ``pos`` (``src`` up to ``end``), in the order a
+    backtracking regular-expression engine tries them."""
+    for k, element in enumerate(seq):
+        if isinstance(element, str):
+            if not src.startswith(element, pos, end):
+                return
+            pos += len(element)
+            continue
+        if element == _SPACE:
+            stop = pos
+            while stop < end and src[stop].isspace():
+                stop += 1
+            for after in range(stop, pos, -1):  # greedy, then giving back
+                yield from _ends(seq[k + 1 :], src, after, end)
+            return
+        kind, body = element
+        rest = seq[k + 1 :]
+        if kind == "?":
+            yield from _ends(body + rest, src, pos, end)
+            yield from _ends(rest, src, pos, end)
+        else:
+            for choice in body:
+                yield from _ends(choice + rest, src, pos, end)
+        return
+    yield pos
 
 
 def _skip_spaces(src: str, pos: int, end: int) -> int:

@@ -18,8 +18,8 @@ BOM = "\ufeff"
 
 #: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``),
 #: and stray byte-order marks (U+FEFF, a zero-width no-break space where texts were joined:
-#: at the start of the text it is the BOM, so a line must not begin with one either).
-_LEAD_RE = LazyPattern("(?:[^\\S\\n]|\ufeff)*(?:[•▪◦·](?:[^\\S\\n]|\ufeff)*)*")
+#: at the start of the text it is the BOM, so a line must not begin with one either): any
+#: run of white space other than a line end, bullets and U+FEFF (:func:`_markup_end`).
 _BULLETS = "•▪◦·"
 _LEAD_MARKS = _BULLETS + BOM
 #: A line end: CRLF, LF, or a lone CR.
@@ -57,7 +57,8 @@ class Positions:
             self._starts = [0]
             self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
-            self._starts = [0, *(line[1] for line in lines[1:])]
+            self._starts = [line[1] for line in lines]
+            self._starts[0] = 0  # line 1 starts at 0 even after a BOM (at() skips it)
         self._bom = 1 if text.startswith(BOM) else 0
 
     def at(self, offset: int) -> tuple[int, int]:
@@ -73,37 +74,69 @@ def skip_markup(text: str, pos: int, end: int) -> int:
     (indentation, web bullets, stray U+FEFF), as :func:`split_lines` skips it — for a
     paragraph that begins inside a line (a footnote after an inline rule), so that it
     reads as it will once the canonical form gives it a line of its own."""
-    lead = _LEAD_RE.match(text, pos, end)
-    return lead.end() if lead else pos
+    return _markup_end(text, pos, end)
 
 
 def split_lines(text: str) -> list[Line]:
     """Cut ``text`` into lines (at CRLF, LF or CR), stripping a BOM and web markup from
     each start."""
+    return lines_and_blanks(text)[0]
+
+
+def lines_and_blanks(text: str) -> tuple[list[Line], list[bool]]:
+    """:func:`split_lines`, and whether each line is blank (nothing after its markup but
+    white space), found in the same pass: the parser asks that of every line."""
     lines: list[Line] = []
-    append = lines.append
+    blanks: list[bool] = []
+    append, blank = lines.append, blanks.append
     make = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
     pos = len(BOM) if text.startswith(BOM) else 0
+    marks = _LEAD_MARKS
     if "\r" in text:  # rare: find each line end, whatever it is
         ends = [(m.start(), m.end()) for m in _EOL_RE.finditer(text, pos)]
         ends.append((len(text), len(text)))
-    else:  # line ends from the lengths of the lines, no match objects
-        ends = []
-        end = pos - 1
-        for part in text[pos:].split("\n"):
-            end += len(part) + 1
-            ends.append((end, end + 1))
-    bullets, marks = _BULLETS, _LEAD_MARKS
-    for number, (end, next_start) in enumerate(ends, start=1):
-        if end > pos and (text[pos].isspace() or text[pos] in marks):
-            lead = _LEAD_RE.match(text, pos, end)
-            body = lead.end() if lead else pos
-            bullet = any(c in bullets for c in text[pos:body])
-        else:  # most lines: no indentation, no bullet
-            body, bullet = pos, False
-        append(make(Line, (number, pos, end, body, bullet)))
-        pos = next_start
-    return lines
+        for number, (end, next_start) in enumerate(ends, start=1):
+            if end > pos and (text[pos].isspace() or text[pos] in marks):
+                body, bullet = _lead(text, pos, end)
+            else:
+                body, bullet = pos, False
+            append(make(Line, (number, pos, end, body, bullet)))
+            blank(not text[body:end].strip())
+            pos = next_start
+        return lines, blanks
+    for number, part in enumerate(text[pos:].split("\n"), start=1):  # ends from lengths
+        end = pos + len(part)
+        if part and (part[0].isspace() or part[0] in marks):
+            body, bullet = _lead(text, pos, end)
+            append(make(Line, (number, pos, end, body, bullet)))
+            blank(not text[body:end].strip())
+        else:  # most lines: no indentation, no bullet; blank only when empty
+            append(make(Line, (number, pos, end, pos, False)))
+            blank(not part)
+        pos = end + 1
+    return lines, blanks
+
+
+def _lead(text: str, pos: int, end: int) -> tuple[int, bool]:
+    """Where the text proper of the line ``text[pos:end]`` begins, and whether a bullet
+    was skipped on the way."""
+    body = _markup_end(text, pos, end)
+    return body, any(c in _BULLETS for c in text[pos:body])
+
+
+def _markup_end(text: str, pos: int, end: int) -> int:
+    """The first offset from ``pos`` (up to ``end``) that is no markup: not white space
+    (a line end excepted), a bullet or U+FEFF. (A character test, not a pattern: the
+    pattern's class of non-ASCII characters cost a fresh process half a millisecond to
+    compile.)"""
+    marks = _LEAD_MARKS
+    while pos < end:
+        char = text[pos]
+        if char in marks or (char.isspace() and char != "\n"):
+            pos += 1
+        else:
+            break
+    return pos
 
 
 def collapse(text: str) -> str:

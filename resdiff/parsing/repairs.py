@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
 from typing import Literal, NamedTuple
 
-from resdiff.parsing.headings import ANNEX_RE, is_heading, operative_end, preamble_end
+from resdiff.parsing.headings import (
+    ANNEX_RE,
+    FAMILY_FIRST_WORDS,
+    is_heading,
+    operative_end,
+    preamble_end,
+)
 from resdiff.parsing.labels import Label, classify, split_label, successor
 from resdiff.parsing.lines import skip_markup
 from resdiff.parsing.patterns import LazyPattern
-from resdiff.tuning import BoundedMemo
 
 PieceKind = Literal["para", "heading", "footnote", "annex", "end"]
 
@@ -80,7 +84,9 @@ _RESOLVES = LazyPattern(r"(?:further\s+)?(?:resolves|decides)")
 _THE_THAT = LazyPattern(r"(?:the|that)\s")
 _PREAMBLE_WITH = LazyPattern(r".*\bwith\s+\S+")
 _THREE_WORDS = LazyPattern(r"\s*\S+\s+\S+\s+\S")
-_GLUE_POINT = LazyPattern(r"[,.]\s+(?=[a-z])")
+#: A glue point, with the lower-case word after it (a heading opens with one of
+#: :data:`~resdiff.parsing.headings.FAMILY_FIRST_WORDS`).
+_GLUE_POINT = LazyPattern(r"[,.]\s+(?=([a-z]+))")
 
 
 def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
@@ -100,7 +106,7 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         )
         if more and _RESOLVES.match(src, start, verb_end):
             verb_end = more.end()
-        term = _TERMINATOR.search(src, verb_end, end)
+        term = _TERMINATOR.search(src, verb_end, end) if _may_end(src, verb_end, end) else None
         obj_end = term.start() if term else end
         obj = src[verb_end:obj_end].strip()
         if not _valid_object(obj):
@@ -125,6 +131,21 @@ def heading_at(src: str, start: int, end: int) -> tuple[int, int] | None:
         if _PREAMBLE_WITH.match(src, start, phrase_end) and _THE_THAT.match(src, rest, end):
             return head_end, rest
     return None
+
+
+def _may_end(src: str, pos: int, end: int) -> bool:
+    """Whether :data:`_TERMINATOR` can match in ``src[pos:end]``: each of its ways needs
+    a ``;`` or white space followed by ``to`` or ``that``. Checked first so that a text
+    whose headings all stand on lines of their own never compiles the pattern."""
+    if src.find(";", pos, end) >= 0:
+        return True
+    for word in ("to", "that"):
+        at = src.find(word, pos + 1, end)
+        while at >= 0:
+            if src[at - 1].isspace():
+                return True
+            at = src.find(word, at + 1, end)
+    return False
 
 
 def _valid_object(obj: str) -> bool:
@@ -162,6 +183,8 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     if three_words is None:
         return None
     for m in _GLUE_POINT.finditer(src, three_words.end(), end):
+        if m.group(1) not in FAMILY_FIRST_WORDS:
+            continue  # no heading can start here (heading_at would say None)
         if src[max(start, m.start() - 20) : m.start()].rstrip().endswith("in particular"):
             continue
         hit = heading_at(src, m.end(), end)
@@ -381,47 +404,6 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     return cuts
 
 
-def split_line_cached(
-    src: str, start: int, end: int, report: Callable[[Repair], None], footnotes: bool = False
-) -> list[Piece]:
-    """:func:`split_line`, remembered by the line's text: the same pieces and repairs.
-
-    Two revisions of a resolution share most of their lines (and a tree of revisions
-    shares them across files), so each distinct line is cut once per process. The cut
-    depends only on the span and the one character before it (the look-behinds and
-    ``\\b`` at the span's start see no further), so that character is part of the key.
-    """
-    base = start - 1 if start > 0 else start
-    pieces, repairs = _split_span(src[base:end], start - base, footnotes)
-    if not base:
-        for repair in repairs:
-            report(repair)
-        return list(pieces)
-    for r in repairs:
-        report(Repair(r.code, r.message, r.offset + base))
-    return [_piece((kind, start + base, end + base, c, g)) for kind, start, end, c, g in pieces]
-
-
-#: Makes a :class:`Piece` from a tuple without the named tuple's Python-level ``__new__``.
-_piece = partial(tuple.__new__, Piece)
-
-
-_Cut = tuple[tuple[Piece, ...], tuple[Repair, ...]]
-#: The cuts remembered, by (span, start, footnotes), up to about 4 MB of spans (a PDF
-#: conversion may put a whole annex on one line).
-CUTS: BoundedMemo[tuple[str, int, bool], _Cut] = BoundedMemo(4_000_000, lambda key: len(key[0]))
-
-
-def _split_span(span: str, start: int, footnotes: bool) -> _Cut:
-    key = (span, start, footnotes)
-    cut = CUTS.get(key)
-    if cut is None:
-        repairs: list[Repair] = []
-        pieces = split_line(span, start, len(span), repairs.append, footnotes)
-        cut = CUTS.put(key, (tuple(pieces), tuple(repairs)))
-    return cut
-
-
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
     """Append ``piece`` without its trailing white space, unless nothing is left of it."""
     end = _trim_end(src, piece.start, piece.end)
@@ -502,7 +484,20 @@ def _next_footnote(src: str, start: int, end: int, number: int) -> int | None:
     """Where footnote ``number + 1`` starts inside the same line, if it does: after a
     sentence's end, space, the number, space, and a capital, quote or bracket."""
     wanted = str(number + 1)
+    if not _spaced(src, wanted, start, end):
+        return None  # the pattern needs the number between two spaces
     for m in _FOOTNOTE_NUMBER_IN_LINE.finditer(src, start, end):
         if m.group(1) == wanted:
             return m.start(1)
     return None
+
+
+def _spaced(src: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` stands in ``src[start:end]`` with white space on both sides."""
+    at = src.find(word, start + 1, end - 1)
+    while at >= 0:
+        after = at + len(word)
+        if after < end and src[at - 1].isspace() and src[after].isspace():
+            return True
+        at = src.find(word, at + 1, end - 1)
+    return False

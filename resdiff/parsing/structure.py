@@ -25,9 +25,10 @@ from resdiff.model import (
 )
 from resdiff.parsing.headings import FORMULA_RE, is_heading, is_operative, is_preamble
 from resdiff.parsing.labels import Label, classify, core, roman_value, skip_space, split_label
-from resdiff.parsing.lines import Positions, collapse
+from resdiff.parsing.lines import collapse
 from resdiff.parsing.repairs import FOOTNOTE_NUMBER_RE as FOOTNOTE_RE
-from resdiff.parsing.repairs import Piece
+from resdiff.parsing.repairs import PieceKind, Repair, split_line
+from resdiff.tuning import BoundedMemo
 
 #: The heading of the implicit section that holds paragraphs before any heading.
 IMPLICIT = ""
@@ -44,19 +45,31 @@ Part = Literal["preamble", "operative", "unknown"]
 class Para:
     """A paragraph on its way to becoming a :class:`Clause` (text parts joined later)."""
 
-    __slots__ = ("children", "column", "label", "line", "parts")
+    __slots__ = ("children", "collapsed", "column", "label", "line", "parts")
 
-    def __init__(self, label: str | None, parts: list[str], line: int, column: int) -> None:
+    def __init__(
+        self,
+        label: str | None,
+        parts: list[str],
+        line: int,
+        column: int,
+        collapsed: str | None = None,
+    ) -> None:
+        """``collapsed``, when given, is ``collapse(parts[0])`` (known from the line's reading)."""
         self.label = label
         self.parts = parts
         self.line = line
         self.column = column
+        self.collapsed = collapsed
         self.children: list[Para] = []
 
     @property
     def text(self) -> str:
         parts = self.parts
-        return collapse(parts[0] if len(parts) == 1 else " ".join(parts))
+        if len(parts) == 1:
+            collapsed = self.collapsed
+            return collapse(parts[0]) if collapsed is None else collapsed
+        return collapse(" ".join(parts))
 
 
 class SectionDraft:
@@ -91,47 +104,131 @@ class Drafts:
         self.footnotes: list[Para] = []
 
 
-def read_pieces(src: str, pieces: list[Piece], positions: Positions) -> Drafts:
-    """Sort pieces into sections, annexes and footnotes (no paths yet)."""
-    drafts = Drafts()
-    container = drafts.sections  # the sections of the body, then of the last annex
-    expect_title = False
-    last: Para | None = None
-    at = positions.at
-    for kind, start, end, cont, _ in pieces:
-        raw = src[start:end]
-        if kind == "para":
-            if cont and last is not None:
-                last.parts.append(raw)
-                continue
-            label, off, heading = _read_para(raw)
-            line, column = at(start)
-            if heading is not None:
-                container.append(SectionDraft(heading, line, column))
-                expect_title, last = False, None
-                continue
-            if expect_title and label is None and is_title(raw):
-                drafts.annexes[-1].title = collapse(raw)
+#: One piece of a line as the drafts take it: kind, start and end (offsets in the line's
+#: span), whether it continues the paragraph before, its source text, and what reading
+#: it gives — a paragraph's or footnote's label, its text after the label (``None`` for
+#: a paragraph that is a heading) and that text collapsed (a heading's own text).
+Reading = tuple[PieceKind, int, int, bool, str, str | None, str | None, str]
+LineReading = tuple[tuple[Reading, ...], tuple[Repair, ...]]
+#: The readings of each line, by (span, start, footnotes) as :func:`read_line` takes them,
+#: up to about 4 MB of spans (a PDF conversion may put a whole annex on one line); the
+#: readings hold about as much again (the pieces' texts, mostly shared with the span's).
+READINGS: BoundedMemo[tuple[str, int, bool], LineReading] = BoundedMemo(
+    4_000_000, lambda key: len(key[0])
+)
+
+
+def read_line(span: str, start: int, footnotes: bool) -> LineReading:
+    """The pieces of one line's text ``span[start:]`` (:func:`split_line`), each read
+    (label, text, heading), and the repairs made, with offsets in ``span``.
+
+    Remembered by the span: two revisions of a resolution share most of their lines (and
+    a tree of revisions shares them across files), so each distinct line is cut and read
+    once per process. The cut depends only on the line and the one character before it
+    (the look-behinds and ``\\b`` at its start see no further), which the caller puts at
+    the span's start (``start`` is then 1).
+    """
+    key = (span, start, footnotes)
+    found = READINGS.get(key)
+    if found is None:
+        repairs: list[Repair] = []
+        pieces = split_line(span, start, len(span), repairs.append, footnotes)
+        readings = tuple(_reading(span, *piece) for piece in pieces)
+        found = READINGS.put(key, (readings, tuple(repairs)))
+    return found
+
+
+def _reading(span: str, kind: PieceKind, start: int, end: int, cont: bool, _glued: bool) -> Reading:
+    raw = span[start:end]
+    if kind == "para":
+        label, off, heading = _read_para(raw)
+        if heading is not None:
+            return kind, start, end, cont, raw, None, None, heading
+        body = raw[off:] if label else raw
+        return kind, start, end, cont, raw, label, body, _collapsed(body)
+    if kind == "footnote":
+        label, off = _footnote_label(raw)
+        body = raw[off:]
+        return kind, start, end, cont, raw, label, body, _collapsed(body)
+    if kind == "end":
+        return kind, start, end, cont, raw, None, None, ""
+    return kind, start, end, cont, raw, None, None, collapse(raw)  # annex, heading
+
+
+def _collapsed(text: str) -> str:
+    """``collapse(text)``, and ``text`` itself when that is the same (most lines are
+    single-spaced already): a remembered reading then holds the line's text once."""
+    collapsed = collapse(text)
+    return text if collapsed == text else collapsed
+
+
+class DraftReader:
+    """Sorts the readings of the body's lines, in order, into sections, annexes and
+    footnotes (no paths yet)."""
+
+    __slots__ = ("at", "container", "drafts", "expect_title", "last")
+
+    def __init__(self, at: Callable[[int], tuple[int, int]]) -> None:
+        """``at`` maps a source offset to its (line, column), for a piece that does not
+        start on the line being read (a line joined to the one before)."""
+        self.at = at
+        self.drafts = Drafts()
+        #: the sections of the body, then of the last annex
+        self.container = self.drafts.sections
+        self.expect_title = False
+        self.last: Para | None = None
+
+    def take(
+        self, readings: tuple[Reading, ...], shift: int, number: int, first: int, stop: int
+    ) -> int | None:
+        """Add the readings of line ``number`` (offsets ``+ shift`` in the source; the line
+        runs from ``first`` to ``stop``); return the offset where the resolution ends
+        if one of them says it does there."""
+        drafts, container, last, expect_title = (
+            self.drafts,
+            self.container,
+            self.last,
+            self.expect_title,
+        )
+        ended = None
+        for kind, start, _, cont, raw, label, body, text in readings:
+            start += shift
+            if start < stop:
+                line, column = number, start - first + 1
+            else:
+                line, column = self.at(start)
+            if kind == "para":
+                if cont and last is not None:
+                    last.parts.append(raw)
+                    continue
+                if body is None:  # the whole piece is a heading
+                    container.append(SectionDraft(text, line, column))
+                    expect_title, last = False, None
+                    continue
+                if expect_title and label is None and is_title(raw):
+                    drafts.annexes[-1].title = collapse(raw)
+                    expect_title = False
+                    continue
                 expect_title = False
-                continue
-            expect_title = False
-            if not container:
-                container.append(SectionDraft(IMPLICIT, line, column))
-            last = Para(label, [raw[off:] if label else raw], line, column)
-            container[-1].paras.append(last)
-            continue
-        line, column = at(start)
-        if kind == "annex":
-            drafts.annexes.append(AnnexDraft(collapse(raw), line, column))
-            container = drafts.annexes[-1].sections
-            expect_title, last = True, None
-        elif kind == "footnote":
-            label, off = _footnote_label(raw)
-            drafts.footnotes.append(Para(label, [raw[off:]], line, column))
-        elif kind == "heading":
-            container.append(SectionDraft(collapse(raw), line, column))
-            expect_title, last = False, None
-    return drafts
+                if not container:
+                    container.append(SectionDraft(IMPLICIT, line, column))
+                last = Para(label, [body], line, column, text)
+                container[-1].paras.append(last)
+            elif kind == "annex":
+                drafts.annexes.append(AnnexDraft(text, line, column))
+                container = drafts.annexes[-1].sections
+                expect_title, last = True, None
+            elif kind == "footnote":
+                assert body is not None
+                drafts.footnotes.append(Para(label, [body], line, column, text))
+            elif kind == "heading":
+                container.append(SectionDraft(text, line, column))
+                expect_title, last = False, None
+            else:  # the end of the resolution
+                ended = start
+                break
+        self.container, self.last, self.expect_title = container, last, expect_title
+        return ended
 
 
 def _read_para(raw: str) -> tuple[str | None, int, str | None]:
@@ -232,50 +329,66 @@ def nest(paras: list[Para]) -> list[Para]:
 def build_clauses(
     paras: list[Para], prefix: str, heading: str, report: Report
 ) -> tuple[Clause, ...]:
-    """Turn nested paragraphs into clauses with paths, checking label order per level."""
-    _check_labels(paras, report)
-    keys: dict[str, int] = {}
+    """Nest ``paras`` by label style and turn them into clauses with paths, checking
+    label order per level (gaps, duplicates, order are reported).
+
+    The nesting, the path segments and the label diagnostics depend only on the labels,
+    in order, so they are worked out once per sequence of labels (:func:`_outline`) and
+    remembered: the revisions of a resolution, and the files of a tree of revisions,
+    repeat most of their sections' label sequences.
+    """
+    labels = tuple(para.label for para in paras)
+    nodes, issues = _outline(labels) if len(labels) <= _OUTLINED else _outline_now(labels)
+    for index, code, message in issues:
+        para = paras[index]
+        report(Diagnostic("warning", code, message, para.line, para.column))
+    return _build(nodes, paras, prefix, heading)
+
+
+#: One clause of an outline: its paragraph's index, its path segment (``/a``, ``/#2``,
+#: ``/1~2``) and its sub-clauses.
+Node = tuple[int, str, tuple["Node", ...]]
+#: The label diagnostics of an outline: paragraph index, code, message (in report order).
+Issue = tuple[int, str, str]
+#: Label sequences longer than this are outlined afresh each time (the memo stays small).
+_OUTLINED = 400
+
+
+def _outline_now(labels: tuple[str | None, ...]) -> tuple[tuple[Node, ...], tuple[Issue, ...]]:
+    """The clause tree and label diagnostics of a section whose paragraphs carry ``labels``."""
+    paras = [Para(label, [], index, 0) for index, label in enumerate(labels)]
+    issues: list[Issue] = []
+
+    def report(found: Diagnostic) -> None:
+        issues.append((found.line, found.code, found.message))  # line holds the index
+
+    def level(siblings: list[Para]) -> tuple[Node, ...]:
+        _check_labels(siblings, report)
+        seen: dict[str, int] = {}
+        nodes: list[Node] = []
+        for position, para in enumerate(siblings, start=1):
+            segment = "/" + _para_key(para, position, seen)
+            nodes.append((para.line, segment, level(para.children) if para.children else ()))
+        return tuple(nodes)
+
+    return level(nest(paras)), tuple(issues)
+
+
+_outline = lru_cache(maxsize=2048)(_outline_now)
+
+
+def _build(
+    nodes: tuple[Node, ...], paras: list[Para], prefix: str, heading: str
+) -> tuple[Clause, ...]:
+    """The clauses an outline describes, with the paragraphs' texts and positions."""
     clauses: list[Clause] = []
     append = clauses.append
-    for index, para in enumerate(paras, start=1):
-        key = (label_key(para.label) if para.label else "") or f"#{index}"
-        count = keys.get(key, 0) + 1
-        keys[key] = count
-        path = f"{prefix}/{key}" if count == 1 else f"{prefix}/{key}~{count}"
-        children = build_clauses(para.children, path, heading, report) if para.children else ()
-        append(_clause(path, para.label, para.text, heading, para.line, para.column, children))
+    for index, segment, children in nodes:
+        para = paras[index]
+        path = prefix + segment
+        kids = _build(children, paras, path, heading) if children else ()
+        append(Clause(path, para.label, para.text, heading, para.line, para.column, kids))
     return tuple(clauses)
-
-
-def _clause(
-    path: str,
-    label: str | None,
-    text: str,
-    section: str,
-    line: int,
-    column: int,
-    children: tuple[Clause, ...],
-) -> Clause:
-    """``Clause(path, label, …)``, made without the frozen dataclass's ``__init__``.
-
-    That ``__init__`` sets each of the seven fields through ``object.__setattr__``, about
-    a fifth of building a resolution's sections; filling the new instance's ``__dict__``
-    at once gives the same (equal, hashable, immutable) object.
-    """
-    clause = _new_clause(Clause)
-    clause.__dict__.update(
-        path=path,
-        label=label,
-        text=text,
-        section=section,
-        line=line,
-        column=column,
-        children=children,
-    )
-    return clause
-
-
-_new_clause = object.__new__
 
 
 def _para_key(para: Para, index: int, seen: dict[str, int]) -> str:
@@ -337,7 +450,7 @@ def build_sections(
             full = f"{prefix}/{key}"  # an annex section: "annex/considering"
         else:
             full = prefix  # an annex's paragraphs before any heading: "annex/1"
-        clauses = build_clauses(nest(draft.paras), full, draft.heading, report)
+        clauses = build_clauses(draft.paras, full, draft.heading, report)
         sections.append(Section(full, draft.heading, clauses, draft.line, draft.column, part))
     return tuple(sections)
 

@@ -39,7 +39,7 @@ from resdiff.model import (
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE
 from resdiff.parsing.lines import BOM, Line, Positions, collapse, split_lines
 from resdiff.parsing.patterns import LazyPattern
-from resdiff.parsing.structure import Para, build_clauses, nest
+from resdiff.parsing.structure import Para, build_clauses
 from resdiff.un_names import OPERATIVE, PREAMBLE
 
 #: ``A/RES/73/179``, ``A/HRC/RES/20/8``, ``E/RES/2018/5``: a document symbol line.
@@ -78,17 +78,31 @@ def detect_layout(text: str) -> Layout:
             continue
         if NUMBER_RE.fullmatch(content):
             return "itu"
-        if (
-            ADOPTED_RE.fullmatch(content)
-            or SYMBOL_RE.fullmatch(content)
-            or UN_BODIES_RE.fullmatch(content)
-            or _un_number(content) is not None
-        ):
+        if _is_un_header(content):
             return "un"
         seen += 1
         if seen >= HEADER_WINDOW:
             break
     return "itu"
+
+
+def _is_un_header(content: str) -> bool:
+    """Whether a line is an adoption line, a document symbol, a UN body's formula or a
+    UN number line. Each pattern is tried only on a line with what it needs (its first
+    word, ``/RES/`` …), so an ITU text with site text above its number line (the seed
+    page) compiles none of them."""
+    return (
+        (
+            content.startswith(("Resolution", "Decision"))
+            and ADOPTED_RE.fullmatch(content) is not None
+        )
+        or (("/RES/" in content or "/DEC/" in content) and SYMBOL_RE.fullmatch(content) is not None)
+        or (content.startswith("The") and UN_BODIES_RE.fullmatch(content) is not None)
+        or (
+            (content[:1].isdecimal() or content.startswith(("WHA", "EB")))
+            and _un_number(content) is not None
+        )
+    )
 
 
 def _first_lines(text: str) -> Iterator[str]:
@@ -261,7 +275,7 @@ class _UnReader:
                 Section(PREAMBLE, PREAMBLE, clauses, first.line, first.column, "preamble")
             )
         if operative:
-            clauses = build_clauses(nest(operative), OPERATIVE, OPERATIVE, report)
+            clauses = build_clauses(operative, OPERATIVE, OPERATIVE, report)
             first = operative[0]
             sections.append(
                 Section(OPERATIVE, OPERATIVE, clauses, first.line, first.column, "operative")
@@ -274,7 +288,7 @@ class _UnReader:
         out = []
         for index, para in enumerate(paras, start=1):
             path = f"{PREAMBLE}/{index}"
-            subs = nest(para.children)
+            subs = para.children
             children = build_clauses(subs, path, PREAMBLE, report) if subs else ()
             out.append(
                 Clause(path, para.label, para.text, PREAMBLE, para.line, para.column, children)
