@@ -28,23 +28,34 @@ def pair_exact(state: AlignState, olds: list[int], news: list[int]) -> None:
     """Pair identical texts, then texts equal under :func:`~resdiff.normalize.match_key`.
 
     Within one key, old clauses take partners in the same section first, then the
-    rest, each in document order.
+    rest, each in document order. Texts equal but for surrounding white space have the
+    same tokens, so their pairs score 1 without being scored.
     """
-    o, n = state.old, state.new
+    o, n, table = state.old, state.new, state.table
+    o_clauses, n_clauses = o.clauses, n.clauses
     _pair_equal(
-        state, olds, news, lambda i: o.clauses[i].text.strip(), lambda j: n.clauses[j].text.strip()
+        state,
+        [(i, o_clauses[i].text.strip()) for i in table.free_old(olds)],
+        [(j, n_clauses[j].text.strip()) for j in table.free_new(news)],
+        lambda i, j: table.add_one(i, j, 1.0),
     )
-    _pair_equal(state, olds, news, o.keys.__getitem__, n.keys.__getitem__)
+    o_keys, n_keys = o.keys, n.keys
+    _pair_equal(
+        state,
+        [(i, o_keys[i]) for i in table.free_old(olds)],
+        [(j, n_keys[j]) for j in table.free_new(news)],
+        state.pair,
+    )
 
 
 def _pair_equal(
     state: AlignState,
-    olds: list[int],
-    news: list[int],
-    old_key: Callable[[int], str],
-    new_key: Callable[[int], str],
+    old_keyed: list[tuple[int, str]],
+    new_keyed: list[tuple[int, str]],
+    pair: Callable[[int, int], object],
 ) -> None:
-    """Pair free clauses whose keys are equal (and not empty).
+    """Pair free clauses (``(index, key)`` in document order) whose keys are equal (and
+    not empty), each pair made by ``pair``.
 
     Most keys occur once among the new clauses: those are held as a plain key → clause
     map, and only repeated keys get a queue per section (what deciding among several
@@ -52,8 +63,7 @@ def _pair_equal(
     o_sections, n_sections = state.old.sections, state.new.sections
     single: dict[str, int] = {}  # key of one new clause -> that clause, while free
     repeated: dict[str, dict[str, deque[int]]] = {}  # key -> section -> clauses in order
-    for j in state.table.free_new(news):
-        key = new_key(j)
+    for j, key in new_keyed:
         if not key:
             continue
         queues = repeated.get(key)
@@ -67,15 +77,14 @@ def _pair_equal(
             queues[n_sections[first]].append(first)
         queues[n_sections[j]].append(j)
     rest: list[tuple[int, str]] = []
-    for i in state.table.free_old(olds):
-        key = old_key(i)
+    for i, key in old_keyed:
         if not key:
             continue
         only = single.get(key)
         if only is not None:
             if n_sections[only] == o_sections[i]:
                 del single[key]
-                state.pair(i, only)
+                pair(i, only)
             else:
                 rest.append((i, key))
             continue
@@ -84,12 +93,12 @@ def _pair_equal(
             continue
         same = sections.get(o_sections[i])
         if same:
-            state.pair(i, same.popleft())
+            pair(i, same.popleft())
         else:
             rest.append((i, key))
     for i, key in rest:  # then across sections, in document order
         if key in single:
-            state.pair(i, single.pop(key))
+            pair(i, single.pop(key))
             continue
         sections = repeated.get(key)
         if sections is None:  # its one partner was taken by an earlier clause
@@ -98,7 +107,7 @@ def _pair_equal(
         if heads:
             j = min(heads)
             sections[n_sections[j]].popleft()
-            state.pair(i, j)
+            pair(i, j)
 
 
 def pair_empty_by_path(state: AlignState) -> None:
@@ -110,4 +119,4 @@ def pair_empty_by_path(state: AlignState) -> None:
         if not o.codes[i]:
             j = new_by_path.get(o.clauses[i].path)
             if j is not None and not n.codes[j] and table.of_new(j) is None:
-                table.add((i,), (j,), 1.0)
+                table.add_one(i, j, 1.0)

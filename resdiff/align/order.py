@@ -125,8 +125,8 @@ def _swap(state: AlignState, a: int, b: int) -> bool:
         return False
     table.drop(a)
     table.drop(b)
-    table.add((i1,), (j2,), t1)
-    table.add((i2,), (j1,), t2)
+    table.add_one(i1, j2, t1)
+    table.add_one(i2, j1, t2)
     return True
 
 

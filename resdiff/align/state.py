@@ -27,7 +27,7 @@ class AlignState:
         """Pair old clause ``i`` with new clause ``j`` at their token similarity."""
         same = self.old.clauses[i].text == self.new.clauses[j].text
         score = 1.0 if same else ratio(self.old.codes[i], self.new.codes[j])
-        return self.table.add((i,), (j,), score)
+        return self.table.add_one(i, j, score)
 
     def flow(self) -> Counter[tuple[str, str]]:
         """How many paired clauses go from each old section to each new one."""

@@ -53,6 +53,18 @@ class MatchTable:
             self._new[j] = mid
         return mid
 
+    def add_one(self, i: int, j: int, score: float) -> int:
+        """Pair old clause ``i`` with new clause ``j`` (both free): :meth:`add` for the
+        one-to-one pair, the common case, without sorting or collecting."""
+        if i in self._old or j in self._new:
+            raise ValueError(f"clause already paired: {i if i in self._old else j}")
+        mid = self._next
+        self._next += 1
+        self._pairs[mid] = Pair((i,), (j,), score)
+        self._old[i] = mid
+        self._new[j] = mid
+        return mid
+
     def drop(self, mid: int) -> Pair:
         """Undo match ``mid``: its clauses are free again."""
         pair = self._pairs.pop(mid)
