@@ -94,9 +94,7 @@ def test_equal_keys_pair_as_the_plain_rule_says(
     state = SimpleNamespace(  # what _pair_equal reads and calls of an AlignState
         old=SimpleNamespace(sections=[s for _, s in olds]),
         new=SimpleNamespace(sections=[s for _, s in news]),
-        table=SimpleNamespace(free_old=lambda ix: ix, free_new=lambda ix: ix),
-        pair=lambda i, j: paired.append((i, j)),
     )
-    _pair_equal(state, list(range(len(olds))), list(range(len(news))),  # type: ignore[arg-type]
-                lambda i: olds[i][0], lambda j: news[j][0])  # fmt: skip
+    _pair_equal(state, list(enumerate(k for k, _ in olds)),  # type: ignore[arg-type]
+                list(enumerate(k for k, _ in news)), lambda i, j: paired.append((i, j)))  # fmt: skip
     assert paired == _reference_pairs(olds, news)
