@@ -64,9 +64,11 @@ def _same_token_groups(state: AlignState, side: Side, *, old_side: bool) -> list
     """Clauses of one-to-one pairs whose text is repeated, grouped by their tokens (the
     same tokens score alike against anything); only groups of two or more."""
     table = state.table
+    own = table.paired(old_side=old_side)
     by_text: dict[str, list[int]] = defaultdict(list)
-    for x, mid in table.paired(old_side=old_side).items():
-        if table[mid].one_to_one and side.clauses[x].text:
+    for x in side.repeated:  # a text met once on its side is not repeated among its pairs
+        mid = own.get(x)
+        if mid is not None and table[mid].one_to_one:
             by_text[side.clauses[x].text].append(x)
     groups: dict[str, list[int]] = defaultdict(list)
     for candidates in by_text.values():

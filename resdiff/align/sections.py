@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from resdiff.align.result import SectionPair
-from resdiff.align.sides import Side
+from resdiff.align.sides import SectionIndex, Side, index_sections
 from resdiff.align.state import AlignState
 from resdiff.model import FOOTNOTES, HEADER, Section
 from resdiff.normalize import normalize
@@ -62,18 +62,22 @@ def pair_sections(
     caller knows it, sparing a walk of every section on each call.
     """
     if sizes is None:
-        size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
-    else:
-        size_old = {s.key: sizes.get(s.key, 0) for s in old}
+        sizes = {s.key: sum(1 for _ in s.walk()) for s in old}
+    return _pair(index_sections(old, sizes), index_sections(new, {}), flow)
+
+
+def _pair(
+    old_index: SectionIndex, new_index: SectionIndex, flow: Counter[tuple[str, str]]
+) -> dict[str, str]:
+    """:func:`pair_sections` on the two sides' indexes."""
+    old, new, size_old = old_index.order, new_index.order, old_index.size
+    pos_old, pos_new = old_index.pos, new_index.pos
+    by_key_old, by_key_new = old_index.by_key, new_index.by_key
     inflow: Counter[str] = Counter()
     outflow: Counter[str] = Counter()
     for (s, t), f in flow.items():
         inflow[t] += f
         outflow[s] += f
-    pos_old = {s.key: i for i, s in enumerate(old)}
-    pos_new = {s.key: i for i, s in enumerate(new)}
-    by_key_new = {s.key: s for s in new}
-    by_key_old = {s.key: s for s in old}
     result: dict[str, str] = {}
     taken: set[str] = set()
 
@@ -87,9 +91,8 @@ def pair_sections(
     for (s, t), f in flow.items():
         if s not in by_key_old or t not in by_key_new:
             continue
-        if 2 * f > size_old[s] and 2 * f > inflow[t]:
-            alike = heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE
-            if f >= 2 or alike or s == t:
+        if 2 * f > size_old[s] and 2 * f > inflow[t]:  # headings compared only if needed
+            if f >= 2 or s == t or heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE:
                 candidates.append((-f, pos_old[s], pos_new[t], s, t))
     for *_, s, t in sorted(candidates):
         take(s, t)
@@ -97,10 +100,11 @@ def pair_sections(
     for sec in old:
         if sec.key in by_key_new:
             take(sec.key, sec.key)
-    for *_, s_key, t_key in sorted(
-        _alike_candidates(old, new, flow, inflow, outflow, result, taken)
-    ):
-        take(s_key, t_key)
+    if len(result) < len(old) and len(taken) < len(new):  # steps 3 and 4, if any is left
+        for *_, s_key, t_key in sorted(
+            _alike_candidates(old, new, flow, inflow, outflow, result, taken)
+        ):
+            take(s_key, t_key)
     return result
 
 
@@ -170,15 +174,18 @@ def _alike_candidates(
 
 def map_sections(state: AlignState) -> None:
     """Pair the sections again from the clause pairs so far; header and footnotes always
-    pair with themselves."""
-    state.section_map = pair_sections(
-        state.old.section_order,
-        state.new.section_order,
-        state.flow(),
-        sizes={key: len(members) for key, members in state.old.members.items()},
-    )
-    state.section_map[FOOTNOTES] = FOOTNOTES
-    state.section_map[HEADER] = HEADER
+    pair with themselves. The pairing depends on nothing but the flow: when the flow is
+    the same as at the last call, so is the map."""
+    flow = state.flow()
+    last = state.section_memo
+    if last is not None and dict.__eq__(last[0], flow):
+        state.section_map = dict(last[1])
+        return
+    mapping = _pair(state.old.section_index, state.new.section_index, flow)
+    mapping[FOOTNOTES] = FOOTNOTES
+    mapping[HEADER] = HEADER
+    state.section_map = mapping
+    state.section_memo = (flow, dict(mapping))
 
 
 def section_pairs(o: Side, n: Side, mapping: dict[str, str]) -> tuple[SectionPair, ...]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from resdiff.model import FOOTNOTES, HEADER, Clause, Resolution, Section
 from resdiff.normalize import match_key
 
-__all__ = ["PerClause", "Side", "build_side"]
+__all__ = ["PerClause", "SectionIndex", "Side", "build_side", "index_sections"]
 
 
 class PerClause:
@@ -32,6 +33,26 @@ class PerClause:
         return value
 
 
+class SectionIndex(NamedTuple):
+    """The sections of one side in order, with each key's position, section and number
+    of clauses (sub-clauses included): what pairing sections reads of a side."""
+
+    order: Sequence[Section]
+    pos: Mapping[str, int]
+    by_key: Mapping[str, Section]
+    size: Mapping[str, int]
+
+
+def index_sections(order: Sequence[Section], sizes: Mapping[str, int]) -> SectionIndex:
+    """Index ``order``; ``sizes`` gives the clause count of each key (0 when absent)."""
+    return SectionIndex(
+        order,
+        {s.key: k for k, s in enumerate(order)},
+        {s.key: s for s in order},
+        {s.key: sizes.get(s.key, 0) for s in order},
+    )
+
+
 @dataclass(frozen=True)
 class Side:
     """Every clause of one resolution in document order: header parts, the body and annex
@@ -48,6 +69,10 @@ class Side:
     section_of_key: dict[str, Section]
     #: section key -> clause indices in order
     members: dict[str, list[int]]
+    #: indices of the clauses whose (non-empty) text occurs more than once, in order
+    repeated: list[int]
+    #: the sections indexed once for the section passes
+    section_index: SectionIndex
 
     def body(self) -> list[int]:
         """Indices of the clauses of the body and annex sections."""
@@ -77,6 +102,8 @@ def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
     members: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(sections):
         members[key].append(i)
+    texts = [clause.text for clause in clauses]
+    seen = Counter(texts)
     return Side(
         clauses=clauses,
         sections=sections,
@@ -85,4 +112,6 @@ def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
         section_order=order,
         section_of_key={s.key: s for s in order},
         members=dict(members),
+        section_index=index_sections(order, {key: len(m) for key, m in members.items()}),
+        repeated=[i for i, text in enumerate(texts) if text and seen[text] > 1],
     )

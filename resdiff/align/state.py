@@ -22,6 +22,8 @@ class AlignState:
     threshold: float
     table: MatchTable = field(default_factory=MatchTable)
     section_map: dict[str, str] = field(default_factory=dict)
+    #: the flow the section map was last computed from, and that map
+    section_memo: tuple[Counter[tuple[str, str]], dict[str, str]] | None = None
 
     def pair(self, i: int, j: int) -> int:
         """Pair old clause ``i`` with new clause ``j`` at their token similarity."""
@@ -31,13 +33,10 @@ class AlignState:
 
     def flow(self) -> Counter[tuple[str, str]]:
         """How many paired clauses go from each old section to each new one."""
-        counts: Counter[tuple[str, str]] = Counter()
         o, n = self.old.sections, self.new.sections
-        for _, pair in self.table.items():
-            for i in pair.olds:
-                for j in pair.news:
-                    counts[(o[i], n[j])] += 1
-        return counts
+        return Counter(
+            (o[i], n[j]) for pair in self.table.pairs() for i in pair.olds for j in pair.news
+        )
 
     def partner_bounds(self, *, old_side: bool) -> tuple[list[int], list[int]]:
         """:meth:`MatchTable.partner_bounds` over this comparison's two sides."""

@@ -88,6 +88,10 @@ class MatchTable:
         """(id, pair) of every match, oldest first."""
         return self._pairs.items()
 
+    def pairs(self) -> Iterable[Pair]:
+        """Every match, oldest first."""
+        return self._pairs.values()
+
     def of_old(self, i: int) -> int | None:
         return self._old.get(i)
 
