@@ -31,15 +31,17 @@ def pair_in_place(state: AlignState) -> None:
     o, n, table = state.old, state.new, state.table
     subjects: SubjectIndex | None = None  # built on the first gap that needs it
     floor = state.threshold * IN_PLACE_FACTOR
-    for s_key, t_key in sorted(
-        state.section_map.items(), key=lambda kv: o.members.get(kv[0], [0])[0]
-    ):
-        if s_key == HEADER:
-            continue
+    # only section pairs with a free clause on each side have a gap to fill
+    o_free = {o.sections[i] for i in table.free_old(range(len(o.clauses)))}
+    n_free = {n.sections[j] for j in table.free_new(range(len(n.clauses)))}
+    todo = [
+        (s_key, t_key)
+        for s_key, t_key in state.section_map.items()
+        if s_key in o_free and t_key in n_free and s_key != HEADER
+    ]
+    for s_key, t_key in sorted(todo, key=lambda kv: o.members.get(kv[0], [0])[0]):
         o_members = o.members.get(s_key, [])
         n_members = n.members.get(t_key, [])
-        if not table.free_old(o_members) or not table.free_new(n_members):
-            continue
         o_pos = {x: k for k, x in enumerate(o_members)}
         n_pos = {x: k for k, x in enumerate(n_members)}
         anchors = _anchors(state, o_members, n_members)

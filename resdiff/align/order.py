@@ -91,6 +91,9 @@ def uncross(state: AlignState) -> None:
         swapped = False
         table = state.table
         for members in _one_to_one_by_section_pair(state):
+            news = [j for _, j in members]
+            if news == sorted(news):  # in order: nothing crosses
+                continue
             for (a, j1), (b, j2) in itertools.pairwise(members):
                 # a match id is never reused: one still in the table is as listed
                 if j1 > j2 and a in table and b in table and _swap(state, a, b):
@@ -135,16 +138,20 @@ def _swap(state: AlignState, a: int, b: int) -> bool:
 def moved_ids(state: AlignState) -> set[int]:
     """Match ids whose clause moved: to an unpaired section, or out of order."""
     result: set[int] = set()
-    per_pair: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
-    for mid, pair in state.table.items():
-        s, t = state.old.sections[pair.olds[0]], state.new.sections[pair.news[0]]
-        if state.section_map.get(s) != t:
+    o_sections, n_sections, section_map = state.old.sections, state.new.sections, state.section_map
+    per_pair: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # by old section
+    for mid, (olds, news, _) in state.table.items():
+        s = o_sections[olds[0]]
+        if section_map.get(s) != n_sections[news[0]]:
             result.add(mid)
-        else:
-            per_pair[(s, t)].append((pair.olds[0], pair.news[0], mid))
+        else:  # the new section is the one ``s`` maps to: ``s`` alone names the pair
+            per_pair[s].append((olds[0], news[0], mid))
     for members in per_pair.values():
         members.sort()
-        keep = set(lis([j for _, j, _ in members]))
+        order = [j for _, j, _ in members]
+        if order == sorted(order):  # all in order (the common case): none moved
+            continue
+        keep = set(lis(order))
         result.update(mid for k, (_, _, mid) in enumerate(members) if k not in keep)
     return result
 

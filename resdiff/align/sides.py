@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -85,25 +85,27 @@ class Side:
 
 def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
     """Flatten ``resolution``; ``encode`` makes a clause text's token codes."""
-    clauses: list[Clause] = []
-    sections: list[str] = []
-    for part in resolution.header.parts():
-        clauses.append(part)
-        sections.append(HEADER)
-    order: list[Section] = []
-    for section in resolution.all_sections():
-        order.append(section)
-        for clause in section.walk():
-            clauses.append(clause)
-            sections.append(section.key)
-    for note in resolution.footnotes:
-        clauses.append(note)
-        sections.append(FOOTNOTES)
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(sections):
-        members[key].append(i)
+    clauses: list[Clause] = list(resolution.header.parts())
+    sections: list[str] = [HEADER] * len(clauses)
+    members: dict[str, list[int]] = {HEADER: list(range(len(clauses)))} if clauses else {}
+    order = list(resolution.all_sections())
+    for key, top, walk in [
+        *((s.key, s.clauses, True) for s in order),
+        (FOOTNOTES, resolution.footnotes, False),  # a footnote is taken whole
+    ]:
+        start = len(clauses)
+        for clause in top:  # most clauses have no sub-clauses: no walk for them
+            if walk and clause.children:
+                clauses.extend(clause.walk())
+            else:
+                clauses.append(clause)
+        if len(clauses) > start:
+            sections.extend([key] * (len(clauses) - start))
+            members.setdefault(key, []).extend(range(start, len(clauses)))
     texts = [clause.text for clause in clauses]
     seen = Counter(texts)
+    distinct = len(seen) - ("" in seen)
+    repeated = len(texts) - seen[""] > distinct
     return Side(
         clauses=clauses,
         sections=sections,
@@ -111,7 +113,7 @@ def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
         codes=PerClause(clauses, encode),
         section_order=order,
         section_of_key={s.key: s for s in order},
-        members=dict(members),
+        members=members,
         section_index=index_sections(order, {key: len(m) for key, m in members.items()}),
-        repeated=[i for i, text in enumerate(texts) if text and seen[text] > 1],
+        repeated=[i for i, t in enumerate(texts) if t and seen[t] > 1] if repeated else [],
     )

@@ -34,9 +34,14 @@ class AlignState:
     def flow(self) -> Counter[tuple[str, str]]:
         """How many paired clauses go from each old section to each new one."""
         o, n = self.old.sections, self.new.sections
-        return Counter(
-            (o[i], n[j]) for pair in self.table.pairs() for i in pair.olds for j in pair.news
-        )
+        olds, news = self.table.firsts()
+        counts = Counter(zip(map(o.__getitem__, olds), map(n.__getitem__, news)))
+        for _, pair in self.table.multiple():  # the rest of a split's or a merge's clauses
+            for i in pair.olds:
+                for j in pair.news:
+                    if i != pair.olds[0] or j != pair.news[0]:
+                        counts[(o[i], n[j])] += 1
+        return counts
 
     def partner_bounds(self, *, old_side: bool) -> tuple[list[int], list[int]]:
         """:meth:`MatchTable.partner_bounds` over this comparison's two sides."""

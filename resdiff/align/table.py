@@ -9,6 +9,7 @@ are numbered in the order they are made and iterated in that order (never by has
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 __all__ = ["MatchTable", "Pair"]
@@ -26,6 +27,11 @@ class Pair(NamedTuple):
         return len(self.olds) == 1 and len(self.news) == 1
 
 
+_first = itemgetter(0)
+_olds = attrgetter("olds")
+_news = attrgetter("news")
+
+
 class MatchTable:
     """Matches by id, and the match of each paired old and new clause."""
 
@@ -33,6 +39,7 @@ class MatchTable:
         self._pairs: dict[int, Pair] = {}
         self._old: dict[int, int] = {}  # old clause -> match id
         self._new: dict[int, int] = {}  # new clause -> match id
+        self._multi: dict[int, Pair] = {}  # the matches that are not one-to-one
         self._next = 0
 
     # -- changing ------------------------------------------------------------------------
@@ -47,6 +54,8 @@ class MatchTable:
         mid = self._next
         self._next += 1
         self._pairs[mid] = pair
+        if not pair.one_to_one:
+            self._multi[mid] = pair
         for i in pair.olds:
             self._old[i] = mid
         for j in pair.news:
@@ -68,6 +77,7 @@ class MatchTable:
     def drop(self, mid: int) -> Pair:
         """Undo match ``mid``: its clauses are free again."""
         pair = self._pairs.pop(mid)
+        self._multi.pop(mid, None)
         for i in pair.olds:
             del self._old[i]
         for j in pair.news:
@@ -91,6 +101,17 @@ class MatchTable:
     def pairs(self) -> Iterable[Pair]:
         """Every match, oldest first."""
         return self._pairs.values()
+
+    def firsts(self) -> tuple[Iterable[int], Iterable[int]]:
+        """The first old and the first new clause of every match, oldest first, as two
+        parallel iterables (a one-to-one match's only clauses)."""
+        pairs = self._pairs.values()
+        return map(_first, map(_olds, pairs)), map(_first, map(_news, pairs))
+
+    def multiple(self) -> Iterable[tuple[int, Pair]]:
+        """(id, pair) of every match that is not one-to-one (a split or a merge), oldest
+        first."""
+        return self._multi.items()
 
     def of_old(self, i: int) -> int | None:
         return self._old.get(i)
