@@ -39,13 +39,15 @@ def pair_exact(state: AlignState, olds: list[int], news: list[int]) -> None:
         [(j, n_clauses[j].text.strip()) for j in table.free_new(news)],
         lambda i, j: table.add_one(i, j, 1.0),
     )
-    o_keys, n_keys = o.keys, n.keys
-    _pair_equal(
-        state,
-        [(i, o_keys[i]) for i in table.free_old(olds)],
-        [(j, n_keys[j]) for j in table.free_new(news)],
-        state.pair,
-    )
+    free_old, free_new = table.free_old(olds), table.free_new(news)
+    if free_old and free_new:  # keys are worth computing only with a clause free each side
+        o_keys, n_keys = o.keys, n.keys
+        _pair_equal(
+            state,
+            [(i, o_keys[i]) for i in free_old],
+            [(j, n_keys[j]) for j in free_new],
+            state.pair,
+        )
 
 
 def _pair_equal(

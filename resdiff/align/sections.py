@@ -73,38 +73,38 @@ def _pair(
     old, new, size_old = old_index.order, new_index.order, old_index.size
     pos_old, pos_new = old_index.pos, new_index.pos
     by_key_old, by_key_new = old_index.by_key, new_index.by_key
-    inflow: Counter[str] = Counter()
-    outflow: Counter[str] = Counter()
-    for (s, t), f in flow.items():
-        inflow[t] += f
-        outflow[s] += f
-    result: dict[str, str] = {}
-    taken: set[str] = set()
-
-    def take(s: str, t: str) -> None:
-        if s not in result and t not in taken:
-            result[s] = t
-            taken.add(t)
-
-    # 1. content
+    inflow: dict[str, int] = {}
+    outflow: dict[str, int] = {}
     candidates = []
+    for (s, t), f in flow.items():
+        inflow[t] = inflow.get(t, 0) + f
+        outflow[s] = outflow.get(s, 0) + f
+    # 1. content
     for (s, t), f in flow.items():
         if s not in by_key_old or t not in by_key_new:
             continue
         if 2 * f > size_old[s] and 2 * f > inflow[t]:  # headings compared only if needed
             if f >= 2 or s == t or heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE:
                 candidates.append((-f, pos_old[s], pos_new[t], s, t))
-    for *_, s, t in sorted(candidates):
-        take(s, t)
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    candidates.sort()
+    for *_, s, t in candidates:
+        if s not in result and t not in taken:
+            result[s] = t
+            taken.add(t)
     # 2. same key
-    for sec in old:
-        if sec.key in by_key_new:
-            take(sec.key, sec.key)
+    for key in pos_old:
+        if key in by_key_new and key not in result and key not in taken:
+            result[key] = key
+            taken.add(key)
     if len(result) < len(old) and len(taken) < len(new):  # steps 3 and 4, if any is left
-        for *_, s_key, t_key in sorted(
+        for *_, s, t in sorted(
             _alike_candidates(old, new, flow, inflow, outflow, result, taken)
         ):
-            take(s_key, t_key)
+            if s not in result and t not in taken:
+                result[s] = t
+                taken.add(t)
     return result
 
 
@@ -112,8 +112,8 @@ def _alike_candidates(
     old: Sequence[Section],
     new: Sequence[Section],
     flow: Counter[tuple[str, str]],
-    inflow: Counter[str],
-    outflow: Counter[str],
+    inflow: Mapping[str, int],
+    outflow: Mapping[str, int],
     paired: Mapping[str, str],
     taken: set[str],
 ) -> list[tuple[int, float, int, int, str, str]]:
@@ -135,7 +135,7 @@ def _alike_candidates(
         for n_sec in new
         if n_sec.key not in taken
     }
-    isolated_new = {key: norm for key, norm in norm_new.items() if inflow[key] == 0}
+    isolated_new = {key: norm for key, norm in norm_new.items() if not inflow.get(key)}
     flows_to: dict[str, list[str]] = {}
     for (s, t), f in flow.items():
         if f > 0 and t in norm_new:
@@ -144,7 +144,7 @@ def _alike_candidates(
     for o_sec in old:
         if o_sec.key in paired:
             continue
-        o_isolated = outflow[o_sec.key] == 0
+        o_isolated = not outflow.get(o_sec.key)
         if not flows_to.get(o_sec.key) and not (o_isolated and isolated_new):
             continue
         left = normalize(o_sec.heading, fold_case=True)
@@ -166,7 +166,7 @@ def _alike_candidates(
         for n_key, score in found.items():
             sim = score / 100.0
             f = flow.get((o_sec.key, n_key), 0)
-            isolated = o_isolated and inflow[n_key] == 0
+            isolated = o_isolated and not inflow.get(n_key)
             if (sim >= ALIKE and f > 0) or (sim >= NEARLY_EQUAL and isolated):
                 scored.append((-f, -sim, pos_old[o_sec.key], pos_new[n_key], o_sec.key, n_key))
     return scored
