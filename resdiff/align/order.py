@@ -88,6 +88,8 @@ def uncross(state: AlignState) -> None:
     citing another instrument), the order-keeping pairs win.
     """
     for _ in range(3):  # a few passes settle chains of near-duplicates
+        if _in_order(state):  # no two pairs cross at all (the common case)
+            return
         swapped = False
         table = state.table
         for members in _one_to_one_by_section_pair(state):
@@ -139,6 +141,10 @@ def moved_ids(state: AlignState) -> set[int]:
     """Match ids whose clause moved: to an unpaired section, or out of order."""
     result: set[int] = set()
     o_sections, n_sections, section_map = state.old.sections, state.new.sections, state.section_map
+    olds, news = state.table.firsts()
+    targets = list(map(section_map.get, map(o_sections.__getitem__, olds)))
+    if targets == list(map(n_sections.__getitem__, news)) and _in_order(state):
+        return result  # every pair in its section's partner, none out of order
     per_pair: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # by old section
     for mid, (olds, news, _) in state.table.items():
         s = o_sections[olds[0]]
@@ -154,6 +160,16 @@ def moved_ids(state: AlignState) -> set[int]:
         keep = set(lis(order))
         result.update(mid for k, (_, _, mid) in enumerate(members) if k not in keep)
     return result
+
+
+def _in_order(state: AlignState) -> bool:
+    """Whether the matches, taken in old order, are in new order too (first clauses).
+
+    Then no two matches cross anywhere, nor within any section pair: nothing for
+    :func:`uncross` to swap and nothing for :func:`moved_ids` to report out of order."""
+    olds, news = state.table.firsts()
+    order = [j for _, j in sorted(zip(olds, news))]
+    return order == sorted(order)
 
 
 def lis(values: Sequence[int]) -> list[int]:

@@ -103,9 +103,12 @@ def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
             sections.extend([key] * (len(clauses) - start))
             members.setdefault(key, []).extend(range(start, len(clauses)))
     texts = [clause.text for clause in clauses]
-    seen = Counter(texts)
-    distinct = len(seen) - ("" in seen)
-    repeated = len(texts) - seen[""] > distinct
+    distinct = set(texts)
+    distinct.discard("")
+    repeated: list[int] = []
+    if len(distinct) < len(texts) - texts.count(""):  # some text occurs twice
+        seen = Counter(texts)
+        repeated = [i for i, t in enumerate(texts) if t and seen[t] > 1]
     return Side(
         clauses=clauses,
         sections=sections,
@@ -115,5 +118,5 @@ def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
         section_of_key={s.key: s for s in order},
         members=members,
         section_index=index_sections(order, {key: len(m) for key, m in members.items()}),
-        repeated=[i for i, t in enumerate(texts) if t and seen[t] > 1] if repeated else [],
+        repeated=repeated,
     )
