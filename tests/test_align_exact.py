@@ -90,11 +90,10 @@ def test_equal_keys_pair_as_the_plain_rule_says(
     """Keys met once and keys met many times (held apart for speed) pair by one rule."""
     from resdiff.align.exact import _pair_equal
 
-    paired: list[tuple[int, int]] = []
-    state = SimpleNamespace(  # what _pair_equal reads and calls of an AlignState
+    state = SimpleNamespace(  # what _pair_equal reads of an AlignState
         old=SimpleNamespace(sections=[s for _, s in olds]),
         new=SimpleNamespace(sections=[s for _, s in news]),
     )
-    _pair_equal(state, list(enumerate(k for k, _ in olds)),  # type: ignore[arg-type]
-                list(enumerate(k for k, _ in news)), lambda i, j: paired.append((i, j)))  # fmt: skip
+    paired = _pair_equal(state, list(range(len(olds))), [k for k, _ in olds],  # type: ignore[arg-type]
+                         list(range(len(news))), [k for k, _ in news])  # fmt: skip
     assert paired == _reference_pairs(olds, news)

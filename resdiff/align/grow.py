@@ -54,7 +54,7 @@ class _Grower:
         self.one_dom, self.many_dom = (
             (self.olds, self.news) if self.split else (self.news, self.olds)
         )
-        self.many_pos = {x: k for k, x in enumerate(self.many_dom)}
+        self.many_pos: dict[int, int] = {}  # clause -> position in many_dom, when needed
         table = self.state.table
         #: paired clause -> match id, of the ``one`` side and of the ``many`` side (live)
         self.one_paired = table.paired(old_side=self.split)
@@ -66,6 +66,7 @@ class _Grower:
         free = self._free_positions()
         if not free:  # nothing to grow into: no group can form
             return
+        self.many_pos = {x: k for k, x in enumerate(self.many_dom)}
         lone = self._lone_by_home(free)
         for x in self._growable(free):
             start = self._start(x, lone)

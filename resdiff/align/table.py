@@ -27,6 +27,7 @@ class Pair(NamedTuple):
         return len(self.olds) == 1 and len(self.news) == 1
 
 
+_new_pair = tuple.__new__  # a Pair from its three fields, without NamedTuple's own __new__
 _first = itemgetter(0)
 _olds = attrgetter("olds")
 _news = attrgetter("news")
@@ -73,6 +74,21 @@ class MatchTable:
         self._old[i] = mid
         self._new[j] = mid
         return mid
+
+    def add_ones(self, pairs: Iterable[tuple[int, int]], score: float) -> None:
+        """:meth:`add_one` for each ``(i, j)`` of ``pairs`` in turn, all at ``score``."""
+        old, new, store = self._old, self._new, self._pairs
+        mid = self._next
+        try:
+            for i, j in pairs:
+                if i in old or j in new:
+                    raise ValueError(f"clause already paired: {i if i in old else j}")
+                store[mid] = _new_pair(Pair, ((i,), (j,), score))
+                old[i] = mid
+                new[j] = mid
+                mid += 1
+        finally:
+            self._next = mid
 
     def drop(self, mid: int) -> Pair:
         """Undo match ``mid``: its clauses are free again."""
