@@ -93,11 +93,13 @@ def _pair_equal(
     dictionary lookups."""
     o_sections, n_sections = state.old.sections, state.new.sections
     pairs: list[tuple[int, int]] = []
-    single = dict(zip(new_keys, news))  # key of one new clause -> that clause, while free
+    single = dict(
+        zip(new_keys, news, strict=True)
+    )  # key of one new clause -> that clause, while free
     repeated: dict[str, dict[str, deque[int]]] = {}  # key -> section -> clauses in order
     if len(single) < len(new_keys):  # some key repeats: queue those
         single = {}
-        for j, key in zip(news, new_keys):
+        for j, key in zip(news, new_keys, strict=True):
             queues = repeated.get(key)
             if queues is None:
                 first = single.get(key)
@@ -111,7 +113,7 @@ def _pair_equal(
     single.pop("", None)  # an empty key pairs nothing
     repeated.pop("", None)
     rest: list[tuple[int, str]] = []
-    for i, key in zip(olds, old_keys):
+    for i, key in zip(olds, old_keys, strict=True):
         only = single.get(key)
         if only is not None:
             if n_sections[only] == o_sections[i]:

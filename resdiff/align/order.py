@@ -168,7 +168,7 @@ def _in_order(state: AlignState) -> bool:
     Then no two matches cross anywhere, nor within any section pair: nothing for
     :func:`uncross` to swap and nothing for :func:`moved_ids` to report out of order."""
     olds, news = state.table.firsts()
-    order = [j for _, j in sorted(zip(olds, news))]
+    order = [j for _, j in sorted(zip(olds, news, strict=True))]
     return order == sorted(order)
 
 

@@ -83,9 +83,12 @@ def _pair(
     for (s, t), f in flow.items():
         if s not in by_key_old or t not in by_key_new:
             continue
-        if 2 * f > size_old[s] and 2 * f > inflow[t]:  # headings compared only if needed
-            if f >= 2 or s == t or heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE:
-                candidates.append((-f, pos_old[s], pos_new[t], s, t))
+        if (  # most of s went to t and most of t came from s; headings compared last
+            2 * f > size_old[s]
+            and 2 * f > inflow[t]
+            and (f >= 2 or s == t or heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE)
+        ):
+            candidates.append((-f, pos_old[s], pos_new[t], s, t))
     result: dict[str, str] = {}
     taken: set[str] = set()
     candidates.sort()
@@ -99,9 +102,7 @@ def _pair(
             result[key] = key
             taken.add(key)
     if len(result) < len(old) and len(taken) < len(new):  # steps 3 and 4, if any is left
-        for *_, s, t in sorted(
-            _alike_candidates(old, new, flow, inflow, outflow, result, taken)
-        ):
+        for *_, s, t in sorted(_alike_candidates(old, new, flow, inflow, outflow, result, taken)):
             if s not in result and t not in taken:
                 result[s] = t
                 taken.add(t)

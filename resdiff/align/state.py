@@ -35,7 +35,7 @@ class AlignState:
         """How many paired clauses go from each old section to each new one."""
         o, n = self.old.sections, self.new.sections
         olds, news = self.table.firsts()
-        counts = Counter(zip(map(o.__getitem__, olds), map(n.__getitem__, news)))
+        counts = Counter(zip(map(o.__getitem__, olds), map(n.__getitem__, news), strict=True))
         for _, pair in self.table.multiple():  # the rest of a split's or a merge's clauses
             for i in pair.olds:
                 for j in pair.news:

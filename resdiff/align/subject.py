@@ -19,8 +19,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain
 from functools import lru_cache
+from itertools import chain
 
 from resdiff.normalize import content_words
 
