@@ -70,16 +70,35 @@ def _pair(
     old_index: SectionIndex, new_index: SectionIndex, flow: Counter[tuple[str, str]]
 ) -> dict[str, str]:
     """:func:`pair_sections` on the two sides' indexes."""
-    old, new, size_old = old_index.order, new_index.order, old_index.size
-    pos_old, pos_new = old_index.pos, new_index.pos
-    by_key_old, by_key_new = old_index.by_key, new_index.by_key
+    old, new = old_index.order, new_index.order
     inflow: dict[str, int] = {}
     outflow: dict[str, int] = {}
-    candidates = []
     for (s, t), f in flow.items():
         inflow[t] = inflow.get(t, 0) + f
         outflow[s] = outflow.get(s, 0) + f
-    # 1. content
+    if all(s == t for s, t in flow):  # every clause stayed in its section (the common case):
+        result = {key: key for key in old_index.pos if key in new_index.by_key}  # 1 and 2 agree
+    else:
+        result = _by_content_then_key(old_index, new_index, flow, inflow)
+    taken = set(result.values())
+    if len(result) < len(old) and len(taken) < len(new):  # steps 3 and 4, if any is left
+        for *_, s, t in sorted(_alike_candidates(old, new, flow, inflow, outflow, result, taken)):
+            if s not in result and t not in taken:
+                result[s] = t
+                taken.add(t)
+    return result
+
+
+def _by_content_then_key(
+    old_index: SectionIndex,
+    new_index: SectionIndex,
+    flow: Counter[tuple[str, str]],
+    inflow: Mapping[str, int],
+) -> dict[str, str]:
+    """Steps 1 and 2 of :func:`pair_sections`: by content, then by the same key."""
+    size_old, pos_old, pos_new = old_index.size, old_index.pos, new_index.pos
+    by_key_old, by_key_new = old_index.by_key, new_index.by_key
+    candidates = []
     for (s, t), f in flow.items():
         if s not in by_key_old or t not in by_key_new:
             continue
@@ -89,23 +108,17 @@ def _pair(
             and (f >= 2 or s == t or heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE)
         ):
             candidates.append((-f, pos_old[s], pos_new[t], s, t))
+    candidates.sort()
     result: dict[str, str] = {}
     taken: set[str] = set()
-    candidates.sort()
     for *_, s, t in candidates:
         if s not in result and t not in taken:
             result[s] = t
             taken.add(t)
-    # 2. same key
     for key in pos_old:
         if key in by_key_new and key not in result and key not in taken:
             result[key] = key
             taken.add(key)
-    if len(result) < len(old) and len(taken) < len(new):  # steps 3 and 4, if any is left
-        for *_, s, t in sorted(_alike_candidates(old, new, flow, inflow, outflow, result, taken)):
-            if s not in result and t not in taken:
-                result[s] = t
-                taken.add(t)
     return result
 
 
