@@ -66,7 +66,7 @@ class Side:
     #: token codes per clause (one character per token, see :mod:`.scores`)
     codes: PerClause
     section_order: list[Section]
-    section_of_key: dict[str, Section]
+    section_of_key: Mapping[str, Section]
     #: section key -> clause indices in order
     members: dict[str, list[int]]
     #: indices of the clauses whose (non-empty) text occurs more than once, in order
@@ -109,14 +109,15 @@ def build_side(resolution: Resolution, encode: Callable[[str], str]) -> Side:
     if len(distinct) < len(texts) - texts.count(""):  # some text occurs twice
         seen = Counter(texts)
         repeated = [i for i, t in enumerate(texts) if t and seen[t] > 1]
+    index = index_sections(order, {key: len(m) for key, m in members.items()})
     return Side(
         clauses=clauses,
         sections=sections,
         keys=PerClause(clauses, match_key),
         codes=PerClause(clauses, encode),
         section_order=order,
-        section_of_key={s.key: s for s in order},
+        section_of_key=index.by_key,
         members=members,
-        section_index=index_sections(order, {key: len(m) for key, m in members.items()}),
+        section_index=index,
         repeated=repeated,
     )
