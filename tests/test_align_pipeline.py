@@ -66,14 +66,15 @@ def test_threshold_out_of_range_is_refused() -> None:
 
 # -- the shortcuts change nothing ---------------------------------------------------------
 # Each pass skips work it can prove idle (keys that cannot be equal, clauses that cannot
-# grow, sections whose flow did not change, pairs already in order, texts met once). With
-# every shortcut turned off, each pass does the whole of its plain rule: the alignment
-# must be the same, on generated revisions and on every real pair.
+# grow, sections whose flow did not change, pairs already in order, texts met once, gaps
+# sharing no subject). With every shortcut turned off, each pass does the whole of its
+# plain rule: the alignment must be the same, on generated revisions and on every real
+# pair.
 
 
 def _aligned_plainly(old: Resolution, new: Resolution) -> Alignment:
     """``align_resolutions`` with every shortcut turned off."""
-    from resdiff.align import exact, grow, order, pipeline
+    from resdiff.align import exact, grow, in_place, order, pipeline
 
     plain_side = pipeline.build_side
     plain_map = pipeline.map_sections
@@ -90,6 +91,7 @@ def _aligned_plainly(old: Resolution, new: Resolution) -> Alignment:
         patch.setattr(exact, "_signature", lambda *_: b"")  # every key computed
         patch.setattr(grow._Grower, "_growable", lambda self, *_: list(self.one_dom))
         patch.setattr(order, "_in_order", lambda *_: False)
+        patch.setattr(in_place, "_may_pair", lambda *_: True)
         patch.setattr(pipeline, "build_side", every_text)
         patch.setattr(pipeline, "map_sections", afresh)
         return align_resolutions(old, new)

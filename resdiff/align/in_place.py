@@ -15,7 +15,7 @@ import itertools
 from resdiff.align.citation import cites_other_instrument
 from resdiff.align.order import lis
 from resdiff.align.state import AlignState
-from resdiff.align.subject import SubjectIndex
+from resdiff.align.subject import MIN_SHARED, SubjectIndex, subject_words
 from resdiff.model import HEADER
 
 __all__ = ["IN_PLACE_FACTOR", "MAX_GAP_PAIRS", "pair_in_place"]
@@ -50,9 +50,28 @@ def pair_in_place(state: AlignState) -> None:
         for (a0, b0), (a1, b1) in itertools.pairwise(bounds):
             gap_old = table.free_old(o_members[a0 + 1 : a1])
             gap_new = table.free_new(n_members[b0 + 1 : b1])
-            if gap_old and gap_new and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS:
+            if (
+                gap_old
+                and gap_new
+                and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS
+                and _may_pair(state, gap_old, gap_new)
+            ):
                 subjects = subjects or _subjects(state)
                 _align_gap(state, gap_old, gap_new, subjects, floor)
+
+
+def _may_pair(state: AlignState, gap_old: list[int], gap_new: list[int]) -> bool:
+    """Whether an old clause of the gap shares :data:`~.subject.MIN_SHARED` subject words
+    with a new one. Without, every pair of the gap scores 0 (see
+    :meth:`~.subject.SubjectIndex.similarity`) and the subject index, which weighs every
+    clause of both texts, need not be built for it."""
+    o_clauses, n_clauses = state.old.clauses, state.new.clauses
+    news = [set(subject_words(n_clauses[j].text)) for j in gap_new]
+    for i in gap_old:
+        words = set(subject_words(o_clauses[i].text))
+        if any(len(words & other) >= MIN_SHARED for other in news):
+            return True
+    return False
 
 
 def _subjects(state: AlignState) -> SubjectIndex:
