@@ -42,6 +42,9 @@ class MatchTable:
         self._new: dict[int, int] = {}  # new clause -> match id
         self._multi: dict[int, Pair] = {}  # the matches that are not one-to-one
         self._next = 0
+        #: matches made (+1) and undone (-1) since :meth:`changes` was last called, once
+        #: it has been called: what lets a reader follow the table without rereading it
+        self._log: list[tuple[int, Pair]] | None = None
 
     # -- changing ------------------------------------------------------------------------
     def add(self, olds: Iterable[int], news: Iterable[int], score: float) -> int:
@@ -55,6 +58,8 @@ class MatchTable:
         mid = self._next
         self._next += 1
         self._pairs[mid] = pair
+        if self._log is not None:
+            self._log.append((1, pair))
         if not pair.one_to_one:
             self._multi[mid] = pair
         for i in pair.olds:
@@ -70,7 +75,9 @@ class MatchTable:
             raise ValueError(f"clause already paired: {i if i in self._old else j}")
         mid = self._next
         self._next += 1
-        self._pairs[mid] = Pair((i,), (j,), score)
+        pair = self._pairs[mid] = Pair((i,), (j,), score)
+        if self._log is not None:
+            self._log.append((1, pair))
         self._old[i] = mid
         self._new[j] = mid
         return mid
@@ -83,7 +90,9 @@ class MatchTable:
             for i, j in pairs:
                 if i in old or j in new:
                     raise ValueError(f"clause already paired: {i if i in old else j}")
-                store[mid] = _new_pair(Pair, ((i,), (j,), score))
+                pair = store[mid] = _new_pair(Pair, ((i,), (j,), score))
+                if self._log is not None:
+                    self._log.append((1, pair))
                 old[i] = mid
                 new[j] = mid
                 mid += 1
@@ -94,11 +103,20 @@ class MatchTable:
         """Undo match ``mid``: its clauses are free again."""
         pair = self._pairs.pop(mid)
         self._multi.pop(mid, None)
+        if self._log is not None:
+            self._log.append((-1, pair))
         for i in pair.olds:
             del self._old[i]
         for j in pair.news:
             del self._new[j]
         return pair
+
+    def changes(self) -> list[tuple[int, Pair]]:
+        """The matches made (``+1``) and undone (``-1``) since the last call, in order;
+        the first call returns nothing and starts the record."""
+        log = self._log or []
+        self._log = []
+        return log
 
     # -- reading ---------------------------------------------------------------------------
     def __getitem__(self, mid: int) -> Pair:
