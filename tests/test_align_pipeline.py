@@ -83,8 +83,9 @@ def _aligned_plainly(old: Resolution, new: Resolution) -> Alignment:
         side = plain_side(res, encode)
         return replace(side, repeated=[i for i, c in enumerate(side.clauses) if c.text])
 
-    def afresh(state: AlignState) -> None:
+    def afresh(state: AlignState) -> None:  # the flow counted anew, the map made anew
         state.section_memo = None
+        state._flow = None
         plain_map(state)
 
     with pytest.MonkeyPatch.context() as patch:
