@@ -5,11 +5,15 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from align_cases import mapping, moved
+from conftest import ITU_PP, real_files
 from differ_cases import TEXTS, build, letters, numbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff.align import align_resolutions
+from resdiff.align.scores import ClauseEncoder, ratio
+from resdiff.normalize import match_key
+from resdiff.parsing import parse_text
 
 
 def test_identical_resolutions_align_one_to_one_in_place() -> None:
@@ -90,13 +94,62 @@ def test_equal_keys_pair_as_the_plain_rule_says(
     """Keys met once and keys met many times (held apart for speed) pair by one rule."""
     from resdiff.align.exact import _pair_equal
 
-    paired: list[tuple[int, int]] = []
-    state = SimpleNamespace(  # what _pair_equal reads and calls of an AlignState
+    state = SimpleNamespace(  # what _pair_equal reads of an AlignState
         old=SimpleNamespace(sections=[s for _, s in olds]),
         new=SimpleNamespace(sections=[s for _, s in news]),
-        table=SimpleNamespace(free_old=lambda ix: ix, free_new=lambda ix: ix),
-        pair=lambda i, j: paired.append((i, j)),
     )
-    _pair_equal(state, list(range(len(olds))), list(range(len(news))),  # type: ignore[arg-type]
-                lambda i: olds[i][0], lambda j: news[j][0])  # fmt: skip
+    paired = _pair_equal(state, list(range(len(olds))), [k for k, _ in olds],  # type: ignore[arg-type]
+                         list(range(len(news))), [k for k, _ in news])  # fmt: skip
     assert paired == _reference_pairs(olds, news)
+
+
+# A text of what normalising touches: letters of both cases, digits, spacing of every
+# kind, hyphens, the grave accent, final punctuation, and a few non-ASCII characters
+# (ligature, full-width letter, NBSP, curly quote, sharp s) that NFKC or case folding
+# turn into ASCII.
+_TEXTS = st.text(alphabet=st.sampled_from(list("aZ9 -`;,.:\t\x1c'\"_ﬁＡ\xa0’ßé")), max_size=30)
+
+
+def _alnum_of_key(text: str) -> bytes:
+    """The ASCII lower-case letters and digits of ``text``'s match key, in order."""
+    return bytes(c for c in match_key(text).encode("utf-8") if chr(c) in _ALNUM)
+
+
+_ALNUM = set("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+def test_a_signature_is_the_ascii_letters_and_digits_of_the_match_key(text: str) -> None:
+    """What lets the exact pass skip a key: equal keys always have equal signatures."""
+    from resdiff.align.exact import _signature
+
+    keys = {0: match_key(text)}
+    assert _signature(text, keys, 0) == _alnum_of_key(text)  # type: ignore[arg-type]
+
+
+def test_every_real_clause_has_the_signature_of_its_match_key() -> None:
+    from resdiff.align.exact import _signature
+
+    files = real_files()
+    assert files, f"real texts not found at {ITU_PP} (set RESDIFF_SHARED_DATA)"
+    for path in files:
+        for clause in parse_text(path.read_text("utf-8")).clauses():
+            keys = {0: match_key(clause.text)}
+            sig = _signature(clause.text, keys, 0)  # type: ignore[arg-type]
+            assert sig == _alnum_of_key(clause.text), (path.name, clause.path)
+
+
+_SPACE = st.text(alphabet=st.sampled_from(list(" \t\n\x1c\xa0\u3000")), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _SPACE, _SPACE)
+def test_texts_equal_but_for_surrounding_space_score_one(
+    text: str, before: str, after: str
+) -> None:
+    """Why the exact pass pairs identical stripped texts at 1 without scoring them."""
+    padded = before + text + after
+    assert padded.strip() == text.strip()
+    encoder = ClauseEncoder()
+    assert ratio(encoder.encode(text), encoder.encode(padded)) == 1.0

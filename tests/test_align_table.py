@@ -53,3 +53,20 @@ def test_partner_bounds_say_between_which_partners_a_free_clause_belongs() -> No
     mid = table.of_old(4)
     assert mid is not None
     assert table.partners(mid, old_side=True) == (6, 7)
+
+
+def test_the_table_records_what_changed_once_asked() -> None:
+    table = MatchTable()
+    first = table.add_one(0, 0, 1.0)
+    assert table.changes() == []  # the first call starts the record
+    table.add_ones([(1, 2), (2, 1)], 1.0)
+    split = table.add([3], [3, 4], 0.8)
+    dropped = table.drop(first)
+    assert table.changes() == [
+        (1, ((1,), (2,), 1.0)),
+        (1, ((2,), (1,), 1.0)),
+        (1, ((3,), (3, 4), 0.8)),
+        (-1, dropped),
+    ]
+    assert table.changes() == []
+    assert [mid for mid, _ in table.multiple()] == [split]

@@ -7,8 +7,8 @@ are kept word for word, and a hash lookup pairs them in linear time, before any 
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable
 
+from resdiff.align.sides import PerClause
 from resdiff.align.state import AlignState
 from resdiff.model import HEADER
 
@@ -28,54 +28,97 @@ def pair_exact(state: AlignState, olds: list[int], news: list[int]) -> None:
     """Pair identical texts, then texts equal under :func:`~resdiff.normalize.match_key`.
 
     Within one key, old clauses take partners in the same section first, then the
-    rest, each in document order.
+    rest, each in document order. Texts equal but for surrounding white space have the
+    same tokens, so their pairs score 1 without being scored.
     """
-    o, n = state.old, state.new
-    _pair_equal(
-        state, olds, news, lambda i: o.clauses[i].text.strip(), lambda j: n.clauses[j].text.strip()
+    o, n, table = state.old, state.new, state.table
+    free_old, free_new = table.free_old(olds), table.free_new(news)
+    o_clauses, n_clauses = o.clauses, n.clauses
+    same = _pair_equal(
+        state,
+        free_old,
+        [o_clauses[i].text.strip() for i in free_old],
+        free_new,
+        [n_clauses[j].text.strip() for j in free_new],
     )
-    _pair_equal(state, olds, news, o.keys.__getitem__, n.keys.__getitem__)
+    table.add_ones(same, 1.0)
+    free_old, free_new = table.free_old(free_old), table.free_new(free_new)
+    if free_old and free_new:  # keys are worth computing only with a clause free each side
+        o_sigs = [_signature(o_clauses[i].text, o.keys, i) for i in free_old]
+        n_sigs = [_signature(n_clauses[j].text, n.keys, j) for j in free_new]
+        shared = set(o_sigs).intersection(n_sigs)  # only these can have equal keys
+        free_old = [i for i, sig in zip(free_old, o_sigs, strict=True) if sig in shared]
+        free_new = [j for j, sig in zip(free_new, n_sigs, strict=True) if sig in shared]
+        o_keys, n_keys = o.keys, n.keys
+        for i, j in _pair_equal(
+            state,
+            free_old,
+            [o_keys[i] for i in free_old],
+            free_new,
+            [n_keys[j] for j in free_new],
+        ):
+            state.pair(i, j)
+
+
+#: Every byte but the ASCII lower-case letters and digits.
+_NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
+
+
+def _signature(text: str, keys: PerClause, i: int) -> bytes:
+    """The ASCII letters and digits of clause ``i``'s match key (``text`` its text), in
+    order: two clauses with equal keys have equal signatures.
+
+    For an ASCII text they are its own letters and digits, lower-cased: normalising
+    ASCII changes only case, spacing, hyphens, the grave accent and final punctuation,
+    never a letter or a digit. So most texts are told apart without their key (whose
+    normalisation costs ten times as much); another text's key is computed."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _NOT_ALNUM)
+    return keys[i].encode("utf-8").translate(None, _NOT_ALNUM)  # non-ASCII: bytes >= 128
 
 
 def _pair_equal(
     state: AlignState,
     olds: list[int],
+    old_keys: list[str],
     news: list[int],
-    old_key: Callable[[int], str],
-    new_key: Callable[[int], str],
-) -> None:
-    """Pair free clauses whose keys are equal (and not empty).
+    new_keys: list[str],
+) -> list[tuple[int, int]]:
+    """The pairs of free clauses (in document order, with their keys) whose keys are
+    equal (and not empty), in the order they are decided.
 
     Most keys occur once among the new clauses: those are held as a plain key → clause
-    map, and only repeated keys get a queue per section (what deciding among several
-    partners needs), so the common case costs two dictionary lookups."""
+    map (built in one step when no key repeats), and only repeated keys get a queue per
+    section (what deciding among several partners needs), so the common case costs two
+    dictionary lookups."""
     o_sections, n_sections = state.old.sections, state.new.sections
-    single: dict[str, int] = {}  # key of one new clause -> that clause, while free
+    pairs: list[tuple[int, int]] = []
+    single = dict(
+        zip(new_keys, news, strict=True)
+    )  # key of one new clause -> that clause, while free
     repeated: dict[str, dict[str, deque[int]]] = {}  # key -> section -> clauses in order
-    for j in state.table.free_new(news):
-        key = new_key(j)
-        if not key:
-            continue
-        queues = repeated.get(key)
-        if queues is None:
-            first = single.get(key)
-            if first is None:
-                single[key] = j
-                continue
-            del single[key]
-            queues = repeated[key] = defaultdict(deque)
-            queues[n_sections[first]].append(first)
-        queues[n_sections[j]].append(j)
+    if len(single) < len(new_keys):  # some key repeats: queue those
+        single = {}
+        for j, key in zip(news, new_keys, strict=True):
+            queues = repeated.get(key)
+            if queues is None:
+                first = single.get(key)
+                if first is None:
+                    single[key] = j
+                    continue
+                del single[key]
+                queues = repeated[key] = defaultdict(deque)
+                queues[n_sections[first]].append(first)
+            queues[n_sections[j]].append(j)
+    single.pop("", None)  # an empty key pairs nothing
+    repeated.pop("", None)
     rest: list[tuple[int, str]] = []
-    for i in state.table.free_old(olds):
-        key = old_key(i)
-        if not key:
-            continue
+    for i, key in zip(olds, old_keys, strict=True):
         only = single.get(key)
         if only is not None:
             if n_sections[only] == o_sections[i]:
                 del single[key]
-                state.pair(i, only)
+                pairs.append((i, only))
             else:
                 rest.append((i, key))
             continue
@@ -84,12 +127,12 @@ def _pair_equal(
             continue
         same = sections.get(o_sections[i])
         if same:
-            state.pair(i, same.popleft())
+            pairs.append((i, same.popleft()))
         else:
             rest.append((i, key))
     for i, key in rest:  # then across sections, in document order
         if key in single:
-            state.pair(i, single.pop(key))
+            pairs.append((i, single.pop(key)))
             continue
         sections = repeated.get(key)
         if sections is None:  # its one partner was taken by an earlier clause
@@ -98,7 +141,8 @@ def _pair_equal(
         if heads:
             j = min(heads)
             sections[n_sections[j]].popleft()
-            state.pair(i, j)
+            pairs.append((i, j))
+    return pairs
 
 
 def pair_empty_by_path(state: AlignState) -> None:
@@ -110,4 +154,4 @@ def pair_empty_by_path(state: AlignState) -> None:
         if not o.codes[i]:
             j = new_by_path.get(o.clauses[i].path)
             if j is not None and not n.codes[j] and table.of_new(j) is None:
-                table.add((i,), (j,), 1.0)
+                table.add_one(i, j, 1.0)

@@ -54,7 +54,7 @@ class _Grower:
         self.one_dom, self.many_dom = (
             (self.olds, self.news) if self.split else (self.news, self.olds)
         )
-        self.many_pos = {x: k for k, x in enumerate(self.many_dom)}
+        self.many_pos: dict[int, int] = {}  # clause -> position in many_dom, when needed
         table = self.state.table
         #: paired clause -> match id, of the ``one`` side and of the ``many`` side (live)
         self.one_paired = table.paired(old_side=self.split)
@@ -63,8 +63,12 @@ class _Grower:
 
     def run(self) -> None:
         table = self.state.table
-        lone = self._lone_by_home()
-        for x in self.one_dom:
+        free = self._free_positions()
+        if not free:  # nothing to grow into: no group can form
+            return
+        self.many_pos = {x: k for k, x in enumerate(self.many_dom)}
+        lone = self._lone_by_home(free)
+        for x in self._growable(free):
             start = self._start(x, lone)
             if start is None:
                 continue
@@ -102,12 +106,35 @@ class _Grower:
         key = side.sections[x]
         return self.state.section_map.get(key, "") if mapped else key
 
-    def _lone_by_home(self) -> dict[str, list[int]]:
+    def _free_positions(self) -> list[int]:
+        """Positions in ``many_dom`` of its free clauses with text, as the pass begins.
+
+        A group only ever takes free clauses, and clauses are only taken while the pass
+        runs, so these are all a group can grow into."""
+        paired, codes = self.many_paired, self.many.codes
+        return [k for k, y in enumerate(self.many_dom) if y not in paired and codes[y]]
+
+    def _growable(self, free: list[int]) -> list[int]:
+        """The clauses of ``one_dom`` that may start a group, in its order: every free one,
+        and those of an amended one-to-one pair whose partner has a free neighbour (the
+        only ones :meth:`_extend` could grow). Every other clause's pair stays as it is."""
+        table, many_dom = self.state.table, self.many_dom
+        found = set(table.free_old(self.one_dom) if self.split else table.free_new(self.one_dom))
+        for k in free:
+            for near in (k - 1, k + 1):
+                mid = self.many_paired.get(many_dom[near]) if 0 <= near < len(many_dom) else None
+                if mid is not None:
+                    pair = table[mid]
+                    if pair.score < 1.0 and len(pair.olds) == 1 == len(pair.news):
+                        found.add(pair.olds[0] if self.split else pair.news[0])
+        return [x for x in self.one_dom if x in found]
+
+    def _lone_by_home(self, free: list[int]) -> dict[str, list[int]]:
         """Free clauses of the ``many`` side (with text), by the section they would share."""
         lone: dict[str, list[int]] = defaultdict(list)
-        for y in self.many_dom:
-            if y not in self.many_paired and self.many.codes[y]:
-                lone[self._home(self.many, y, mapped=not self.split)].append(y)
+        for k in free:
+            y = self.many_dom[k]
+            lone[self._home(self.many, y, mapped=not self.split)].append(y)
         return lone
 
     def _lone_candidates(self, x: int, lone: dict[str, list[int]]) -> list[int]:

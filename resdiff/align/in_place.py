@@ -15,7 +15,7 @@ import itertools
 from resdiff.align.citation import cites_other_instrument
 from resdiff.align.order import lis
 from resdiff.align.state import AlignState
-from resdiff.align.subject import SubjectIndex
+from resdiff.align.subject import MIN_SHARED, SubjectIndex, subject_words
 from resdiff.model import HEADER
 
 __all__ = ["IN_PLACE_FACTOR", "MAX_GAP_PAIRS", "pair_in_place"]
@@ -31,15 +31,17 @@ def pair_in_place(state: AlignState) -> None:
     o, n, table = state.old, state.new, state.table
     subjects: SubjectIndex | None = None  # built on the first gap that needs it
     floor = state.threshold * IN_PLACE_FACTOR
-    for s_key, t_key in sorted(
-        state.section_map.items(), key=lambda kv: o.members.get(kv[0], [0])[0]
-    ):
-        if s_key == HEADER:
-            continue
+    # only section pairs with a free clause on each side have a gap to fill
+    o_free = {o.sections[i] for i in table.free_old(range(len(o.clauses)))}
+    n_free = {n.sections[j] for j in table.free_new(range(len(n.clauses)))}
+    todo = [
+        (s_key, t_key)
+        for s_key, t_key in state.section_map.items()
+        if s_key in o_free and t_key in n_free and s_key != HEADER
+    ]
+    for s_key, t_key in sorted(todo, key=lambda kv: o.members.get(kv[0], [0])[0]):
         o_members = o.members.get(s_key, [])
         n_members = n.members.get(t_key, [])
-        if not table.free_old(o_members) or not table.free_new(n_members):
-            continue
         o_pos = {x: k for k, x in enumerate(o_members)}
         n_pos = {x: k for k, x in enumerate(n_members)}
         anchors = _anchors(state, o_members, n_members)
@@ -48,9 +50,28 @@ def pair_in_place(state: AlignState) -> None:
         for (a0, b0), (a1, b1) in itertools.pairwise(bounds):
             gap_old = table.free_old(o_members[a0 + 1 : a1])
             gap_new = table.free_new(n_members[b0 + 1 : b1])
-            if gap_old and gap_new and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS:
+            if (
+                gap_old
+                and gap_new
+                and len(gap_old) * len(gap_new) <= MAX_GAP_PAIRS
+                and _may_pair(state, gap_old, gap_new)
+            ):
                 subjects = subjects or _subjects(state)
                 _align_gap(state, gap_old, gap_new, subjects, floor)
+
+
+def _may_pair(state: AlignState, gap_old: list[int], gap_new: list[int]) -> bool:
+    """Whether an old clause of the gap shares :data:`~.subject.MIN_SHARED` subject words
+    with a new one. Without, every pair of the gap scores 0 (see
+    :meth:`~.subject.SubjectIndex.similarity`) and the subject index, which weighs every
+    clause of both texts, need not be built for it."""
+    o_clauses, n_clauses = state.old.clauses, state.new.clauses
+    news = [set(subject_words(n_clauses[j].text)) for j in gap_new]
+    for i in gap_old:
+        words = set(subject_words(o_clauses[i].text))
+        if any(len(words & other) >= MIN_SHARED for other in news):
+            return True
+    return False
 
 
 def _subjects(state: AlignState) -> SubjectIndex:

@@ -64,9 +64,11 @@ def _same_token_groups(state: AlignState, side: Side, *, old_side: bool) -> list
     """Clauses of one-to-one pairs whose text is repeated, grouped by their tokens (the
     same tokens score alike against anything); only groups of two or more."""
     table = state.table
+    own = table.paired(old_side=old_side)
     by_text: dict[str, list[int]] = defaultdict(list)
-    for x, mid in table.paired(old_side=old_side).items():
-        if table[mid].one_to_one and side.clauses[x].text:
+    for x in side.repeated:  # a text met once on its side is not repeated among its pairs
+        mid = own.get(x)
+        if mid is not None and table[mid].one_to_one:
             by_text[side.clauses[x].text].append(x)
     groups: dict[str, list[int]] = defaultdict(list)
     for candidates in by_text.values():
@@ -86,9 +88,14 @@ def uncross(state: AlignState) -> None:
     citing another instrument), the order-keeping pairs win.
     """
     for _ in range(3):  # a few passes settle chains of near-duplicates
+        if _in_order(state):  # no two pairs cross at all (the common case)
+            return
         swapped = False
         table = state.table
         for members in _one_to_one_by_section_pair(state):
+            news = [j for _, j in members]
+            if news == sorted(news):  # in order: nothing crosses
+                continue
             for (a, j1), (b, j2) in itertools.pairwise(members):
                 # a match id is never reused: one still in the table is as listed
                 if j1 > j2 and a in table and b in table and _swap(state, a, b):
@@ -125,26 +132,44 @@ def _swap(state: AlignState, a: int, b: int) -> bool:
         return False
     table.drop(a)
     table.drop(b)
-    table.add((i1,), (j2,), t1)
-    table.add((i2,), (j1,), t2)
+    table.add_one(i1, j2, t1)
+    table.add_one(i2, j1, t2)
     return True
 
 
 def moved_ids(state: AlignState) -> set[int]:
     """Match ids whose clause moved: to an unpaired section, or out of order."""
     result: set[int] = set()
-    per_pair: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
-    for mid, pair in state.table.items():
-        s, t = state.old.sections[pair.olds[0]], state.new.sections[pair.news[0]]
-        if state.section_map.get(s) != t:
+    o_sections, n_sections, section_map = state.old.sections, state.new.sections, state.section_map
+    olds, news = state.table.firsts()
+    targets = list(map(section_map.get, map(o_sections.__getitem__, olds)))
+    if targets == list(map(n_sections.__getitem__, news)) and _in_order(state):
+        return result  # every pair in its section's partner, none out of order
+    per_pair: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # by old section
+    for mid, (olds, news, _) in state.table.items():
+        s = o_sections[olds[0]]
+        if section_map.get(s) != n_sections[news[0]]:
             result.add(mid)
-        else:
-            per_pair[(s, t)].append((pair.olds[0], pair.news[0], mid))
+        else:  # the new section is the one ``s`` maps to: ``s`` alone names the pair
+            per_pair[s].append((olds[0], news[0], mid))
     for members in per_pair.values():
         members.sort()
-        keep = set(lis([j for _, j, _ in members]))
+        order = [j for _, j, _ in members]
+        if order == sorted(order):  # all in order (the common case): none moved
+            continue
+        keep = set(lis(order))
         result.update(mid for k, (_, _, mid) in enumerate(members) if k not in keep)
     return result
+
+
+def _in_order(state: AlignState) -> bool:
+    """Whether the matches, taken in old order, are in new order too (first clauses).
+
+    Then no two matches cross anywhere, nor within any section pair: nothing for
+    :func:`uncross` to swap and nothing for :func:`moved_ids` to report out of order."""
+    olds, news = state.table.firsts()
+    order = [j for _, j in sorted(zip(olds, news, strict=True))]
+    return order == sorted(order)
 
 
 def lis(values: Sequence[int]) -> list[int]:

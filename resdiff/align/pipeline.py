@@ -32,8 +32,12 @@ def align_resolutions(
     encoder = ClauseEncoder()
     state = AlignState(build_side(old, encoder.encode), build_side(new, encoder.encode), threshold)
     domains = [  # body and annexes, then footnotes: each aligned among its own kind
-        (state.old.body(), state.new.body()),
-        (state.old.notes(), state.new.notes()),
+        (olds, news)
+        for olds, news in (
+            (state.old.body(), state.new.body()),
+            (state.old.notes(), state.new.notes()),
+        )
+        if olds and news  # a domain empty on one side pairs nothing
     ]
     pair_header(state)  # 1. header parts by role
     for olds, news in domains:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from resdiff.align.result import SectionPair
-from resdiff.align.sides import Side
+from resdiff.align.sides import SectionIndex, Side, index_sections
 from resdiff.align.state import AlignState
 from resdiff.model import FOOTNOTES, HEADER, Section
 from resdiff.normalize import normalize
@@ -62,45 +62,63 @@ def pair_sections(
     caller knows it, sparing a walk of every section on each call.
     """
     if sizes is None:
-        size_old = {s.key: sum(1 for _ in s.walk()) for s in old}
-    else:
-        size_old = {s.key: sizes.get(s.key, 0) for s in old}
-    inflow: Counter[str] = Counter()
-    outflow: Counter[str] = Counter()
+        sizes = {s.key: sum(1 for _ in s.walk()) for s in old}
+    return _pair(index_sections(old, sizes), index_sections(new, {}), flow)
+
+
+def _pair(
+    old_index: SectionIndex, new_index: SectionIndex, flow: Counter[tuple[str, str]]
+) -> dict[str, str]:
+    """:func:`pair_sections` on the two sides' indexes."""
+    old, new = old_index.order, new_index.order
+    inflow: dict[str, int] = {}
+    outflow: dict[str, int] = {}
     for (s, t), f in flow.items():
-        inflow[t] += f
-        outflow[s] += f
-    pos_old = {s.key: i for i, s in enumerate(old)}
-    pos_new = {s.key: i for i, s in enumerate(new)}
-    by_key_new = {s.key: s for s in new}
-    by_key_old = {s.key: s for s in old}
-    result: dict[str, str] = {}
-    taken: set[str] = set()
+        inflow[t] = inflow.get(t, 0) + f
+        outflow[s] = outflow.get(s, 0) + f
+    if all(s == t for s, t in flow):  # every clause stayed in its section (the common case):
+        result = {key: key for key in old_index.pos if key in new_index.by_key}  # 1 and 2 agree
+    else:
+        result = _by_content_then_key(old_index, new_index, flow, inflow)
+    taken = set(result.values())
+    if len(result) < len(old) and len(taken) < len(new):  # steps 3 and 4, if any is left
+        for *_, s, t in sorted(_alike_candidates(old, new, flow, inflow, outflow, result, taken)):
+            if s not in result and t not in taken:
+                result[s] = t
+                taken.add(t)
+    return result
 
-    def take(s: str, t: str) -> None:
-        if s not in result and t not in taken:
-            result[s] = t
-            taken.add(t)
 
-    # 1. content
+def _by_content_then_key(
+    old_index: SectionIndex,
+    new_index: SectionIndex,
+    flow: Counter[tuple[str, str]],
+    inflow: Mapping[str, int],
+) -> dict[str, str]:
+    """Steps 1 and 2 of :func:`pair_sections`: by content, then by the same key."""
+    size_old, pos_old, pos_new = old_index.size, old_index.pos, new_index.pos
+    by_key_old, by_key_new = old_index.by_key, new_index.by_key
     candidates = []
     for (s, t), f in flow.items():
         if s not in by_key_old or t not in by_key_new:
             continue
-        if 2 * f > size_old[s] and 2 * f > inflow[t]:
-            alike = heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE
-            if f >= 2 or alike or s == t:
-                candidates.append((-f, pos_old[s], pos_new[t], s, t))
-    for *_, s, t in sorted(candidates):
-        take(s, t)
-    # 2. same key
-    for sec in old:
-        if sec.key in by_key_new:
-            take(sec.key, sec.key)
-    for *_, s_key, t_key in sorted(
-        _alike_candidates(old, new, flow, inflow, outflow, result, taken)
-    ):
-        take(s_key, t_key)
+        if (  # most of s went to t and most of t came from s; headings compared last
+            2 * f > size_old[s]
+            and 2 * f > inflow[t]
+            and (f >= 2 or s == t or heading_similarity(by_key_old[s], by_key_new[t]) >= ALIKE)
+        ):
+            candidates.append((-f, pos_old[s], pos_new[t], s, t))
+    candidates.sort()
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for *_, s, t in candidates:
+        if s not in result and t not in taken:
+            result[s] = t
+            taken.add(t)
+    for key in pos_old:
+        if key in by_key_new and key not in result and key not in taken:
+            result[key] = key
+            taken.add(key)
     return result
 
 
@@ -108,8 +126,8 @@ def _alike_candidates(
     old: Sequence[Section],
     new: Sequence[Section],
     flow: Counter[tuple[str, str]],
-    inflow: Counter[str],
-    outflow: Counter[str],
+    inflow: Mapping[str, int],
+    outflow: Mapping[str, int],
     paired: Mapping[str, str],
     taken: set[str],
 ) -> list[tuple[int, float, int, int, str, str]]:
@@ -131,7 +149,7 @@ def _alike_candidates(
         for n_sec in new
         if n_sec.key not in taken
     }
-    isolated_new = {key: norm for key, norm in norm_new.items() if inflow[key] == 0}
+    isolated_new = {key: norm for key, norm in norm_new.items() if not inflow.get(key)}
     flows_to: dict[str, list[str]] = {}
     for (s, t), f in flow.items():
         if f > 0 and t in norm_new:
@@ -140,7 +158,7 @@ def _alike_candidates(
     for o_sec in old:
         if o_sec.key in paired:
             continue
-        o_isolated = outflow[o_sec.key] == 0
+        o_isolated = not outflow.get(o_sec.key)
         if not flows_to.get(o_sec.key) and not (o_isolated and isolated_new):
             continue
         left = normalize(o_sec.heading, fold_case=True)
@@ -162,7 +180,7 @@ def _alike_candidates(
         for n_key, score in found.items():
             sim = score / 100.0
             f = flow.get((o_sec.key, n_key), 0)
-            isolated = o_isolated and inflow[n_key] == 0
+            isolated = o_isolated and not inflow.get(n_key)
             if (sim >= ALIKE and f > 0) or (sim >= NEARLY_EQUAL and isolated):
                 scored.append((-f, -sim, pos_old[o_sec.key], pos_new[n_key], o_sec.key, n_key))
     return scored
@@ -170,15 +188,18 @@ def _alike_candidates(
 
 def map_sections(state: AlignState) -> None:
     """Pair the sections again from the clause pairs so far; header and footnotes always
-    pair with themselves."""
-    state.section_map = pair_sections(
-        state.old.section_order,
-        state.new.section_order,
-        state.flow(),
-        sizes={key: len(members) for key, members in state.old.members.items()},
-    )
-    state.section_map[FOOTNOTES] = FOOTNOTES
-    state.section_map[HEADER] = HEADER
+    pair with themselves. The pairing depends on nothing but the flow: when the flow is
+    the same as at the last call, so is the map."""
+    flow = state.flow()
+    last = state.section_memo
+    if last is not None and dict.__eq__(last[0], flow):
+        state.section_map = dict(last[1])
+        return
+    mapping = _pair(state.old.section_index, state.new.section_index, flow)
+    mapping[FOOTNOTES] = FOOTNOTES
+    mapping[HEADER] = HEADER
+    state.section_map = mapping
+    state.section_memo = (flow, dict(mapping))
 
 
 def section_pairs(o: Side, n: Side, mapping: dict[str, str]) -> tuple[SectionPair, ...]:

@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 from resdiff.normalize import content_words
 
@@ -69,31 +70,48 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=16384)
 def subject_words(text: str) -> tuple[str, ...]:
     """The words that say what a clause is about: no function words, endings stripped."""
-    return tuple(
-        stem(w) for w in content_words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
-    )
+    kept = [w for w in content_words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return tuple(map(stem, kept))
 
 
 class SubjectIndex:
-    """IDF weights over a set of clauses; :meth:`similarity` compares two of their texts."""
+    """IDF weights over a set of clauses; :meth:`similarity` compares two of their texts.
+
+    Only the document frequencies are counted up front; a word's weight is worked out
+    the first time a compared text needs it (most words of a resolution never are)."""
 
     def __init__(self, texts: Iterable[str], titles: Iterable[str] = ()) -> None:
-        docs = [set(subject_words(t)) for t in texts]
-        df: Counter[str] = Counter(w for d in docs for w in d)
-        n = len(docs) + 1
-        self.idf = {w: math.log(n / k) for w, k in df.items()}
-        for title in titles:
-            for w in set(subject_words(title)):
-                if w in self.idf:
-                    self.idf[w] *= TITLE_WEIGHT
+        docs = list(map(set, map(subject_words, texts)))
+        self._df: Counter[str] = Counter(chain.from_iterable(docs))
+        self._n = len(docs) + 1
+        #: how many titles each word is in (each one scales its weight once)
+        self._in_titles: Counter[str] = Counter(
+            chain.from_iterable(map(set, map(subject_words, titles)))
+        )
+        self._idf: dict[str, float] = {}
         self._vectors: dict[str, dict[str, float]] = {}
+
+    def idf(self, word: str) -> float:
+        """The inverse document frequency of ``word`` (0 for a word in no clause), times
+        :data:`TITLE_WEIGHT` for each title it is in."""
+        value = self._idf.get(word)
+        if value is None:
+            k = self._df.get(word)
+            value = 0.0
+            if k:
+                value = math.log(self._n / k)
+                for _ in range(self._in_titles.get(word, 0)):
+                    value *= TITLE_WEIGHT
+            self._idf[word] = value
+        return value
 
     def vector(self, text: str) -> dict[str, float]:
         """The unit TF-IDF vector of ``text`` (empty when it has no weighted word)."""
         vec = self._vectors.get(text)
         if vec is None:
             counts = Counter(subject_words(text))
-            raw = {w: (1.0 + math.log(k)) * self.idf.get(w, 0.0) for w, k in counts.items()}
+            idf = self.idf
+            raw = {w: (1.0 + math.log(k)) * idf(w) for w, k in counts.items()}
             norm = math.sqrt(sum(x * x for x in raw.values()))
             vec = {w: x / norm for w, x in raw.items()} if norm else {}
             self._vectors[text] = vec
@@ -109,6 +127,6 @@ class SubjectIndex:
         if len(va) > len(vb):
             va, vb = vb, va
         shared = [w for w in va if w in vb]
-        if sum(1 for w in shared if self.idf.get(w, 0.0) >= MIN_IDF) < MIN_SHARED:
+        if sum(1 for w in shared if self.idf(w) >= MIN_IDF) < MIN_SHARED:
             return 0.0
         return sum(va[w] * vb[w] for w in shared)

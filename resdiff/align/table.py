@@ -9,6 +9,7 @@ are numbered in the order they are made and iterated in that order (never by has
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 __all__ = ["MatchTable", "Pair"]
@@ -26,6 +27,12 @@ class Pair(NamedTuple):
         return len(self.olds) == 1 and len(self.news) == 1
 
 
+_new_pair = tuple.__new__  # a Pair from its three fields, without NamedTuple's own __new__
+_first = itemgetter(0)
+_olds = attrgetter("olds")
+_news = attrgetter("news")
+
+
 class MatchTable:
     """Matches by id, and the match of each paired old and new clause."""
 
@@ -33,7 +40,11 @@ class MatchTable:
         self._pairs: dict[int, Pair] = {}
         self._old: dict[int, int] = {}  # old clause -> match id
         self._new: dict[int, int] = {}  # new clause -> match id
+        self._multi: dict[int, Pair] = {}  # the matches that are not one-to-one
         self._next = 0
+        #: matches made (+1) and undone (-1) since :meth:`changes` was last called, once
+        #: it has been called: what lets a reader follow the table without rereading it
+        self._log: list[tuple[int, Pair]] | None = None
 
     # -- changing ------------------------------------------------------------------------
     def add(self, olds: Iterable[int], news: Iterable[int], score: float) -> int:
@@ -47,20 +58,65 @@ class MatchTable:
         mid = self._next
         self._next += 1
         self._pairs[mid] = pair
+        if self._log is not None:
+            self._log.append((1, pair))
+        if not pair.one_to_one:
+            self._multi[mid] = pair
         for i in pair.olds:
             self._old[i] = mid
         for j in pair.news:
             self._new[j] = mid
         return mid
 
+    def add_one(self, i: int, j: int, score: float) -> int:
+        """Pair old clause ``i`` with new clause ``j`` (both free): :meth:`add` for the
+        one-to-one pair, the common case, without sorting or collecting."""
+        if i in self._old or j in self._new:
+            raise ValueError(f"clause already paired: {i if i in self._old else j}")
+        mid = self._next
+        self._next += 1
+        pair = self._pairs[mid] = Pair((i,), (j,), score)
+        if self._log is not None:
+            self._log.append((1, pair))
+        self._old[i] = mid
+        self._new[j] = mid
+        return mid
+
+    def add_ones(self, pairs: Iterable[tuple[int, int]], score: float) -> None:
+        """:meth:`add_one` for each ``(i, j)`` of ``pairs`` in turn, all at ``score``."""
+        old, new, store = self._old, self._new, self._pairs
+        mid = self._next
+        try:
+            for i, j in pairs:
+                if i in old or j in new:
+                    raise ValueError(f"clause already paired: {i if i in old else j}")
+                pair = store[mid] = _new_pair(Pair, ((i,), (j,), score))
+                if self._log is not None:
+                    self._log.append((1, pair))
+                old[i] = mid
+                new[j] = mid
+                mid += 1
+        finally:
+            self._next = mid
+
     def drop(self, mid: int) -> Pair:
         """Undo match ``mid``: its clauses are free again."""
         pair = self._pairs.pop(mid)
+        self._multi.pop(mid, None)
+        if self._log is not None:
+            self._log.append((-1, pair))
         for i in pair.olds:
             del self._old[i]
         for j in pair.news:
             del self._new[j]
         return pair
+
+    def changes(self) -> list[tuple[int, Pair]]:
+        """The matches made (``+1``) and undone (``-1``) since the last call, in order;
+        the first call returns nothing and starts the record."""
+        log = self._log or []
+        self._log = []
+        return log
 
     # -- reading ---------------------------------------------------------------------------
     def __getitem__(self, mid: int) -> Pair:
@@ -75,6 +131,21 @@ class MatchTable:
     def items(self) -> Iterable[tuple[int, Pair]]:
         """(id, pair) of every match, oldest first."""
         return self._pairs.items()
+
+    def pairs(self) -> Iterable[Pair]:
+        """Every match, oldest first."""
+        return self._pairs.values()
+
+    def firsts(self) -> tuple[Iterable[int], Iterable[int]]:
+        """The first old and the first new clause of every match, oldest first, as two
+        parallel iterables (a one-to-one match's only clauses)."""
+        pairs = self._pairs.values()
+        return map(_first, map(_olds, pairs)), map(_first, map(_news, pairs))
+
+    def multiple(self) -> Iterable[tuple[int, Pair]]:
+        """(id, pair) of every match that is not one-to-one (a split or a merge), oldest
+        first."""
+        return self._multi.items()
 
     def of_old(self, i: int) -> int | None:
         return self._old.get(i)
