@@ -15,6 +15,7 @@ edit scripts stay exact, only the cleanup may then see letters. Surrogates are n
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import filterfalse
 
 __all__ = ["TokenCodec", "code_point", "encode_pair"]
 
@@ -66,10 +67,11 @@ class TokenCodec:
         """One character per token, a new one for each token not seen before (in order of
         first appearance)."""
         chars = self._chars
-        tokens = tokens if isinstance(tokens, list) else list(tokens)
-        for token in tokens:  # most tokens of a text were seen before: one lookup each
-            if token not in chars:
-                chars[token] = code_point(len(chars))
+        tokens = tokens if isinstance(tokens, (list, tuple)) else list(tokens)
+        # the tokens not seen before, in order of first appearance (C-level passes)
+        unseen = list(filterfalse(chars.__contains__, dict.fromkeys(tokens)))
+        if unseen:
+            chars.update(zip(unseen, _code_points(len(chars), len(unseen)), strict=True))
         return "".join(map(chars.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:

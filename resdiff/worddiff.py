@@ -19,8 +19,7 @@ cleans up only its own diffs).
 
 from __future__ import annotations
 
-import re
-from itertools import accumulate
+from collections.abc import Sequence
 from typing import Literal
 
 from fast_diff_match_patch import diff as fast_diff
@@ -29,13 +28,9 @@ from rapidfuzz.distance import Indel
 from resdiff.changes import WordOp
 from resdiff.normalize import is_editorial
 from resdiff.tokencodec import encode_pair
+from resdiff.tokens import cached_word_tokens, word_tokens
 
 __all__ = ["diff_words", "is_editorial", "tokenize"]
-
-_TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
-#: The same cut for ASCII text, where a letter or digit is [A-Za-z0-9]: faster (no
-#: Unicode category lookups), and nearly every clause is ASCII.
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
 
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
 
@@ -50,7 +45,7 @@ def tokenize(text: str) -> list[str]:
 
     ``"".join(tokenize(t)) == t`` for every ``t``.
     """
-    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+    return word_tokens(text)
 
 
 def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
@@ -61,7 +56,7 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     """
     if old == new:
         return (("=", old),) if old else ()
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    old_tokens, new_tokens = cached_word_tokens(old), cached_word_tokens(new)
     a, b = encode_pair(old_tokens, new_tokens)
     if len(a) * len(b) <= MAX_BISECT:
         script = fast_diff(a, b, timelimit=0, checklines=False, cleanup="Semantic",
@@ -74,18 +69,17 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
 def _ops(
     old: str,
     new: str,
-    old_tokens: list[str],
-    new_tokens: list[str],
+    old_tokens: Sequence[str],
+    new_tokens: Sequence[str],
     script: list[tuple[str, int]],
 ) -> tuple[WordOp, ...]:
     """The texts of an edit script given in tokens per op, cut straight out of ``old``
     and ``new``: ``=`` and ``-`` ops take the next tokens of ``old``, ``=`` and ``+`` of
     ``new``. Adjacent ops of one kind are merged, and each run of deletions and
     insertions between two equalities becomes one deletion then one insertion."""
-    old_at = list(accumulate(map(len, old_tokens), initial=0))
-    new_at = list(accumulate(map(len, new_tokens), initial=0))
     out: list[WordOp] = []
     i = j = 0  # tokens of old and new consumed
+    at_old = at_new = 0  # characters of old and new consumed
     deleted = inserted = ""
     for op, count in script:
         if not count:
@@ -97,20 +91,26 @@ def _ops(
                 if inserted:
                     out.append(("+", inserted))
                 deleted = inserted = ""
-            elif out:  # two equalities in a row (never after a cleanup, but exact anyway)
-                out[-1] = ("=", out[-1][1] + old[old_at[i] : old_at[i + count]])
-                i += count
-                j += count
-                continue
-            out.append(("=", old[old_at[i] : old_at[i + count]]))
+            size = sum(map(len, old_tokens[i : i + count]))
+            text = old[at_old : at_old + size]
+            if out and out[-1][0] == "=":  # never after a cleanup, but exact anyway
+                out[-1] = ("=", out[-1][1] + text)
+            else:
+                out.append(("=", text))
             i += count
             j += count
+            at_old += size
+            at_new += size
         elif op == "-":
-            deleted += old[old_at[i] : old_at[i + count]]
+            size = sum(map(len, old_tokens[i : i + count]))
+            deleted += old[at_old : at_old + size]
             i += count
+            at_old += size
         else:
-            inserted += new[new_at[j] : new_at[j + count]]
+            size = sum(map(len, new_tokens[j : j + count]))
+            inserted += new[at_new : at_new + size]
             j += count
+            at_new += size
     if deleted:
         out.append(("-", deleted))
     if inserted:
