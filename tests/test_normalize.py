@@ -131,3 +131,10 @@ def test_normalize_is_what_the_rules_say(text: str, fold_case: bool) -> None:
     """Noise is exactly what the module's rules list (whitespace as the regex ``\\s``
     sees it, every Unicode space included), whatever shortcut the function takes."""
     assert normalize(text, fold_case=fold_case) == _as_documented(text, fold_case)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB1 \t\n\x1c\u00a0\u2003;,.:-\u2013`")), max_size=30))
+def test_match_key_drops_the_trailing_punctuation_and_spaces_of_the_normalised_text(
+    text: str,
+) -> None:
+    assert match_key(text) == re.sub(r"[\s;,.:]+$", "", normalize(text, fold_case=True))
