@@ -112,6 +112,44 @@ class Change:
         )
 
 
+def clause_ref(path: str, label: str | None, section: str, text: str) -> ClauseRef:
+    """``ClauseRef(path, label, section, text)``, made without the frozen dataclass's
+    ``__init__`` (which sets each field through ``object.__setattr__``): the same equal,
+    hashable, immutable object, for the differ, which makes one or two per clause."""
+    ref = _new(ClauseRef)
+    ref.__dict__.update(path=path, label=label, section=section, text=text)
+    return ref
+
+
+def make_change(
+    kind: ChangeKind,
+    old: tuple[ClauseRef, ...],
+    new: tuple[ClauseRef, ...],
+    moved: bool,
+    renumbered: bool,
+    editorial: bool,
+    similarity: float,
+    words: tuple[WordOp, ...],
+) -> Change:
+    """``Change(kind, old, new, …)`` with every field given, made as :func:`clause_ref`
+    makes a reference: a diff makes one per clause."""
+    change = _new(Change)
+    change.__dict__.update(
+        kind=kind,
+        old=old,
+        new=new,
+        moved=moved,
+        renumbered=renumbered,
+        editorial=editorial,
+        similarity=similarity,
+        words=words,
+    )
+    return change
+
+
+_new = object.__new__
+
+
 @dataclass(frozen=True)
 class SectionChange:
     """A section's fate: kept, renamed, added or removed (``old``/``new`` are headings)."""
