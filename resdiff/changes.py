@@ -8,7 +8,9 @@ a diff back from its document (the pair-diff cache stores diffs that way).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
 ChangeKind = Literal["added", "removed", "amended", "unchanged", "split", "merged"]
@@ -214,6 +216,11 @@ class Outline:
         )
 
 
+_KIND = attrgetter("kind")
+_MOVED = attrgetter("moved")
+_RENUMBERED = attrgetter("renumbered")
+_EDITORIAL = attrgetter("editorial")
+
 SUMMARY_KEYS = (
     "added",
     "removed",
@@ -247,12 +254,13 @@ class Diff:
 
     @property
     def summary(self) -> dict[str, int]:
+        changes = self.changes
         counts = dict.fromkeys(SUMMARY_KEYS, 0)
-        for change in self.changes:
-            counts[change.kind] += 1
-            counts["moved"] += change.moved
-            counts["renumbered"] += change.renumbered
-            counts["editorial"] += change.editorial
+        for kind, count in Counter(map(_KIND, changes)).items():
+            counts[kind] += count
+        counts["moved"] += sum(map(_MOVED, changes))
+        counts["renumbered"] += sum(map(_RENUMBERED, changes))
+        counts["editorial"] += sum(map(_EDITORIAL, changes))
         return counts
 
     @property
@@ -267,7 +275,9 @@ class Diff:
         (a re-lettered or moved clause is shown even when its text is not)."""
         if show_all:
             return self.changes
-        return tuple(c for c in self.changes if not c.kept)
+        return tuple(
+            c for c in self.changes if c.kind != "unchanged" or c.moved or c.renumbered
+        )  # not c.kept
 
     def to_json(self, show_all: bool = False, *, with_options: bool = False) -> dict[str, Any]:
         """The ``resdiff/diff/v1`` document.
