@@ -15,7 +15,6 @@ edit scripts stay exact, only the cleanup may then see letters. Surrogates are n
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import filterfalse
 
 __all__ = ["TokenCodec", "code_point", "encode_pair"]
 
@@ -63,15 +62,22 @@ class TokenCodec:
         self._chars: dict[str, str] = {}
         self._tokens: dict[str, str] = {}
 
+    def __len__(self) -> int:
+        """How many distinct tokens have a character."""
+        return len(self._chars)
+
     def encode(self, tokens: Iterable[str]) -> str:
         """One character per token, a new one for each token not seen before (in order of
         first appearance)."""
         chars = self._chars
         tokens = tokens if isinstance(tokens, (list, tuple)) else list(tokens)
-        # the tokens not seen before, in order of first appearance (C-level passes)
-        unseen = list(filterfalse(chars.__contains__, dict.fromkeys(tokens)))
-        if unseen:
-            chars.update(zip(unseen, _code_points(len(chars), len(unseen)), strict=True))
+        try:  # every token seen before (a text met again): one C-level pass
+            return "".join(map(chars.__getitem__, tokens))
+        except KeyError:
+            pass
+        for token in tokens:
+            if token not in chars:
+                chars[token] = code_point(len(chars))
         return "".join(map(chars.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:

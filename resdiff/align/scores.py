@@ -20,15 +20,46 @@ __all__ = ["ClauseEncoder", "containment", "ratio", "similarity", "similarity_to
 
 
 class ClauseEncoder:
-    """Encodes clause texts as token codes (one character per token), shared by both sides."""
+    """Encodes clause texts as token codes (one character per token), shared by both sides.
 
-    __slots__ = ("_codec",)
+    The codes come from a codec shared by the comparisons of this process, and each
+    text's code is kept: only which tokens are equal counts (every score and every use of
+    a code compares characters for equality, and the distance matrix's folding keeps
+    every pair within reach whatever the characters), so a text met again — a clause
+    kept in many resolutions of a tree, or the same diff run again — is not encoded
+    again. An encoder holds the codec it started with for its whole comparison; a new
+    comparison starts a new codec once the shared one holds more than
+    :data:`MAX_SHARED_TOKENS` tokens or :data:`MAX_SHARED_TEXTS` texts.
+    """
+
+    __slots__ = ("_codec", "_codes")
 
     def __init__(self) -> None:
-        self._codec = TokenCodec()
+        self._codec, self._codes = _shared()
 
     def encode(self, text: str) -> str:
-        return self._codec.encode(cached_similarity_tokens(text))
+        code = self._codes.get(text)
+        if code is None:
+            code = self._codes[text] = self._codec.encode(cached_similarity_tokens(text))
+        return code
+
+
+#: Bounds of the codec (distinct tokens) and the codes (texts) comparisons share.
+MAX_SHARED_TOKENS = 50_000
+MAX_SHARED_TEXTS = 20_000
+
+_SHARED: list[tuple[TokenCodec, dict[str, str]]] = []
+
+
+def _shared() -> tuple[TokenCodec, dict[str, str]]:
+    """The shared codec and codes, a fresh pair when they have grown past the bounds."""
+    if _SHARED:
+        codec, codes = _SHARED[0]
+        if len(codec) <= MAX_SHARED_TOKENS and len(codes) <= MAX_SHARED_TEXTS:
+            return codec, codes
+        _SHARED.clear()
+    _SHARED.append((TokenCodec(), {}))
+    return _SHARED[0]
 
 
 def ratio(a: str, b: str) -> float:
