@@ -251,10 +251,14 @@ def _single(kind: ChangeKind, clause: Clause) -> Change:
 
 def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
     """The change of a match other than one clause kept word for word."""
-    olds = [al.old[i] for i in match.old]
-    news = [al.new[j] for j in match.new]
-    old_text = PART_SEPARATOR.join(c.text for c in olds)
-    new_text = PART_SEPARATOR.join(c.text for c in news)
+    if len(match.old) == 1 and len(match.new) == 1:  # one clause each: no joining
+        olds, news = [al.old[match.old[0]]], [al.new[match.new[0]]]
+        old_text, new_text = olds[0].text, news[0].text
+    else:
+        olds = [al.old[i] for i in match.old]
+        news = [al.new[j] for j in match.new]
+        old_text = PART_SEPARATOR.join([c.text for c in olds])
+        new_text = PART_SEPARATOR.join([c.text for c in news])
     old_refs = tuple(map(_ref, olds))
     new_refs = tuple(map(_ref, news))
     renumbered = _label(olds[0]) != _label(news[0])

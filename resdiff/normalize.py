@@ -83,7 +83,22 @@ def match_key(text: str) -> str:
 
 def is_editorial(old: str, new: str, *, fold_case: bool = False) -> bool:
     """True when ``old`` and ``new`` differ, but only by noise (ITU's "(MOD)")."""
-    return old != new and normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
+    if old == new:
+        return False
+    # normalising ASCII text keeps its letters and digits as they are, in order: texts
+    # that differ in those (most amended clauses) are not editorial
+    if (
+        not fold_case
+        and old.isascii()
+        and new.isascii()
+        and old.translate(_ALL_BUT_ALNUM) != new.translate(_ALL_BUT_ALNUM)
+    ):
+        return False
+    return normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
+
+
+#: Deletes every ASCII character but letters and digits.
+_ALL_BUT_ALNUM = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -10,13 +10,28 @@ re-lettered or lightly amended clause ≥ 0.75, where character-level ratios put
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from resdiff.normalize import normalize
 from resdiff.tokencodec import TokenCodec
-from resdiff.tokens import cached_similarity_tokens, similarity_tokens
 
 __all__ = ["ClauseEncoder", "containment", "ratio", "similarity", "similarity_tokens"]
+
+#: Similarity tokens: a word (letters and digits) or one other visible character.
+_TOKEN_RE = re.compile(r"[^\W_]+|\S")
+#: The same for ASCII text, where a letter or digit is [A-Za-z0-9]: faster (no Unicode
+#: category lookups).
+_ASCII_TOKEN_RE = re.compile(r"[A-Za-z0-9]+|\S")
+
+
+def similarity_tokens(text: str) -> list[str]:
+    """The normalised, case-folded words and punctuation marks of ``text``."""
+    norm = normalize(text, fold_case=True)
+    pattern = _ASCII_TOKEN_RE if norm.isascii() else _TOKEN_RE
+    return pattern.findall(norm)  # neither alternative can match white space
 
 
 class ClauseEncoder:
@@ -40,7 +55,7 @@ class ClauseEncoder:
     def encode(self, text: str) -> str:
         code = self._codes.get(text)
         if code is None:
-            code = self._codes[text] = self._codec.encode(cached_similarity_tokens(text))
+            code = self._codes[text] = self._codec.encode(similarity_tokens(text))
         return code
 
 
