@@ -91,14 +91,14 @@ def is_editorial(old: str, new: str, *, fold_case: bool = False) -> bool:
         not fold_case
         and old.isascii()
         and new.isascii()
-        and old.translate(_ALL_BUT_ALNUM) != new.translate(_ALL_BUT_ALNUM)
+        and old.encode().translate(None, _NOT_ALNUM) != new.encode().translate(None, _NOT_ALNUM)
     ):
         return False
     return normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
 
 
-#: Deletes every ASCII character but letters and digits.
-_ALL_BUT_ALNUM = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
+#: Every ASCII character but letters and digits (deleted before comparing).
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 _WORD = re.compile(r"[^\W_]+")

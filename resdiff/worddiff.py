@@ -30,6 +30,7 @@ cleans up only its own diffs).
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
@@ -177,8 +178,10 @@ def _reversed_tokens(text: str) -> Iterator[re.Match[str]]:
 
 
 def _span(tokens: Iterator[re.Match[str]], count: int) -> int:
-    """Characters of the first ``count`` of ``tokens`` (all of them, if fewer)."""
-    return sum(match.end() - match.start() for match in islice(tokens, count))
+    """Characters of the first ``count`` of ``tokens`` (all of them, if fewer): where the
+    last of them ends, the tokens covering the text from its start."""
+    last = deque(islice(tokens, count), maxlen=1)
+    return last[0].end() if last else 0
 
 
 def common_ends(a: str, b: str) -> tuple[int, int]:
