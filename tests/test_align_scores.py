@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -38,7 +39,7 @@ def test_comparisons_share_codes_until_the_bounds_then_start_afresh(
     its own, so that its codes stay comparable."""
     from resdiff.align import scores
 
-    monkeypatch.setattr(scores, "_SHARED", [])
+    monkeypatch.setattr(scores, "_SHARED", threading.local())
     first, second = scores.ClauseEncoder(), scores.ClauseEncoder()
     code = first.encode("to promote ITU")
     assert second.encode("to promote ITU") is code
@@ -47,3 +48,18 @@ def test_comparisons_share_codes_until_the_bounds_then_start_afresh(
     third = scores.ClauseEncoder()
     assert third.encode("ITU to promote") == "\ue000\ue001\ue002"  # a fresh codec
     assert first.encode("ITU to promote") == "\ue002\ue000\ue001"  # still its own
+
+
+def test_each_thread_has_its_own_shared_codes() -> None:
+    """Two comparisons running at once in two threads never share a codec (one could
+    hand the character the other just gave a token to another token)."""
+    from resdiff.align import scores
+
+    here = scores.ClauseEncoder()
+    here.encode("zebra crossing")
+    there: list[str] = []
+    thread = threading.Thread(target=lambda: there.append(scores.ClauseEncoder().encode("x")))
+    thread.start()
+    thread.join()
+    assert there == ["\ue000"]  # a codec of its own, whatever this thread's holds
+    assert here.encode("x") != "\ue000"
