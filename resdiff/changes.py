@@ -8,7 +8,9 @@ a diff back from its document (the pair-diff cache stores diffs that way).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
 ChangeKind = Literal["added", "removed", "amended", "unchanged", "split", "merged"]
@@ -112,6 +114,44 @@ class Change:
         )
 
 
+def clause_ref(path: str, label: str | None, section: str, text: str) -> ClauseRef:
+    """``ClauseRef(path, label, section, text)``, made without the frozen dataclass's
+    ``__init__`` (which sets each field through ``object.__setattr__``): the same equal,
+    hashable, immutable object, for the differ, which makes one or two per clause."""
+    ref = _new(ClauseRef)
+    ref.__dict__.update(path=path, label=label, section=section, text=text)
+    return ref
+
+
+def make_change(
+    kind: ChangeKind,
+    old: tuple[ClauseRef, ...],
+    new: tuple[ClauseRef, ...],
+    moved: bool,
+    renumbered: bool,
+    editorial: bool,
+    similarity: float,
+    words: tuple[WordOp, ...],
+) -> Change:
+    """``Change(kind, old, new, …)`` with every field given, made as :func:`clause_ref`
+    makes a reference: a diff makes one per clause."""
+    change = _new(Change)
+    change.__dict__.update(
+        kind=kind,
+        old=old,
+        new=new,
+        moved=moved,
+        renumbered=renumbered,
+        editorial=editorial,
+        similarity=similarity,
+        words=words,
+    )
+    return change
+
+
+_new = object.__new__
+
+
 @dataclass(frozen=True)
 class SectionChange:
     """A section's fate: kept, renamed, added or removed (``old``/``new`` are headings)."""
@@ -176,6 +216,11 @@ class Outline:
         )
 
 
+_KIND = attrgetter("kind")
+_MOVED = attrgetter("moved")
+_RENUMBERED = attrgetter("renumbered")
+_EDITORIAL = attrgetter("editorial")
+
 SUMMARY_KEYS = (
     "added",
     "removed",
@@ -209,12 +254,13 @@ class Diff:
 
     @property
     def summary(self) -> dict[str, int]:
+        changes = self.changes
         counts = dict.fromkeys(SUMMARY_KEYS, 0)
-        for change in self.changes:
-            counts[change.kind] += 1
-            counts["moved"] += change.moved
-            counts["renumbered"] += change.renumbered
-            counts["editorial"] += change.editorial
+        for kind, count in Counter(map(_KIND, changes)).items():
+            counts[kind] += count
+        counts["moved"] += sum(map(_MOVED, changes))
+        counts["renumbered"] += sum(map(_RENUMBERED, changes))
+        counts["editorial"] += sum(map(_EDITORIAL, changes))
         return counts
 
     @property
@@ -229,7 +275,9 @@ class Diff:
         (a re-lettered or moved clause is shown even when its text is not)."""
         if show_all:
             return self.changes
-        return tuple(c for c in self.changes if not c.kept)
+        return tuple(
+            c for c in self.changes if c.kind != "unchanged" or c.moved or c.renumbered
+        )  # not c.kept
 
     def to_json(self, show_all: bool = False, *, with_options: bool = False) -> dict[str, Any]:
         """The ``resdiff/diff/v1`` document.

@@ -37,6 +37,8 @@ from resdiff.changes import (
     Outline,
     SectionChange,
     WordOp,
+    clause_ref,
+    make_change,
 )
 from resdiff.errors import ResdiffError
 from resdiff.model import Clause, Resolution, label_key
@@ -155,7 +157,7 @@ def _same_heading(a: str, b: str) -> bool:
 
 
 def _ref(clause: Clause) -> ClauseRef:
-    return ClauseRef(path=clause.path, label=clause.label, section=clause.section, text=clause.text)
+    return clause_ref(clause.path, clause.label, clause.section, clause.text)
 
 
 def _label(clause: Clause) -> str:
@@ -168,20 +170,39 @@ def _label(clause: Clause) -> str:
 
 
 def _changes(al: Alignment, ignore_editorial: bool) -> tuple[Change, ...]:
-    keyed: list[tuple[tuple[int, int, int], Change]] = []
-    old_to_match: dict[int, Match] = {}
+    """Every change in the contract's order: by new position, a removed clause after the
+    new place of the nearest earlier old clause that kept its place.
+
+    A match of one clause to one clause of the same text (most of a revision) is made
+    here without the general pair's work.
+    """
+    old_clauses, new_clauses = al.old, al.new
+    changes: list[Change] = []
     for match in al.matches:
-        for i in match.old:
-            old_to_match[i] = match
-        keyed.append(((match.new[0], 0, match.old[0]), _pair_change(al, match, ignore_editorial)))
-    anchors = _anchors(len(al.old), old_to_match) if al.removed else []
-    for i in al.removed:
-        clause = al.old[i]
-        keyed.append(((anchors[i], 1, i), _single("removed", clause)))
+        olds, news = match.old, match.new
+        if len(olds) == 1 and len(news) == 1:
+            old, new = old_clauses[olds[0]], new_clauses[news[0]]
+            if old.text == new.text:
+                changes.append(_unchanged(old, new, match.moved))
+                continue
+        changes.append(_pair_change(al, match, ignore_editorial))
+    keyed = [((m.new[0], 0, m.old[0]), c) for m, c in zip(al.matches, changes, strict=True)]
+    if al.removed:
+        old_to_match: dict[int, Match] = {}
+        for match in al.matches:
+            for i in match.old:
+                old_to_match[i] = match
+        anchors = _anchors(len(old_clauses), old_to_match)
+        for i in al.removed:
+            keyed.append(((anchors[i], 1, i), _single("removed", old_clauses[i])))
     for j in al.added:
-        keyed.append(((j, 0, -1), _single("added", al.new[j])))
-    keyed.sort(key=lambda kc: kc[0])
+        keyed.append(((j, 0, -1), _single("added", new_clauses[j])))
+    keyed.sort(key=_first)
     return tuple(change for _, change in keyed)
+
+
+def _first(item: tuple[tuple[int, int, int], Change]) -> tuple[int, int, int]:
+    return item[0]
 
 
 def _anchors(count: int, old_to_match: dict[int, Match]) -> list[int]:
@@ -206,73 +227,58 @@ def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:
     label and section are the same too): equal by value, held and pickled once.
     """
     text = new.text
-    new_ref = _ref(new)
+    new_ref = clause_ref(new.path, new.label, new.section, text)
     if old.path == new.path and old.label == new.label and old.section == new.section:
         old_refs = new_refs = (new_ref,)
         renumbered = False  # _label reads only path, label and section
     else:
         section = new.section if old.section == new.section else old.section
-        old_refs, new_refs = (ClauseRef(old.path, old.label, section, text),), (new_ref,)
+        old_refs, new_refs = (clause_ref(old.path, old.label, section, text),), (new_ref,)
         renumbered = _label(old) != _label(new)
-    return Change(
-        kind="unchanged",
-        old=old_refs,
-        new=new_refs,
-        moved=moved,
-        renumbered=renumbered,
-        editorial=False,
-        similarity=1.0,
-        words=(("=", text),) if text else (),
-    )
+    words: tuple[WordOp, ...] = (("=", text),) if text else ()
+    return make_change("unchanged", old_refs, new_refs, moved, renumbered, False, 1.0, words)
 
 
 def _single(kind: ChangeKind, clause: Clause) -> Change:
     op: Literal["-", "+"] = "-" if kind == "removed" else "+"
     words: tuple[WordOp, ...] = ((op, clause.text),) if clause.text else ()
-    return Change(
-        kind=kind,
-        old=(_ref(clause),) if kind == "removed" else (),
-        new=(_ref(clause),) if kind == "added" else (),
-        similarity=0.0,
-        words=words,
+    refs = (_ref(clause),)
+    removed = kind == "removed"
+    return make_change(
+        kind, refs if removed else (), () if removed else refs, False, False, False, 0.0, words
     )
 
 
 def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
-    if len(match.old) == 1 and len(match.new) == 1:
-        old, new = al.old[match.old[0]], al.new[match.new[0]]
-        if old.text == new.text:
-            return _unchanged(old, new, match.moved)
-    olds = [al.old[i] for i in match.old]
-    news = [al.new[j] for j in match.new]
-    old_text = PART_SEPARATOR.join(c.text for c in olds)
-    new_text = PART_SEPARATOR.join(c.text for c in news)
+    """The change of a match other than one clause kept word for word."""
+    if len(match.old) == 1 and len(match.new) == 1:  # one clause each: no joining
+        olds, news = [al.old[match.old[0]]], [al.new[match.new[0]]]
+        old_text, new_text = olds[0].text, news[0].text
+    else:
+        olds = [al.old[i] for i in match.old]
+        news = [al.new[j] for j in match.new]
+        old_text = PART_SEPARATOR.join([c.text for c in olds])
+        new_text = PART_SEPARATOR.join([c.text for c in news])
+    old_refs = tuple(map(_ref, olds))
+    new_refs = tuple(map(_ref, news))
     renumbered = _label(olds[0]) != _label(news[0])
-
-    def change(
-        kind: ChangeKind, similarity: float, words: tuple[WordOp, ...], editorial: bool = False
-    ) -> Change:
-        return Change(
-            kind=kind,
-            old=tuple(_ref(c) for c in olds),
-            new=tuple(_ref(c) for c in news),
-            moved=match.moved,
-            renumbered=renumbered,
-            editorial=editorial,
-            # at the four decimals the JSON document holds, so a diff read back from its
-            # document (the corpus cache) equals the one computed
-            similarity=round(similarity, 4),
-            words=words,
-        )
-
+    moved = match.moved
     if len(olds) > 1 or len(news) > 1:
         kind: ChangeKind = "split" if len(news) > 1 else "merged"
-        return change(kind, match.similarity, diff_words(old_text, new_text))
+        # at the four decimals the JSON document holds, so a diff read back from its
+        # document (the corpus cache) equals the one computed
+        similarity = round(match.similarity, 4)
+        words = diff_words(old_text, new_text)
+        return make_change(kind, old_refs, new_refs, moved, renumbered, False, similarity, words)
     if old_text == new_text:
-        return change("unchanged", 1.0, (("=", old_text),) if old_text else ())
+        words = (("=", old_text),) if old_text else ()
+        return make_change("unchanged", old_refs, new_refs, moved, renumbered, False, 1.0, words)
     fold_case = olds[0].path == "header/number" and news[0].path == "header/number"
     editorial = is_editorial(old_text, new_text, fold_case=fold_case)
+    words = diff_words(old_text, new_text)
     if editorial and ignore_editorial:
-        return change("unchanged", 1.0, diff_words(old_text, new_text))
-    similarity = 1.0 if editorial else min(match.similarity, 0.9999)
-    return change("amended", similarity, diff_words(old_text, new_text), editorial)
+        return make_change("unchanged", old_refs, new_refs, moved, renumbered, False, 1.0, words)
+    similarity = round(1.0 if editorial else min(match.similarity, 0.9999), 4)
+    return make_change(
+        "amended", old_refs, new_refs, moved, renumbered, editorial, similarity, words
+    )

@@ -49,7 +49,8 @@ _ASCII_MAPPED = "`"
 
 #: A hyphen between two word characters, with or without spaces around it.
 _LOOSE_HYPHEN = re.compile(r"(?<=[^\W_])\s*-\s*(?=[^\W_])")
-_TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
+#: What :func:`match_key` drops from the end of a normalised text.
+_TRAILING_PUNCT = " ;,.:"
 
 
 @lru_cache(maxsize=65536)
@@ -75,12 +76,29 @@ def match_key(text: str) -> str:
     :func:`normalize` with case folded and clause-final punctuation (``;`` ``,`` ``.``
     ``:``) dropped — the terminator of a clause changes when one is appended after it.
     """
-    return _TRAILING_PUNCT.sub("", normalize(text, fold_case=True))
+    # normalised text holds no white space but single spaces: the same as stripping
+    # [\s;,.:]+ at the end, without a pattern tried at every position
+    return normalize(text, fold_case=True).rstrip(_TRAILING_PUNCT)
 
 
 def is_editorial(old: str, new: str, *, fold_case: bool = False) -> bool:
     """True when ``old`` and ``new`` differ, but only by noise (ITU's "(MOD)")."""
-    return old != new and normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
+    if old == new:
+        return False
+    # normalising ASCII text keeps its letters and digits as they are, in order: texts
+    # that differ in those (most amended clauses) are not editorial
+    if (
+        not fold_case
+        and old.isascii()
+        and new.isascii()
+        and old.encode().translate(None, _NOT_ALNUM) != new.encode().translate(None, _NOT_ALNUM)
+    ):
+        return False
+    return normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
+
+
+#: Every ASCII character but letters and digits (deleted before comparing).
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 _WORD = re.compile(r"[^\W_]+")

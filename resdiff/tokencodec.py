@@ -14,9 +14,10 @@ edit scripts stay exact, only the cleanup may then see letters. Surrogates are n
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["TokenCodec", "code_point", "encode_pair"]
+__all__ = ["KEPT_TOKENS", "TokenCodec", "code_point", "encode_kept", "encode_pair"]
 
 #: Code point ranges handed out in order: the private-use areas, then the rest of the
 #: supplementary planes (never a surrogate).
@@ -52,6 +53,36 @@ def encode_pair(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
     return encoded[: len(old)], encoded[len(old) :]
 
 
+#: How many tokens :func:`encode_kept` keeps characters for: the first private-use area.
+KEPT_TOKENS = 0x1900
+
+_KEPT = threading.local()
+
+
+def encode_kept(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
+    """``old`` and ``new`` encoded with characters kept from one call to the next (per
+    thread): the same tokens equal and different tokens different, as
+    :func:`encode_pair` gives, but other characters. For a caller to whom only which
+    tokens are equal matters (the word diff: every character it is given is in the
+    first private-use area, which diff-match-patch's cleanup treats alike), a pair whose
+    tokens were all met before costs one pass per side. When the kept characters would
+    leave the first private-use area they are dropped and the pair gets
+    :func:`encode_pair`'s fresh code."""
+    chars: dict[str, str] | None = getattr(_KEPT, "chars", None)
+    if chars is None:
+        chars = _KEPT.chars = {}
+    try:
+        return "".join(map(chars.__getitem__, old)), "".join(map(chars.__getitem__, new))
+    except KeyError:
+        pass
+    unseen = [t for t in dict.fromkeys([*old, *new]) if t not in chars]
+    if len(chars) + len(unseen) > KEPT_TOKENS:
+        _KEPT.chars = {}
+        return encode_pair(old, new)
+    chars.update(zip(unseen, _code_points(len(chars), len(unseen)), strict=True))
+    return "".join(map(chars.__getitem__, old)), "".join(map(chars.__getitem__, new))
+
+
 class TokenCodec:
     """Maps tokens to single characters and back; one codec per comparison, so that the
     same token gets the same character on both sides."""
@@ -62,12 +93,20 @@ class TokenCodec:
         self._chars: dict[str, str] = {}
         self._tokens: dict[str, str] = {}
 
+    def __len__(self) -> int:
+        """How many distinct tokens have a character."""
+        return len(self._chars)
+
     def encode(self, tokens: Iterable[str]) -> str:
         """One character per token, a new one for each token not seen before (in order of
         first appearance)."""
         chars = self._chars
-        tokens = tokens if isinstance(tokens, list) else list(tokens)
-        for token in tokens:  # most tokens of a text were seen before: one lookup each
+        tokens = tokens if isinstance(tokens, (list, tuple)) else list(tokens)
+        try:  # every token seen before (a text met again): one C-level pass
+            return "".join(map(chars.__getitem__, tokens))
+        except KeyError:
+            pass
+        for token in tokens:
             if token not in chars:
                 chars[token] = code_point(len(chars))
         return "".join(map(chars.__getitem__, tokens))

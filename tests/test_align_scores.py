@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,3 +29,38 @@ def test_tokens_are_case_folded_words_and_marks() -> None:
         "member", "states", "_", "itu", "t", ";", "2018",
     ]  # fmt: skip
     assert similarity("to promote ITU", "To promote ITU") == 1.0
+
+
+def test_comparisons_share_codes_until_the_bounds_then_start_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text met again keeps its code (one codec for the process's comparisons); past
+    the bounds a new comparison starts a new codec, and the one already running keeps
+    its own, so that its codes stay comparable."""
+    from resdiff.align import scores
+
+    monkeypatch.setattr(scores, "_SHARED", threading.local())
+    first, second = scores.ClauseEncoder(), scores.ClauseEncoder()
+    code = first.encode("to promote ITU")
+    assert second.encode("to promote ITU") is code
+    assert second.encode("To promote ITU!") == code + second.encode("!")
+    monkeypatch.setattr(scores, "MAX_SHARED_TEXTS", 2)  # 3 texts now: past the bound
+    third = scores.ClauseEncoder()
+    assert third.encode("ITU to promote") == "\ue000\ue001\ue002"  # a fresh codec
+    assert first.encode("ITU to promote") == "\ue002\ue000\ue001"  # still its own
+
+
+def test_each_thread_has_its_own_shared_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two comparisons running at once in two threads never share a codec (one could
+    hand the character the other just gave a token to another token)."""
+    from resdiff.align import scores
+
+    monkeypatch.setattr(scores, "_SHARED", threading.local())
+    here = scores.ClauseEncoder()
+    here.encode("zebra crossing")
+    there: list[str] = []
+    thread = threading.Thread(target=lambda: there.append(scores.ClauseEncoder().encode("x")))
+    thread.start()
+    thread.join()
+    assert there == ["\ue000"]  # a codec of its own, whatever this thread's holds
+    assert here.encode("x") == "\ue002"  # after zebra, crossing

@@ -131,3 +131,22 @@ def test_normalize_is_what_the_rules_say(text: str, fold_case: bool) -> None:
     """Noise is exactly what the module's rules list (whitespace as the regex ``\\s``
     sees it, every Unicode space included), whatever shortcut the function takes."""
     assert normalize(text, fold_case=fold_case) == _as_documented(text, fold_case)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB1 \t\n\x1c\u00a0\u2003;,.:-\u2013`")), max_size=30))
+def test_match_key_drops_the_trailing_punctuation_and_spaces_of_the_normalised_text(
+    text: str,
+) -> None:
+    assert match_key(text) == re.sub(r"[\s;,.:]+$", "", normalize(text, fold_case=True))
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("aA1 \t`'-_.;\u00e9\u2019")), max_size=12),
+    st.text(alphabet=st.sampled_from(list("aA1 \t`'-_.;\u00e9\u2019")), max_size=12),
+)
+def test_is_editorial_is_the_comparison_of_normalised_texts(old: str, new: str) -> None:
+    for fold_case in (False, True):
+        expected = old != new and normalize(old, fold_case=fold_case) == normalize(
+            new, fold_case=fold_case
+        )
+        assert is_editorial(old, new, fold_case=fold_case) == expected

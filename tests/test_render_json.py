@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_cases import KEPT, SAMPLE, TREE, render
 
-from resdiff.changes import TreeDiff
+import resdiff
+from resdiff.changes import Change, ClauseRef, Diff, Meta, SectionChange, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions
-from resdiff.render.json_format import _dumps, _encode
+from resdiff.render.json_format import _dumps, _encode, diff_text, entry_text
 
 
 def test_diff_document_follows_the_contract() -> None:
@@ -152,3 +153,58 @@ def test_an_entry_of_one_text_is_the_entry_of_its_diff() -> None:
         assert not diff.differs
         expected = entry_text(TreeEntry("x/r.txt", "unchanged", diff), show_all=False)
         assert same_text_entry("x/r.txt", old, "b/r.txt") == expected, path.name
+
+
+_TEXTS = st.text(max_size=12)
+_REFS = st.lists(st.builds(ClauseRef, _TEXTS, st.none() | _TEXTS, _TEXTS, _TEXTS), max_size=2).map(
+    tuple
+)
+_FLAGS = st.booleans() | st.integers(0, 2)
+_CHANGES = st.builds(
+    Change,
+    st.sampled_from(["added", "removed", "amended", "unchanged", "split", "merged"]),
+    _REFS,
+    _REFS,
+    _FLAGS,
+    _FLAGS,
+    _FLAGS,
+    st.floats(allow_nan=True, allow_infinity=True) | st.integers(-2, 2),
+    st.lists(st.tuples(st.sampled_from(["=", "-", "+"]), _TEXTS), max_size=3).map(tuple),
+)
+_METAS = st.builds(Meta, st.none() | _TEXTS, st.none() | _TEXTS, st.none() | _TEXTS)
+_SECTIONS = st.builds(
+    SectionChange,
+    st.sampled_from(["unchanged", "renamed", "added", "removed"]),
+    st.none() | _TEXTS,
+    st.none() | _TEXTS,
+)
+_DIFFS = st.builds(
+    Diff,
+    _METAS,
+    _METAS,
+    st.lists(_SECTIONS, max_size=3).map(tuple),
+    st.lists(_CHANGES, max_size=4).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DIFFS, st.booleans(), st.text(max_size=6))
+def test_a_diff_written_straight_is_the_general_writers_text(
+    diff: Diff, show_all: bool, path: str
+) -> None:
+    """The writer that walks the diff itself (no dict per change) gives the very text of
+    the general writer over ``to_json``, entry and whole document, whatever the values."""
+    assert diff_text(diff, show_all, "\n") == _encode(diff.to_json(show_all), "\n")
+    entry = TreeEntry(path, "modified", diff)
+    assert entry_text(entry, show_all) == _encode(entry.to_json(show_all), "\n    ")
+
+
+def test_a_real_diff_written_straight_is_the_general_writers_text(
+    seed_text: str, res179_2018_text: str
+) -> None:
+    diff = resdiff.diff(resdiff.parse(seed_text), resdiff.parse(res179_2018_text))
+    for show_all in (False, True):
+        expected = json.dumps(diff.to_json(show_all), ensure_ascii=False, indent=2) + "\n"
+        assert render(diff, "json", RenderOptions(show_all=show_all)) == expected
+    entry = TreeEntry("itu-pp/res-179.txt", "modified", diff)
+    assert entry_text(entry, False) == _encode(entry.to_json(False), "\n    ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -64,3 +65,37 @@ def test_encoding_past_the_first_private_use_area_is_the_same_both_ways() -> Non
     assert (a, b) == encode_pair(old, new)
     assert b == "".join(code_point(0x1900 - 5 + k) for k in range(20))
     assert codec.decode(b) == "".join(new)
+
+
+def _pattern(a: str, b: str) -> tuple[list[int], list[int]]:
+    """Which tokens are equal, and nothing else: each character's first position."""
+    both = a + b
+    first = [both.index(char) for char in both]
+    return first[: len(a)], first[len(a) :]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", " ", "c", "é", "-"]), max_size=8), max_size=6))
+def test_kept_characters_tell_the_same_tokens_apart_as_a_fresh_code(
+    sides: list[list[str]],
+) -> None:
+    """From call to call the characters differ from encode_pair's, but the same tokens
+    are equal and different ones different, all in the first private-use area."""
+    from resdiff.tokencodec import encode_kept
+
+    for old, new in itertools.pairwise(sides):
+        kept, fresh = encode_kept(old, new), encode_pair(old, new)
+        assert _pattern(*kept) == _pattern(*fresh)
+        assert all(0xE000 <= ord(c) < 0xE000 + 0x1900 for c in "".join(kept))
+
+
+def test_kept_characters_start_afresh_before_leaving_the_first_private_use_area() -> None:
+    from resdiff.tokencodec import _KEPT, KEPT_TOKENS, encode_kept
+
+    _KEPT.chars = {}  # what earlier tests of this thread left
+    many = [f"t{k}" for k in range(KEPT_TOKENS - 10)]
+    encode_kept(many, [])
+    old, new = [f"u{k}" for k in range(20)], ["u0", "v"]
+    a, b = encode_kept(old, new)
+    assert (a, b) == encode_pair(old, new)  # dropped, then a fresh code for this pair
+    assert encode_kept(["x"], ["y"]) == ("\ue000", "\ue001")  # and kept from there on

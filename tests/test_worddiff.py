@@ -272,3 +272,106 @@ def test_the_cpp_diff_gives_the_python_ops_on_any_text(old: str, new: str) -> No
     with mock.patch("resdiff.worddiff.fast_diff", compared):
         diff_words(old, new)
     assert compared.differing == []
+
+
+# ------------------------------------------------ only the differing middle, kept characters
+def _every_token(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The reference: both whole texts cut into tokens, encoded afresh, diffed by the C++
+    diff-match-patch and cut back out (what diff_words did before it left the common
+    beginning and end out and kept characters from pair to pair)."""
+    from resdiff.tokencodec import encode_pair
+    from resdiff.worddiff import MAX_BISECT, _lcs_cleaned, _ops, fast_diff
+
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    a, b = encode_pair(old_tokens, new_tokens)
+    if len(a) * len(b) > MAX_BISECT:
+        script = [(op, len(chars)) for op, chars in _lcs_cleaned(a, b)]
+    else:
+        script = fast_diff(
+            a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True
+        )
+    return _ops(old, new, old_tokens, new_tokens, script)
+
+
+#: Few distinct tokens, so that common text repeats what an edit holds (the cleanup then
+#: slides edits along it, towards the cut) and whitespace runs meet at the cut.
+_few = st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "-", ";", "é", "\n"]), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_few, _few, _few, _few, st.integers(1, 4), st.integers(1, 8))
+def test_leaving_the_common_ends_out_gives_the_ops_of_every_token(
+    prefix: list[str],
+    old_middle: list[str],
+    new_middle: list[str],
+    suffix: list[str],
+    head_times: int,
+    tail_times: int,
+) -> None:
+    """Also past :data:`MAX_BISECT` characters (up to ~1,000 a side), where the tokens
+    left out are counted to tell which way the whole pair would be diffed."""
+    head, tail = "".join(prefix) * head_times, "".join(suffix) * tail_times
+    old, new = head + "".join(old_middle) + tail, head + "".join(new_middle) + tail
+    if old != new:
+        assert diff_words(old, new) == _every_token(old, new)
+
+
+def test_leaving_the_common_ends_out_gives_the_ops_of_every_token_on_every_real_pair(
+    shared_data: Path,
+) -> None:
+    from unittest import mock
+
+    import resdiff
+    import resdiff.differ
+
+    pp18 = sorted((shared_data / "itu-pp" / "2018-dubai").glob("*.txt"))
+    pairs = [(SEED_PAGE, RES_179_2018), *itertools.pairwise(pp18)]
+    checked: list[tuple[str, str]] = []
+
+    def checking(old: str, new: str) -> tuple[tuple[str, str], ...]:
+        ops = diff_words(old, new)
+        if old != new:
+            assert ops == _every_token(old, new), (old, new)
+            checked.append((old, new))
+        return ops
+
+    with mock.patch.object(resdiff.differ, "diff_words", checking):
+        for old, new in pairs:
+            resdiff.diff(
+                resdiff.parse(old.read_text(encoding="utf-8")),
+                resdiff.parse(new.read_text(encoding="utf-8")),
+            )
+    assert len(checked) > 150
+
+
+def test_one_changed_word_in_a_long_clause_cuts_only_the_words_around_it() -> None:
+    from unittest import mock
+
+    import resdiff.worddiff
+
+    words = [f"word{k}" for k in range(200)]
+    old = " ".join(words)
+    new = " ".join([*words[:100], "changed", *words[101:]])
+    cut: list[str] = []
+
+    def recording(text: str) -> list[str]:
+        cut.append(text)
+        return tokenize(text)
+
+    with mock.patch.object(resdiff.worddiff, "tokenize", recording):
+        ops = diff_words(old, new)
+    assert ops == (
+        ("=", " ".join(words[:100]) + " "),
+        ("-", "word100"),
+        ("+", "changed"),
+        ("=", " " + " ".join(words[101:])),
+    )
+    assert sum(map(len, cut)) < 60  # of 1,789 characters a side
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_tokens_of_ascii_text_are_counted_without_cutting(text: str) -> None:
+    from resdiff.worddiff import count_tokens
+
+    assert count_tokens(text) == len(tokenize(text))

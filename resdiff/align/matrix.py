@@ -7,11 +7,12 @@ rewritten throughout (1,000 amended clauses: a million pairs) one old clause at 
 costs far more than the rest of the diff, while each old clause has only a handful of new
 ones that come anywhere near the threshold. rapidfuzz's ``process.cdist`` computes every
 distance of the group in one C call (bit-parallel, several pairs at once in SIMD
-registers); only the pairs within the distance the threshold allows, plus one token of
-slack so that no rounding ever drops a pair at the cutoff, are handed back to be scored
-exactly as before. The pairs scored at the threshold, and so the alignment, are exactly
-those of scoring every pair (a property test checks this on generated codes and on every
-real pair).
+registers), as distances normalised by the pair's length, so that one comparison with
+a single bound picks the pairs within the distance the threshold allows (plus the slack
+of one token of the longest pair, so that no rounding ever drops a pair at the cutoff);
+those are handed back to be scored exactly as before. The pairs scored at the
+threshold, and so the alignment, are exactly those of scoring every pair (a property
+test checks this on generated codes and on every real pair).
 
 Before the call each token is folded into one of 255 classes (by its character's code
 point modulo 255), so that every code becomes a string of one-byte characters:
@@ -35,8 +36,8 @@ __all__ = ["CLASSES", "MAX_CELLS", "candidates", "folded_codes"]
 MAX_CELLS = 1_000_000
 #: Token classes of the folded codes: one-byte characters 1–255.
 CLASSES = 255
-#: Slack (in tokens of Indel distance) on the bound, so that rounding in the scorer never
-#: excludes a pair at the cutoff.
+#: Slack (in tokens of Indel distance, of the longest pair) on the bound, so that rounding
+#: in the scorer never excludes a pair at the cutoff.
 _SLACK = 1.0
 
 
@@ -62,17 +63,23 @@ def candidates(olds: Sequence[str], news: Sequence[str], threshold: float) -> li
         return [[] for _ in olds]
     folded = folded_codes([*olds, *news])
     dense_old, dense_new = folded[: len(olds)], folded[len(olds) :]
-    old_lengths = np.fromiter(map(len, olds), dtype=np.float64, count=len(olds))
-    new_lengths = np.fromiter(map(len, news), dtype=np.float64, count=len(news))
+    # d / (|a| + |b|) <= 1 - threshold, with the slack of one token of the longest pair
+    # (so that no rounding, in the scorer or in float32, drops a pair at the cutoff)
+    longest = max(map(len, olds)) + max(map(len, news))
+    bound = (1.0 - threshold) + _SLACK / max(longest, 1)
     rows = max(1, MAX_CELLS // len(news))
     out: list[list[int]] = []
     for start in range(0, len(olds), rows):
         stop = min(start + rows, len(olds))
         distances = process.cdist(
-            dense_old[start:stop], dense_new, scorer=Indel.distance, dtype=np.int32, workers=1
+            dense_old[start:stop],
+            dense_new,
+            scorer=Indel.normalized_distance,
+            dtype=np.float32,
+            workers=1,
         )
-        allowed = (1.0 - threshold) * (old_lengths[start:stop, None] + new_lengths) + _SLACK
-        row, column = np.nonzero(distances <= allowed)  # row-major: ascending within a row
+        # row-major: ascending within a row (flat positions: numpy's fast path)
+        row, column = np.divmod(np.flatnonzero(distances <= bound), len(news))
         ends = np.searchsorted(row, np.arange(1, stop - start + 1), side="left").tolist()
         positions = column.tolist()
         begin = 0

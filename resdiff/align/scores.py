@@ -11,6 +11,7 @@ re-lettered or lightly amended clause ≥ 0.75, where character-level ratios put
 from __future__ import annotations
 
 import re
+import threading
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -35,15 +36,49 @@ def similarity_tokens(text: str) -> list[str]:
 
 
 class ClauseEncoder:
-    """Encodes clause texts as token codes (one character per token), shared by both sides."""
+    """Encodes clause texts as token codes (one character per token), shared by both sides.
 
-    __slots__ = ("_codec",)
+    The codes come from a codec shared by the comparisons of this thread, and each
+    text's code is kept: only which tokens are equal counts (every score and every use of
+    a code compares characters for equality, and the distance matrix's folding keeps
+    every pair within reach whatever the characters), so a text met again — a clause
+    kept in many resolutions of a tree, or the same diff run again — is not encoded
+    again. An encoder holds the codec it started with for its whole comparison; a new
+    comparison starts a new codec once the shared one holds more than
+    :data:`MAX_SHARED_TOKENS` tokens or :data:`MAX_SHARED_TEXTS` texts. Each thread has
+    its own.
+    """
+
+    __slots__ = ("_codec", "_codes")
 
     def __init__(self) -> None:
-        self._codec = TokenCodec()
+        self._codec, self._codes = _shared()
 
     def encode(self, text: str) -> str:
-        return self._codec.encode(similarity_tokens(text))
+        code = self._codes.get(text)
+        if code is None:
+            code = self._codes[text] = self._codec.encode(similarity_tokens(text))
+        return code
+
+
+#: Bounds of the codec (distinct tokens) and the codes (texts) comparisons share.
+MAX_SHARED_TOKENS = 50_000
+MAX_SHARED_TEXTS = 20_000
+
+_SHARED = threading.local()
+
+
+def _shared() -> tuple[TokenCodec, dict[str, str]]:
+    """This thread's shared codec and codes, a fresh pair when they have grown past the
+    bounds (per thread: two comparisons running at once never hand out one character
+    to two tokens)."""
+    shared: tuple[TokenCodec, dict[str, str]] | None = getattr(_SHARED, "pair", None)
+    if shared is not None:
+        codec, codes = shared
+        if len(codec) <= MAX_SHARED_TOKENS and len(codes) <= MAX_SHARED_TEXTS:
+            return shared
+    shared = _SHARED.pair = (TokenCodec(), {})
+    return shared
 
 
 def ratio(a: str, b: str) -> float:

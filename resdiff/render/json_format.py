@@ -22,7 +22,16 @@ try:  # the C function json.encoder writes strings with, without importing the j
 except ImportError:  # pragma: no cover (a Python without the C accelerator)
     from json.encoder import encode_basestring as _string
 
-from resdiff.changes import Diff, Meta, TreeDiff, TreeEntry
+from resdiff.changes import (
+    DIFF_SCHEMA,
+    Change,
+    ClauseRef,
+    Diff,
+    Meta,
+    SectionChange,
+    TreeDiff,
+    TreeEntry,
+)
 from resdiff.model import Resolution
 from resdiff.render import RenderOptions
 
@@ -34,7 +43,7 @@ def render(result: Diff | TreeDiff, options: RenderOptions) -> str:
     """Serialise ``result``; unchanged clauses are listed only with ``options.show_all``."""
     if isinstance(result, TreeDiff):
         return _tree(result, options.show_all) + "\n"
-    return _dumps(result.to_json(options.show_all)) + "\n"
+    return diff_text(result, options.show_all, "\n") + "\n"
 
 
 def _dumps(document: Any) -> str:
@@ -109,6 +118,126 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         raise _Unusual
 
 
+def diff_text(diff: Diff, show_all: bool, newline: str) -> str:
+    """``_encode(diff.to_json(show_all), newline)``, written straight from the diff: the
+    document's shape is known, so no dict is built per change and reference and no value
+    is dispatched on its type but the few that may vary (a tree's JSON entry is mostly
+    this). A value of another type than the change model's falls back to the general
+    writer."""
+    try:
+        out: list[str] = []
+        _diff(diff, show_all, newline, out)
+    except (_Unusual, TypeError):  # a value :func:`_scalar` or a string write refused
+        return _encode(diff.to_json(show_all), newline)
+    return "".join(out)
+
+
+def _diff(diff: Diff, show_all: bool, nl: str, out: list[str]) -> None:
+    at = nl + "  "
+    out.append(f'{{{at}"schema": {_string(DIFF_SCHEMA)},{at}"old": ')
+    _meta(diff.old, at, out)
+    out.append(f',{at}"new": ')
+    _meta(diff.new, at, out)
+    out.append(f',{at}"summary": ')
+    _write(diff.summary, at, out)
+    out.append(f',{at}"sections": ')
+    _sections(diff.sections, at, out)
+    out.append(f',{at}"changes": ')
+    changes = diff.visible_changes(show_all)
+    if not changes:
+        out.append(f"[]{nl}}}")
+        return
+    item = at + "  "
+    separator = "[" + item
+    for change in changes:
+        out.append(separator)
+        _change(change, item, out)
+        separator = "," + item
+    out.append(f"{at}]{nl}}}")
+
+
+def _meta(meta: Meta, nl: str, out: list[str]) -> None:
+    at = nl + "  "
+    out.append(
+        f'{{{at}"source": {_scalar(meta.source)},{at}"number": {_scalar(meta.number)},'
+        f'{at}"title": {_scalar(meta.title)}{nl}}}'
+    )
+
+
+def _sections(sections: tuple[SectionChange, ...], nl: str, out: list[str]) -> None:
+    if not sections:
+        out.append("[]")
+        return
+    item = nl + "  "
+    at = item + "  "
+    separator = "[" + item
+    for s in sections:
+        out.append(
+            f'{separator}{{{at}"kind": {_string(s.kind)},{at}"old": {_scalar(s.old)},'
+            f'{at}"new": {_scalar(s.new)}{item}}}'
+        )
+        separator = "," + item
+    out.append(nl + "]")
+
+
+def _change(change: Change, nl: str, out: list[str]) -> None:
+    at = nl + "  "
+    out.append(f'{{{at}"kind": {_string(change.kind)},{at}"old": ')
+    _refs(change.old, at, out)
+    out.append(f',{at}"new": ')
+    _refs(change.new, at, out)
+    out.append(
+        f',{at}"moved": {_scalar(change.moved)},{at}"renumbered": {_scalar(change.renumbered)}'
+        f',{at}"editorial": {_scalar(change.editorial)},'
+        f'{at}"similarity": {_scalar(round(change.similarity, 4))},{at}"words": '
+    )
+    words = change.words
+    if not words:
+        out.append(f"[]{nl}}}")
+        return
+    item = at + "  "
+    inner = item + "  "
+    separator = "[" + item
+    for op, text in words:
+        out.append(f"{separator}[{inner}{_string(op)},{inner}{_string(text)}{item}]")
+        separator = "," + item
+    out.append(f"{at}]{nl}}}")
+
+
+def _refs(refs: tuple[ClauseRef, ...], nl: str, out: list[str]) -> None:
+    if not refs:
+        out.append("[]")
+        return
+    item = nl + "  "
+    at = item + "  "
+    separator = "[" + item
+    for r in refs:
+        out.append(
+            f'{separator}{{{at}"path": {_string(r.path)},{at}"label": {_scalar(r.label)},'
+            f'{at}"section": {_string(r.section)},{at}"text": {_string(r.text)}{item}}}'
+        )
+        separator = "," + item
+    out.append(nl + "]")
+
+
+def _scalar(value: Any) -> str:
+    """A string, None, boolean or number as :func:`_write` writes it."""
+    kind = type(value)
+    if kind is str:
+        return str(_string(value))
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    raise _Unusual
+
+
 def _tree(tree: TreeDiff, show_all: bool) -> str:
     """The tree document, byte for byte what ``_dumps(tree.to_json(show_all))`` gives."""
     entries = (entry_text(entry, show_all) for entry in tree.entries)
@@ -119,6 +248,15 @@ def entry_text(entry: TreeEntry, show_all: bool) -> str:
     """One resolution of the tree document as :func:`tree_chunks` places it (nested two
     levels deep; JSON strings hold no raw newline). Made apart so that a tree diff's
     workers can each encode the resolutions they diffed."""
+    if entry.diff is not None:
+        try:
+            diff = diff_text(entry.diff, show_all, "\n      ")
+            return (
+                f'{{\n      "path": {_string(entry.path)},\n      "status": '
+                f'{_string(entry.status)},\n      "diff": {diff}\n    }}'
+            )
+        except (_Unusual, TypeError):  # not a str where one belongs: the general way
+            pass
     return _encode(entry.to_json(show_all), "\n    ")
 
 
