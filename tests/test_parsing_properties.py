@@ -340,6 +340,24 @@ def test_a_bullet_after_an_inline_footnote_rule_is_markup() -> None:
     assert_round_trip(text)
 
 
+def test_a_heading_line_is_not_joined_to_a_cross_reference_after_it() -> None:
+    """Found by Hypothesis (test_resolution_like_lines_round_trip): a heading line then a
+    line opening with a cross-reference (``considering`` / ``c) iv) above and …``) were
+    joined as one broken sentence, an unlabelled paragraph right after the number line,
+    which the canonical text, read again, took for the title. The heading stays a
+    heading and the next line its first paragraph."""
+    text = "RESOLUTION 5 (REV. DUBAI, 2018)\nconsidering\nc) iv) above and the amount;"
+    parsed = assert_round_trip(text)
+    assert [(c.path, c.text) for c in parsed.clauses()][1:] == [
+        ("considering/c", "iv) above and the amount;")
+    ]
+    prose = "RESOLUTION 5 (REV. DUBAI, 2018)\n\nconsidering\n\na) the loan indicated in"
+    joined = resdiff.parse(prose + "\nc) iv) above and the amount;")  # one broken sentence
+    assert [(c.path, c.text) for c in joined.clauses()][1:] == [
+        ("considering/a", "the loan indicated in c) iv) above and the amount;")
+    ]
+
+
 # -- clause trees from remembered outlines, against building them directly ---------------
 
 

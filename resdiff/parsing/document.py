@@ -207,8 +207,14 @@ class _Reader:
             if last.isspace():
                 last = text[body:end].rstrip()[-1]
             nxt = self._next_nonblank(i + 1, stop) if not in_footnotes and last.isalnum() else None
-            if nxt is not None and _is_cross_reference(self.content(lines[nxt])):
+            if (
+                nxt is not None
+                and _is_cross_reference(self.content(lines[nxt]))
+                and not is_heading(text[body:end].rstrip())
+            ):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
+                # (not after a heading line: "considering" / "c) iv) above …" is a heading
+                # and its first paragraph, as the canonical text will read them again)
                 note(
                     "warning",
                     "broken-line",
