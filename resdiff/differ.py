@@ -24,6 +24,8 @@ of case alone in the number line is editorial.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
 from typing import Literal
 
 from resdiff.align import DEFAULT_THRESHOLD, Alignment, Match, align_resolutions
@@ -94,17 +96,23 @@ def diff_resolutions(
         sections=sections,
         changes=changes,
         options={"threshold": float(threshold), "ignore_editorial": ignore_editorial},
-        outlines=(outline(old), outline(new)),
+        outlines=(outline(old, alignment.old), outline(new, alignment.new)),
     )
 
 
-def outline(resolution: Resolution) -> Outline:
+def outline(resolution: Resolution, clauses: Sequence[Clause] | None = None) -> Outline:
     """Every clause path of ``resolution`` in document order and its annexes' heading
-    lines: what the Word report needs to write each text back in its own order."""
+    lines: what the Word report needs to write each text back in its own order.
+
+    ``clauses``, when given, are ``resolution.clauses()`` already listed (an alignment's
+    side holds them in that order), so the text is not walked again."""
     return Outline(
-        order=tuple(c.path for c in resolution.clauses()),
+        order=tuple(map(_PATH, resolution.clauses() if clauses is None else clauses)),
         annexes=tuple(AnnexLines(a.key, a.heading, a.title) for a in resolution.annexes),
     )
+
+
+_PATH = attrgetter("path")
 
 
 def check_options(
@@ -131,13 +139,14 @@ def _identical(old: Resolution, new: Resolution, threshold: float, ignore_editor
     in place, each section kept, in document order — what aligning them finds (a property
     test checks so on every real text and on generated ones), without aligning them or
     diffing any words. A tree's identical pairs are most of many tree diffs."""
+    clauses = tuple(new.clauses())  # old's too: the same clauses, paths included
     return Diff(
         old=Meta(old.source, old.number, old.title),
         new=Meta(new.source, new.number, new.title),
         sections=kept_sections(new),
-        changes=tuple(_unchanged(c, c, False) for c in new.clauses()),
+        changes=tuple(_unchanged(c, c, False) for c in clauses),
         options={"threshold": threshold, "ignore_editorial": ignore_editorial},
-        outlines=(outline(old), outline(new)),
+        outlines=(outline(old, clauses), outline(new, clauses)),
     )
 
 

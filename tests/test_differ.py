@@ -306,3 +306,25 @@ def test_every_real_text_with_itself_gives_the_diff_the_passes_give(
 
 def test_real_texts_exist_for_the_identity_test() -> None:
     assert len(REAL) >= 57, f"real texts missing from {SHARED_DATA}: set RESDIFF_SHARED_DATA"
+
+
+def test_the_outlines_list_every_clause_path_in_document_order(
+    seed_text: str, res179_2018_text: str
+) -> None:
+    """Made from the alignment's sides, the outlines are each text's clauses() walked."""
+    old, new = resdiff.parse(seed_text), resdiff.parse(res179_2018_text)
+    diff = resdiff.diff(old, new)
+    assert diff.outlines is not None
+    assert diff.outlines[0].order == tuple(c.path for c in old.clauses())
+    assert diff.outlines[1].order == tuple(c.path for c in new.clauses())
+    assert len(diff.outlines[1].order) > 90
+
+
+def test_a_text_diffed_with_itself_has_both_outlines(res179_2018_text: str) -> None:
+    one = resdiff.parse(res179_2018_text)
+    other = resdiff.parse(res179_2018_text)
+    diff = resdiff.diff(one, other)
+    expected = tuple(c.path for c in one.clauses())
+    assert diff.outlines is not None
+    assert diff.outlines[0].order == diff.outlines[1].order == expected
+    assert diff.outlines[0].annexes == diff.outlines[1].annexes
