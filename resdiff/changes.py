@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, Literal
 
+from resdiff.model import made
+
 ChangeKind = Literal["added", "removed", "amended", "unchanged", "split", "merged"]
 SectionKind = Literal["unchanged", "renamed", "added", "removed"]
 TreeStatus = Literal["added", "removed", "modified", "unchanged"]
@@ -115,12 +117,9 @@ class Change:
 
 
 def clause_ref(path: str, label: str | None, section: str, text: str) -> ClauseRef:
-    """``ClauseRef(path, label, section, text)``, made without the frozen dataclass's
-    ``__init__`` (which sets each field through ``object.__setattr__``): the same equal,
-    hashable, immutable object, for the differ, which makes one or two per clause."""
-    ref = _new(ClauseRef)
-    ref.__dict__.update(path=path, label=label, section=section, text=text)
-    return ref
+    """``ClauseRef(path, label, section, text)`` made by :func:`resdiff.model.made`: the
+    differ makes one or two per clause."""
+    return made(ClauseRef, path=path, label=label, section=section, text=text)
 
 
 def make_change(
@@ -133,23 +132,10 @@ def make_change(
     similarity: float,
     words: tuple[WordOp, ...],
 ) -> Change:
-    """``Change(kind, old, new, …)`` with every field given, made as :func:`clause_ref`
-    makes a reference: a diff makes one per clause."""
-    change = _new(Change)
-    change.__dict__.update(
-        kind=kind,
-        old=old,
-        new=new,
-        moved=moved,
-        renumbered=renumbered,
-        editorial=editorial,
-        similarity=similarity,
-        words=words,
-    )
-    return change
-
-
-_new = object.__new__
+    """``Change(kind, old, new, …)`` made by :func:`resdiff.model.made`: a diff makes one
+    per clause."""
+    return made(Change, kind=kind, old=old, new=new, moved=moved, renumbered=renumbered,
+                editorial=editorial, similarity=similarity, words=words)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import resdiff
 from resdiff.model import FOOTNOTE_RULE, render_canonical
 
@@ -97,72 +91,3 @@ def test_label_without_text() -> None:
     r = resdiff.parse("considering\n\na)\n\nb) that\n")
     assert r.to_text() == "considering\n\na)\n\nb) that\n"
     assert r.clause("considering/a").text == ""
-
-
-# -- the written dataclass methods against @dataclass(frozen=True) -------------------------
-
-
-@functools.cache
-def _generated_twin(cls: type) -> type:
-    """``cls`` made again by ``@dataclass(frozen=True)`` (same name, fields, defaults,
-    compare flags): the reference for the methods the model writes itself."""
-    import dataclasses
-
-    specs = [
-        (f.name, f.type, dataclasses.field(default=f.default, compare=f.compare))
-        for f in dataclasses.fields(cls)
-    ]
-    specs = [
-        (name, kind, spec) if spec.default is not dataclasses.MISSING else (name, kind)
-        for name, kind, spec in specs
-    ]
-    return dataclasses.make_dataclass(cls.__name__, specs, frozen=True)
-
-
-_VALUES = st.one_of(st.none(), st.integers(-3, 3), st.text(max_size=3), st.just(()))
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.data())
-def test_model_methods_are_the_generated_ones(data: st.DataObject) -> None:
-    """Each model class's written ``__init__``, ``__eq__``, ``__hash__`` and ``__repr__``
-    give what ``@dataclass(frozen=True)`` generates: same values, equality (compared
-    fields only: a resolution's diagnostics never count), hash and repr; fields stay
-    frozen, and ``dataclasses.replace`` still makes a changed copy."""
-    import dataclasses
-
-    from resdiff import model
-
-    for cls in (
-        model.Diagnostic,
-        model.Clause,
-        model.Section,
-        model.Annex,
-        model.Header,
-        model.Region,
-        model.Resolution,
-    ):
-        twin = _generated_twin(cls)
-        names = [f.name for f in dataclasses.fields(cls)]
-        required = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING]
-        values = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(names, _VALUES)))
-        values.update({n: values.get(n, 0) for n in required})
-        other = {
-            **values,
-            **data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(names, _VALUES))),
-        }
-        other.update({n: other.get(n, 0) for n in required})
-        ours, theirs = cls(**values), twin(**values)
-        ours2, theirs2 = cls(**other), twin(**other)
-        assert dataclasses.astuple(ours) == dataclasses.astuple(theirs)
-        assert repr(ours) == repr(theirs)
-        assert (ours == ours2) == (theirs == theirs2)
-        assert hash(ours) == hash(theirs)
-        assert ours != theirs  # another class: never equal, as generated ones are not
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            ours.__setattr__(names[0], 1)
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            ours.__delattr__(names[0])
-        changed = dataclasses.replace(ours, **{names[-1]: "changed"})
-        assert getattr(changed, names[-1]) == "changed"
-        assert type(changed) is cls

@@ -21,6 +21,7 @@ from resdiff.model import (
     Diagnostic,
     Section,
     label_key,
+    made,
     section_key,
 )
 from resdiff.parsing.headings import FORMULA_RE, is_heading, is_operative, is_preamble
@@ -387,7 +388,8 @@ def _build(
         para = paras[index]
         path = prefix + segment
         kids = _build(children, paras, path, heading) if children else ()
-        append(Clause(path, para.label, para.text, heading, para.line, para.column, kids))
+        append(made(Clause, path=path, label=para.label, text=para.text, section=heading,
+                    line=para.line, column=para.column, children=kids))  # fmt: skip
     return tuple(clauses)
 
 
