@@ -129,13 +129,14 @@ class _Applier:
         self.slots[-1].base = len(self.slots) - 1
 
     def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[str]:
-        """Rename and remove base sections; return the headings of added sections."""
+        """Rename and remove base sections; return the headings of added sections.
+
+        Also records the base sections the heading marks name (MOD, SUP, NOC), in the
+        marks' order: the order :meth:`_section_order` gives them."""
         added: list[str] = []
-        marked: set[int] = set()
         self.removed: set[int] = set()
-        #: renamed section → the base section it now follows (see :meth:`_section_order`)
-        self.follows: dict[int, int] = {}
-        previous: int | None = None
+        #: base sections the heading marks name, in the marks' (the new text's) order
+        self.listed: list[int] = []
         for mark in marks:
             if mark.mark == "ADD":
                 added.append(mark.new or "")
@@ -144,7 +145,7 @@ class _Applier:
                 (
                     i
                     for i, s in enumerate(self.slots)
-                    if s.kind == "section" and s.heading == mark.old and i not in marked
+                    if s.kind == "section" and s.heading == mark.old and i not in self.listed
                 ),
                 None,
             )
@@ -153,28 +154,38 @@ class _Applier:
                     f"line {mark.line}: {mark.mark} heading {mark.old!r}: the base has no such"
                     " section"
                 )
-            marked.add(found)
+            self.listed.append(found)
             if mark.mark == "SUP":
                 self.removed.add(found)
-            else:
+            elif mark.mark == "MOD":
                 slot = self.slots[found]
                 self.slots[found] = _Slot("section", mark.new or "", slot.annex, found, slot.prefix)
-                if previous is not None and previous > found:
-                    self.follows[found] = previous
-            previous = found
         return added
 
     def _section_order(self) -> list[_Slot]:
-        """The base's sections less the removed ones, a renamed section moved to where the
-        heading marks put it. Heading marks come in the new text's order (a removed section
-        at its old place): a renamed section marked after a section that stood later in the
-        base now stands after that one (its clauses alone may not say so: the unchanged
-        sections between are not marked)."""
-        order = list(range(len(self.slots)))
-        for moved, previous in self.follows.items():
-            order.remove(moved)
-            order.insert(order.index(previous) + 1, moved)
-        return [self.slots[i] for i in order if i not in self.removed]
+        """The base's sections less the removed ones, in the order the heading marks give.
+
+        Heading marks come in the new text's order (a removed section at its old place),
+        so the sections they name stand in the marks' order; a section they do not name
+        stands before the first of those (in the marks' order) that came after it in the
+        base, else after them all. The writer names every section whose place among the
+        others changed and those it crossed (``NOC heading``), so the unnamed ones kept
+        theirs; with fewer marks (written by hand), a renamed section marked after one that
+        stood later in the base still moves after it."""
+        sections = [i for i, s in enumerate(self.slots) if s.kind == "section"]
+        rank = {slot: n for n, slot in enumerate(self.listed)}
+        order = list(self.listed)
+        for i in sections:
+            if i in rank:
+                continue
+            later = [rank[j] for j in sections if j > i and j in rank]
+            if later:
+                # after the unnamed sections already put before that one
+                order.insert(order.index(self.listed[min(later)]), i)
+            else:
+                order.append(i)
+        ordered = [0, *order, len(self.slots) - 1]
+        return [self.slots[i] for i in ordered if i not in self.removed]
 
     # -- the run -------------------------------------------------------------------
     def run(self, source: str | None) -> Resolution:

@@ -17,6 +17,7 @@ Layout, one block per clause, blank line between::
 from __future__ import annotations
 
 from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
+from resdiff.model import section_key
 from resdiff.render import RenderOptions
 from resdiff.render.report import Note, Row, expands, row_ops, rows
 from resdiff.render.wording import (
@@ -46,7 +47,7 @@ def marked(ops: list[WordOp] | tuple[WordOp, ...]) -> str:
     return "".join(out)
 
 
-def _section_mark(section: SectionChange) -> str | None:
+def _section_mark(section: SectionChange, crossed: bool = False) -> str | None:
     if section.kind == "renamed":
         return (
             f"MOD\theading [-{printable(section.old or '')}-]{{+{printable(section.new or '')}+}}"
@@ -55,7 +56,70 @@ def _section_mark(section: SectionChange) -> str | None:
         return f"ADD\theading {{+{printable(section.new or '')}+}}"
     if section.kind == "removed":
         return f"SUP\theading [-{printable(section.old or '')}-]"
+    if crossed:
+        return f"NOC\theading {printable(section.old or '')}"
     return None
+
+
+def _key_of(path: str, heading: str) -> str | None:
+    """The section part of a clause path (``annex/considering`` of
+    ``annex/considering/a``), None for a paragraph before any heading."""
+    key = section_key(heading)
+    segments = path.split("/")
+    for n, segment in enumerate(segments[:-1]):
+        if segment.split("~", 1)[0] == key:
+            return "/".join(segments[: n + 1])
+    return None
+
+
+def _old_places(diff: Diff) -> dict[int, int]:
+    """Where each kept (unchanged or renamed) section of ``diff.sections`` stood in the old
+    text: the old position of a clause that stayed in it (sections are contiguous, so any
+    one orders it among the others). Known only from a diff's outlines."""
+    if diff.outlines is None:
+        return {}
+    old_at = {path: n for n, path in enumerate(diff.outlines[0].order)}
+    new_keys: dict[str, list[str]] = {}  # new heading → its sections' keys, in new order
+    stayed: dict[tuple[str, str], int] = {}  # (new key, old heading) → first old position
+    for change in diff.changes:
+        if not change.new:
+            continue
+        new = change.new[0]
+        key = _key_of(new.path, new.section)
+        if key is None:
+            continue
+        keys = new_keys.setdefault(new.section, [])
+        if key not in keys:
+            keys.append(key)
+        if change.old and change.old[0].path in old_at:
+            at = (key, change.old[0].section)
+            stayed[at] = min(stayed.get(at, len(old_at)), old_at[change.old[0].path])
+    places: dict[int, int] = {}
+    seen: dict[str, int] = {}  # new heading → sections with it so far
+    for n, section in enumerate(diff.sections):
+        if section.new is None:
+            continue
+        k = seen.get(section.new, 0)
+        seen[section.new] = k + 1
+        keys = new_keys.get(section.new, [])
+        if section.kind in ("unchanged", "renamed") and k < len(keys):
+            place = stayed.get((keys[k], section.old or ""))
+            if place is not None:
+                places[n] = place
+    return places
+
+
+def _crossed_sections(diff: Diff) -> set[int]:
+    """Indices in ``diff.sections`` of the unchanged sections that changed places with
+    another kept section: the marks list them (``NOC heading``), since a reader of the
+    marks keeps an unlisted section where it stood in the base."""
+    places = sorted(_old_places(diff).items())  # in the new text's order
+    crossed: set[int] = set()
+    for i, (a, before) in enumerate(places):
+        for b, after in places[i + 1 :]:
+            if before > after:
+                crossed.update({a, b})
+    return {n for n in crossed if diff.sections[n].kind == "unchanged"}
 
 
 def _label(row: Row) -> str:
@@ -110,7 +174,10 @@ def render_diff(diff: Diff, options: RenderOptions) -> str:
         lines.append(f"\t{printable(diff.new.title or diff.old.title or '')}")
     lines.append(f"\t{summary_line(diff)}")
     blocks = ["\n".join(lines)]
-    heading_marks = [m for m in (_section_mark(s) for s in diff.sections) if m]
+    crossed = _crossed_sections(diff)
+    heading_marks = [
+        m for m in (_section_mark(s, n in crossed) for n, s in enumerate(diff.sections)) if m
+    ]
     if heading_marks:
         blocks.append("\n".join(heading_marks))
     blocks.extend(_row_block(row) for row in rows(diff, options.show_all))
