@@ -64,6 +64,7 @@ class _Slot:
     annex: int = 0  # 0: the body; n: the n-th annex
     base: int | None = None  # index of the base section slot it continues
     prefix: str = ""  # how clause names in it begin ("annex 2 considering")
+    mark: int | None = None  # index of the heading mark naming it (MOD, NOC, ADD), if any
 
 
 @dataclass
@@ -128,18 +129,19 @@ class _Applier:
         self.slots[0].base = 0
         self.slots[-1].base = len(self.slots) - 1
 
-    def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[str]:
-        """Rename and remove base sections; return the headings of added sections.
+    def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[tuple[str, int]]:
+        """Rename and remove base sections; return the headings of added sections, each
+        with the index of its mark.
 
         Also records the base sections the heading marks name (MOD, SUP, NOC), in the
         marks' order: the order :meth:`_section_order` gives them."""
-        added: list[str] = []
+        added: list[tuple[str, int]] = []
         self.removed: set[int] = set()
         #: base sections the heading marks name, in the marks' (the new text's) order
         self.listed: list[int] = []
-        for mark in marks:
+        for n, mark in enumerate(marks):
             if mark.mark == "ADD":
-                added.append(mark.new or "")
+                added.append((mark.new or "", n))
                 continue
             found = next(
                 (
@@ -157,9 +159,11 @@ class _Applier:
             self.listed.append(found)
             if mark.mark == "SUP":
                 self.removed.add(found)
-            elif mark.mark == "MOD":
+            else:
                 slot = self.slots[found]
-                self.slots[found] = _Slot("section", mark.new or "", slot.annex, found, slot.prefix)
+                self.slots[found] = _Slot(
+                    "section", mark.new or "", slot.annex, found, slot.prefix, mark=n
+                )
         return added
 
     def _section_order(self) -> list[_Slot]:
@@ -284,7 +288,7 @@ class _Applier:
             prefix = _slot_name(slot.prefix, slot.heading).casefold() + " "
             if folded.startswith(prefix) and (best is None or len(prefix) > best[1]):
                 best = (i, len(prefix))
-        for heading in self.added:
+        for heading, mark in self.added:
             m = re.match(r"annex(?: (\d+))? ", name)
             candidates = [("", 0)]
             if m:
@@ -297,11 +301,19 @@ class _Applier:
                 first = not heading and slots[pointer].kind == "header"
                 longer = best is None or len(prefix) > best[1] or (first and len(prefix) == best[1])
                 if folded.startswith(prefix) and longer:
-                    self.added.remove(heading)
+                    self.added.remove((heading, mark))
                     at = pointer + 1 if pointer < len(slots) - 1 else pointer
                     if slots[pointer].kind == "header":
                         at = self._first_section(slots, annex)
-                    slots.insert(at, _Slot("section", heading, annex, None, prefix_text))
+                    # after the sections whose heading marks come before its own (the
+                    # clause before it may stand in a section before those)
+                    before = [
+                        i
+                        for i, s in enumerate(slots)
+                        if s.mark is not None and s.mark < mark and s.annex == annex
+                    ]
+                    at = max([at, *(i + 1 for i in before)])
+                    slots.insert(at, _Slot("section", heading, annex, None, prefix_text, mark))
                     return at
         if best is None:
             raise MarksError(

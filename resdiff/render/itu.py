@@ -47,7 +47,7 @@ def marked(ops: list[WordOp] | tuple[WordOp, ...]) -> str:
     return "".join(out)
 
 
-def _section_mark(section: SectionChange, crossed: bool = False) -> str | None:
+def _section_mark(section: SectionChange, listed: bool = False) -> str | None:
     if section.kind == "renamed":
         return (
             f"MOD\theading [-{printable(section.old or '')}-]{{+{printable(section.new or '')}+}}"
@@ -56,7 +56,7 @@ def _section_mark(section: SectionChange, crossed: bool = False) -> str | None:
         return f"ADD\theading {{+{printable(section.new or '')}+}}"
     if section.kind == "removed":
         return f"SUP\theading [-{printable(section.old or '')}-]"
-    if crossed:
+    if listed:
         return f"NOC\theading {printable(section.old or '')}"
     return None
 
@@ -72,54 +72,80 @@ def _key_of(path: str, heading: str) -> str | None:
     return None
 
 
-def _old_places(diff: Diff) -> dict[int, int]:
-    """Where each kept (unchanged or renamed) section of ``diff.sections`` stood in the old
-    text: the old position of a clause that stayed in it (sections are contiguous, so any
-    one orders it among the others). Known only from a diff's outlines."""
-    if diff.outlines is None:
-        return {}
-    old_at = {path: n for n, path in enumerate(diff.outlines[0].order)}
-    new_keys: dict[str, list[str]] = {}  # new heading → its sections' keys, in new order
-    stayed: dict[tuple[str, str], int] = {}  # (new key, old heading) → first old position
+def _new_keys(diff: Diff) -> dict[int, str]:
+    """The new text's section key (``annex/considering``) of each section of
+    ``diff.sections`` that has a clause in the new text, by its index there: the n-th
+    section with a heading is the n-th key with it in the new text's order."""
+    keys: dict[str, list[str]] = {}  # new heading → its sections' keys, in new order
     for change in diff.changes:
-        if not change.new:
-            continue
-        new = change.new[0]
-        key = _key_of(new.path, new.section)
-        if key is None:
-            continue
-        keys = new_keys.setdefault(new.section, [])
-        if key not in keys:
-            keys.append(key)
-        if change.old and change.old[0].path in old_at:
-            at = (key, change.old[0].section)
-            stayed[at] = min(stayed.get(at, len(old_at)), old_at[change.old[0].path])
-    places: dict[int, int] = {}
+        if change.new:
+            new = change.new[0]
+            key = _key_of(new.path, new.section)
+            if key is not None and key not in keys.setdefault(new.section, []):
+                keys[new.section].append(key)
+    out: dict[int, str] = {}
     seen: dict[str, int] = {}  # new heading → sections with it so far
     for n, section in enumerate(diff.sections):
         if section.new is None:
             continue
         k = seen.get(section.new, 0)
         seen[section.new] = k + 1
-        keys = new_keys.get(section.new, [])
-        if section.kind in ("unchanged", "renamed") and k < len(keys):
-            place = stayed.get((keys[k], section.old or ""))
-            if place is not None:
-                places[n] = place
+        if k < len(keys.get(section.new, [])):
+            out[n] = keys[section.new][k]
+    return out
+
+
+def _old_places(diff: Diff, new_keys: dict[int, str]) -> dict[int, int]:
+    """Where each kept (unchanged or renamed) section of ``diff.sections`` stood in the old
+    text: the old position of a clause that stayed in it (sections are contiguous, so any
+    one orders it among the others). Known only from a diff's outlines."""
+    if diff.outlines is None:
+        return {}
+    old_at = {path: n for n, path in enumerate(diff.outlines[0].order)}
+    stayed: dict[tuple[str, str], int] = {}  # (new key, old heading) → first old position
+    for change in diff.changes:
+        if change.new and change.old and change.old[0].path in old_at:
+            key = _key_of(change.new[0].path, change.new[0].section)
+            if key is not None:
+                at = (key, change.old[0].section)
+                stayed[at] = min(stayed.get(at, len(old_at)), old_at[change.old[0].path])
+    places: dict[int, int] = {}
+    for n, key in new_keys.items():
+        section = diff.sections[n]
+        place = stayed.get((key, section.old or ""))
+        if section.kind in ("unchanged", "renamed") and place is not None:
+            places[n] = place
     return places
 
 
-def _crossed_sections(diff: Diff) -> set[int]:
-    """Indices in ``diff.sections`` of the unchanged sections that changed places with
-    another kept section: the marks list them (``NOC heading``), since a reader of the
-    marks keeps an unlisted section where it stood in the base."""
-    places = sorted(_old_places(diff).items())  # in the new text's order
-    crossed: set[int] = set()
+def _listed_sections(diff: Diff, show_all: bool) -> set[int]:
+    """Indices in ``diff.sections`` of the unchanged sections the marks list (``NOC
+    heading``), since a reader of the marks keeps an unlisted section where it stood in
+    the base: those that changed places with another kept section, and the one an added
+    section follows when no clause block of its own says where it stands."""
+    new_keys = _new_keys(diff)
+    places = sorted(_old_places(diff, new_keys).items())  # in the new text's order
+    listed: set[int] = set()
     for i, (a, before) in enumerate(places):
         for b, after in places[i + 1 :]:
             if before > after:
-                crossed.update({a, b})
-    return {n for n in crossed if diff.sections[n].kind == "unchanged"}
+                listed.update({a, b})
+    marked = {
+        _key_of(ref.path, ref.section)
+        for row in rows(diff, show_all)
+        if not row.moved_away
+        for ref in row.change.new
+    } - {None}
+    for n, section in enumerate(diff.sections):
+        if section.kind != "added":
+            continue
+        # the kept section it follows (an added one before it does this for both)
+        k = n - 1
+        while k >= 0 and diff.sections[k].kind == "removed":
+            k -= 1
+        if k >= 0 and diff.sections[k].kind != "added" and new_keys.get(k) not in marked:
+            listed.add(k)
+    return {n for n in listed if diff.sections[n].kind == "unchanged"}
 
 
 def _label(row: Row) -> str:
@@ -174,9 +200,9 @@ def render_diff(diff: Diff, options: RenderOptions) -> str:
         lines.append(f"\t{printable(diff.new.title or diff.old.title or '')}")
     lines.append(f"\t{summary_line(diff)}")
     blocks = ["\n".join(lines)]
-    crossed = _crossed_sections(diff)
+    listed = _listed_sections(diff, options.show_all)
     heading_marks = [
-        m for m in (_section_mark(s, n in crossed) for n, s in enumerate(diff.sections)) if m
+        m for m in (_section_mark(s, n in listed) for n, s in enumerate(diff.sections)) if m
     ]
     if heading_marks:
         blocks.append("\n".join(heading_marks))
