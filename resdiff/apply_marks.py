@@ -17,10 +17,11 @@ How a mark meets the base:
   They keep their place: between the amended or removed clauses of their section that
   stood before and after them in the base; next to added clauses, by label order, or for
   an unlabelled paragraph by its number (``¶2``) in its section.
-- Sections: heading marks rename (MOD), remove (SUP) and add (ADD) sections; an added
-  section begins where its first clause stands; a renamed section marked after one that
-  stood later in the base moves after it. Each clause's section is read from its
-  name (``recognizing c)``, ``annex considering a)``).
+- Sections: heading marks rename (MOD), remove (SUP), add (ADD) sections and name an
+  unchanged one for its place (NOC); the sections they name stand in the marks' order,
+  the others where they stood among them in the base; an added section begins where its
+  first clause stands, after the sections named by earlier heading marks. Each clause's
+  section is read from its name (``recognizing c)``, ``annex considering a)``).
 
 What the marks do not carry is taken from the base or made up, as documented in
 ``docs/formats/itu.md``: an annex's heading and title lines (a new annex gets

@@ -8,6 +8,11 @@ SUP* where it left and ADD* where it arrived, each with a note naming the other 
 (``[-e)-]{+f)+}``). In a tree diff each resolution first carries its own mark. The
 number line is written in ITU style: ``RESOLUTION 179 (REV. DUBAI, 2018)``.
 
+Heading marks (ADD / MOD / SUP ``heading``) come first, in the new text's order; an
+unchanged section is listed there too (``NOC\\theading recalling``) when the marks would
+not otherwise say where it stands against the others: its order against another kept
+section changed, or an added section follows it and none of its clauses is marked.
+
 Layout, one block per clause, blank line between::
 
     MOD	considering d)
