@@ -17,10 +17,11 @@ How a mark meets the base:
   They keep their place: between the amended or removed clauses of their section that
   stood before and after them in the base; next to added clauses, by label order, or for
   an unlabelled paragraph by its number (``¶2``) in its section.
-- Sections: heading marks rename (MOD), remove (SUP) and add (ADD) sections; an added
-  section begins where its first clause stands; a renamed section marked after one that
-  stood later in the base moves after it. Each clause's section is read from its
-  name (``recognizing c)``, ``annex considering a)``).
+- Sections: heading marks rename (MOD), remove (SUP), add (ADD) sections and name an
+  unchanged one for its place (NOC); the sections they name stand in the marks' order,
+  the others where they stood among them in the base; an added section begins where its
+  first clause stands, after the sections named by earlier heading marks. Each clause's
+  section is read from its name (``recognizing c)``, ``annex considering a)``).
 
 What the marks do not carry is taken from the base or made up, as documented in
 ``docs/formats/itu.md``: an annex's heading and title lines (a new annex gets
@@ -64,6 +65,7 @@ class _Slot:
     annex: int = 0  # 0: the body; n: the n-th annex
     base: int | None = None  # index of the base section slot it continues
     prefix: str = ""  # how clause names in it begin ("annex 2 considering")
+    mark: int | None = None  # index of the heading mark naming it (MOD, NOC, ADD), if any
 
 
 @dataclass
@@ -128,23 +130,25 @@ class _Applier:
         self.slots[0].base = 0
         self.slots[-1].base = len(self.slots) - 1
 
-    def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[str]:
-        """Rename and remove base sections; return the headings of added sections."""
-        added: list[str] = []
-        marked: set[int] = set()
+    def _apply_headings(self, marks: tuple[HeadingMark, ...]) -> list[tuple[str, int]]:
+        """Rename and remove base sections; return the headings of added sections, each
+        with the index of its mark.
+
+        Also records the base sections the heading marks name (MOD, SUP, NOC), in the
+        marks' order: the order :meth:`_section_order` gives them."""
+        added: list[tuple[str, int]] = []
         self.removed: set[int] = set()
-        #: renamed section → the base section it now follows (see :meth:`_section_order`)
-        self.follows: dict[int, int] = {}
-        previous: int | None = None
-        for mark in marks:
+        #: base sections the heading marks name, in the marks' (the new text's) order
+        self.listed: list[int] = []
+        for n, mark in enumerate(marks):
             if mark.mark == "ADD":
-                added.append(mark.new or "")
+                added.append((mark.new or "", n))
                 continue
             found = next(
                 (
                     i
                     for i, s in enumerate(self.slots)
-                    if s.kind == "section" and s.heading == mark.old and i not in marked
+                    if s.kind == "section" and s.heading == mark.old and i not in self.listed
                 ),
                 None,
             )
@@ -153,28 +157,40 @@ class _Applier:
                     f"line {mark.line}: {mark.mark} heading {mark.old!r}: the base has no such"
                     " section"
                 )
-            marked.add(found)
+            self.listed.append(found)
             if mark.mark == "SUP":
                 self.removed.add(found)
             else:
                 slot = self.slots[found]
-                self.slots[found] = _Slot("section", mark.new or "", slot.annex, found, slot.prefix)
-                if previous is not None and previous > found:
-                    self.follows[found] = previous
-            previous = found
+                self.slots[found] = _Slot(
+                    "section", mark.new or "", slot.annex, found, slot.prefix, mark=n
+                )
         return added
 
     def _section_order(self) -> list[_Slot]:
-        """The base's sections less the removed ones, a renamed section moved to where the
-        heading marks put it. Heading marks come in the new text's order (a removed section
-        at its old place): a renamed section marked after a section that stood later in the
-        base now stands after that one (its clauses alone may not say so: the unchanged
-        sections between are not marked)."""
-        order = list(range(len(self.slots)))
-        for moved, previous in self.follows.items():
-            order.remove(moved)
-            order.insert(order.index(previous) + 1, moved)
-        return [self.slots[i] for i in order if i not in self.removed]
+        """The base's sections less the removed ones, in the order the heading marks give.
+
+        Heading marks come in the new text's order (a removed section at its old place),
+        so the sections they name stand in the marks' order; a section they do not name
+        stands before the first of those (in the marks' order) that came after it in the
+        base, else after them all. The writer names every section whose place among the
+        others changed and those it crossed (``NOC heading``), so the unnamed ones kept
+        theirs; with fewer marks (written by hand), a renamed section marked after one that
+        stood later in the base still moves after it."""
+        sections = [i for i, s in enumerate(self.slots) if s.kind == "section"]
+        rank = {slot: n for n, slot in enumerate(self.listed)}
+        order = list(self.listed)
+        for i in sections:
+            if i in rank:
+                continue
+            later = [rank[j] for j in sections if j > i and j in rank]
+            if later:
+                # after the unnamed sections already put before that one
+                order.insert(order.index(self.listed[min(later)]), i)
+            else:
+                order.append(i)
+        ordered = [0, *order, len(self.slots) - 1]
+        return [self.slots[i] for i in ordered if i not in self.removed]
 
     # -- the run -------------------------------------------------------------------
     def run(self, source: str | None) -> Resolution:
@@ -273,7 +289,7 @@ class _Applier:
             prefix = _slot_name(slot.prefix, slot.heading).casefold() + " "
             if folded.startswith(prefix) and (best is None or len(prefix) > best[1]):
                 best = (i, len(prefix))
-        for heading in self.added:
+        for heading, mark in self.added:
             m = re.match(r"annex(?: (\d+))? ", name)
             candidates = [("", 0)]
             if m:
@@ -286,11 +302,19 @@ class _Applier:
                 first = not heading and slots[pointer].kind == "header"
                 longer = best is None or len(prefix) > best[1] or (first and len(prefix) == best[1])
                 if folded.startswith(prefix) and longer:
-                    self.added.remove(heading)
+                    self.added.remove((heading, mark))
                     at = pointer + 1 if pointer < len(slots) - 1 else pointer
                     if slots[pointer].kind == "header":
                         at = self._first_section(slots, annex)
-                    slots.insert(at, _Slot("section", heading, annex, None, prefix_text))
+                    # after the sections whose heading marks come before its own (the
+                    # clause before it may stand in a section before those)
+                    before = [
+                        i
+                        for i, s in enumerate(slots)
+                        if s.mark is not None and s.mark < mark and s.annex == annex
+                    ]
+                    at = max([at, *(i + 1 for i in before)])
+                    slots.insert(at, _Slot("section", heading, annex, None, prefix_text, mark))
                     return at
         if best is None:
             raise MarksError(

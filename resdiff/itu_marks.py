@@ -5,8 +5,9 @@ The writer is :mod:`resdiff.render.itu`; this module reads its layout back (docu
 
 - a first block with the resolution's mark and number line, then tab-indented lines
   (what it revises, the title, a summary) — informative only;
-- optionally a block of heading marks, one per line: ``ADD\\theading {+h+}``,
-  ``MOD\\theading [-old-]{+new+}``, ``SUP\\theading [-h-]``;
+- optionally a block of heading marks, one per line, in the new text's order: ``ADD\\theading
+  {+h+}``, ``MOD\\theading [-old-]{+new+}``, ``SUP\\theading [-h-]``, and ``NOC\\theading h``
+  for an unchanged section whose place among the others changed (or that such a one crossed);
 - one block per clause: ``MARK\\tNAME (NOTES)`` then ``LABEL\\tMARKED TEXT`` (header parts
   have no label field), MARK one of ADD, ADD*, MOD, (MOD), SUP, SUP*, NOC.
 
@@ -43,7 +44,7 @@ __all__ = [
 
 CLAUSE_MARKS = ("ADD", "ADD*", "MOD", "(MOD)", "SUP", "SUP*", "NOC")
 _NOTE_PREFIXES = ("moved from ", "moved to ", "split from ", "merged from ", "was ", "editorial")
-_HEADING_LINE = re.compile(r"^(ADD|MOD|SUP)\theading (.*)$")
+_HEADING_LINE = re.compile(r"^(ADD|MOD|SUP|NOC)\theading (.*)$")
 _ADDED = re.compile(r"\{\+(?P<new>.*)\+\}")
 _REMOVED = re.compile(r"\[-(?P<old>.*)-\]")
 _RENAMED = re.compile(r"\[-(?P<old>.*?)-\]\{\+(?P<new>.*)\+\}")
@@ -59,7 +60,8 @@ class MarksError(ResdiffError):
 
 @dataclass(frozen=True)
 class HeadingMark:
-    """A section heading's mark: added (``new``), removed (``old``) or renamed (both)."""
+    """A section heading's mark: added (``new``), removed (``old``), renamed (both), or
+    unchanged (NOC, both the same: listed for its place, see :mod:`resdiff.render.itu`)."""
 
     mark: str
     old: str | None
@@ -293,6 +295,9 @@ def _heading(line: str, number: int) -> HeadingMark:
     m = _HEADING_LINE.match(line)
     assert m is not None
     mark, body = m.group(1), m.group(2)
+    if mark == "NOC":
+        heading = unescape(body)
+        return HeadingMark(mark, heading, heading, number)
     shape = {"ADD": _ADDED, "SUP": _REMOVED, "MOD": _RENAMED}[mark].fullmatch(body)
     if shape is None:
         raise MarksError(f"line {number}: heading mark does not read as {mark}: {line[:80]!r}")

@@ -242,3 +242,70 @@ def test_a_clause_moved_out_of_an_emptied_section_and_split() -> None:
         ]
     )
     assert clauses(resdiff.apply(old, itu(old, new))) == clauses(new)
+
+
+def test_a_renamed_section_that_now_stands_first_comes_back_first() -> None:
+    """Found by Hypothesis (the generated round trip above): considering's clause goes,
+    recognizing's clause now stands under the first heading. The diff reads recognizing as
+    renamed considering; only the unchanged recalling, listed for its place (``NOC
+    heading``), says that the renamed section now stands before it."""
+    a, b, c = (
+        "that the Internet is a platform for education;",
+        "that children are active online;",
+        "the growing spread of access to ICTs worldwide;",
+    )
+    old = build(
+        [("considering", letters([a])), ("recalling", letters([b])), ("recognizing", letters([c]))]
+    )
+    new = build([("considering", letters([c])), ("recalling", letters([b]))])
+    marks = itu(old, new)
+    assert "MOD\theading [-recognizing-]{+considering+}\nNOC\theading recalling\n" in marks
+    assert clauses(resdiff.apply(old, marks)) == clauses(new)
+
+
+def test_an_added_section_after_an_unmarked_section_comes_back_after_it() -> None:
+    """Found by Hypothesis: the diff reads the new recalling (one clause moved in) as added
+    and the old recalling as renamed noting. No clause block stands in considering, so
+    only its heading, listed before the added one, says that recalling comes after it."""
+    t0, t1, t2, t3, t4, t5 = (
+        "the importance of emergency telecommunications for disaster relief;",
+        "that satellite orbits are limited natural resources;",
+        "to assist developing countries with spectrum pricing;",
+        "to allocate a telephone number on a regional basis;",
+        "to develop information and awareness campaigns;",
+        "to bring this resolution to the attention of other members;",
+    )
+    old = build(
+        [
+            ("considering", letters([t0])),
+            ("recalling", letters([t1, t2, t3])),
+            ("recognizing", letters([t4])),
+            ("noting", letters([t5])),
+        ]
+    )
+    new = build(
+        [
+            ("considering", letters([t0])),
+            ("recalling", letters([t3])),
+            ("recognizing", letters([t4])),
+            ("noting", letters([t2, t1, t5])),
+        ]
+    )
+    marks = itu(old, new)
+    assert "NOC\theading considering\nADD\theading {+recalling+}\n" in marks
+    assert clauses(resdiff.apply(old, marks)) == clauses(new)
+
+
+def test_heading_marks_written_by_hand_reorder_the_sections() -> None:
+    marked = "NOC\theading resolves\nNOC\theading considering\n"
+    result = resdiff.apply(BASE, marked)
+    assert [c.path for c in result.clauses()][3:] == [
+        "resolves/1",
+        "considering/a",
+        "considering/b",
+    ]
+
+
+def test_a_noc_heading_the_base_does_not_have_is_refused() -> None:
+    with pytest.raises(MarksError, match=r"line 1: NOC heading 'noting': the base has no such"):
+        resdiff.apply(BASE, "NOC\theading noting\n")

@@ -37,6 +37,18 @@ def test_blocks_notes_and_heading_marks_are_read() -> None:
     assert (first.line, second.line) == (8, 11)
 
 
+def test_an_unchanged_heading_listed_for_its_place_is_read_as_noc() -> None:
+    marks = parse_marked(
+        "SUP\theading [-considering-]\nMOD\theading [-recognizing-]{+considering+}\n"
+        "NOC\theading recalling\n"
+    )
+    assert [(h.mark, h.old, h.new, h.line) for h in marks.headings] == [
+        ("SUP", "considering", None, 1),
+        ("MOD", "recognizing", "considering", 2),
+        ("NOC", "recalling", "recalling", 3),
+    ]
+
+
 def test_marked_text_reads_into_word_ops() -> None:
     assert parse_ops("a [-b-]{+c+} d") == (("=", "a "), ("-", "b"), ("+", "c"), ("=", " d"))
     assert parse_ops("an open [- only") == (("=", "an open [- only"),)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from differ_cases import build, letters
 from render_cases import check_cli_renders_like_library
 from render_samples import sample_diff
 
+from resdiff import diff
 from resdiff.changes import Change, ClauseRef, Diff, Meta, TreeDiff, TreeEntry
 from resdiff.render import RenderOptions, render
 from resdiff.render.itu import marked
@@ -134,6 +136,38 @@ def test_tree_diff_marks_each_resolution() -> None:
 
 def test_output_is_deterministic() -> None:
     assert itu(sample_diff()) == itu(sample_diff())
+
+
+def test_an_unchanged_heading_is_listed_only_where_the_order_changed() -> None:
+    a, b, c, d = (
+        "that the Internet is a platform for education;",
+        "that children are active online;",
+        "the growing spread of access to ICTs worldwide;",
+        "to act together;",
+    )
+    old = build(
+        [
+            ("considering", letters([a])),
+            ("recalling", letters([b])),
+            ("recognizing", letters([c])),
+            ("resolves", [("1", d)]),
+        ]
+    )
+    moved = build(
+        [("considering", letters([c])), ("recalling", letters([b])), ("resolves", [("1", d)])]
+    )
+    heads = [line for line in itu(diff(old, moved)).splitlines() if "\theading " in line]
+    # resolves kept its place after both: not listed
+    assert heads == [
+        "SUP\theading [-considering-]",
+        "MOD\theading [-recognizing-]{+considering+}",
+        "NOC\theading recalling",
+    ]
+    kept_order = build(
+        [("considering", letters([a])), ("recalling", letters([b])), ("resolves", [("1", d)])]
+    )
+    assert "\theading " in itu(diff(old, kept_order))  # SUP recognizing
+    assert "NOC\theading" not in itu(diff(old, kept_order))
 
 
 def test_real_res_179(res179_changes: Diff) -> None:

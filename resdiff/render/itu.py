@@ -8,6 +8,11 @@ SUP* where it left and ADD* where it arrived, each with a note naming the other 
 (``[-e)-]{+f)+}``). In a tree diff each resolution first carries its own mark. The
 number line is written in ITU style: ``RESOLUTION 179 (REV. DUBAI, 2018)``.
 
+Heading marks (ADD / MOD / SUP ``heading``) come first, in the new text's order; an
+unchanged section is listed there too (``NOC\\theading recalling``) when the marks would
+not otherwise say where it stands against the others: its order against another kept
+section changed, or an added section follows it and none of its clauses is marked.
+
 Layout, one block per clause, blank line between::
 
     MOD	considering d)
@@ -17,6 +22,7 @@ Layout, one block per clause, blank line between::
 from __future__ import annotations
 
 from resdiff.changes import Diff, SectionChange, TreeDiff, TreeEntry, WordOp
+from resdiff.model import section_key
 from resdiff.render import RenderOptions
 from resdiff.render.report import Note, Row, expands, row_ops, rows
 from resdiff.render.wording import (
@@ -46,7 +52,7 @@ def marked(ops: list[WordOp] | tuple[WordOp, ...]) -> str:
     return "".join(out)
 
 
-def _section_mark(section: SectionChange) -> str | None:
+def _section_mark(section: SectionChange, listed: bool = False) -> str | None:
     if section.kind == "renamed":
         return (
             f"MOD\theading [-{printable(section.old or '')}-]{{+{printable(section.new or '')}+}}"
@@ -55,7 +61,96 @@ def _section_mark(section: SectionChange) -> str | None:
         return f"ADD\theading {{+{printable(section.new or '')}+}}"
     if section.kind == "removed":
         return f"SUP\theading [-{printable(section.old or '')}-]"
+    if listed:
+        return f"NOC\theading {printable(section.old or '')}"
     return None
+
+
+def _key_of(path: str, heading: str) -> str | None:
+    """The section part of a clause path (``annex/considering`` of
+    ``annex/considering/a``), None for a paragraph before any heading."""
+    key = section_key(heading)
+    segments = path.split("/")
+    for n, segment in enumerate(segments[:-1]):
+        if segment.split("~", 1)[0] == key:
+            return "/".join(segments[: n + 1])
+    return None
+
+
+def _new_keys(diff: Diff) -> dict[int, str]:
+    """The new text's section key (``annex/considering``) of each section of
+    ``diff.sections`` that has a clause in the new text, by its index there: the n-th
+    section with a heading is the n-th key with it in the new text's order."""
+    keys: dict[str, list[str]] = {}  # new heading → its sections' keys, in new order
+    for change in diff.changes:
+        if change.new:
+            new = change.new[0]
+            key = _key_of(new.path, new.section)
+            if key is not None and key not in keys.setdefault(new.section, []):
+                keys[new.section].append(key)
+    out: dict[int, str] = {}
+    seen: dict[str, int] = {}  # new heading → sections with it so far
+    for n, section in enumerate(diff.sections):
+        if section.new is None:
+            continue
+        k = seen.get(section.new, 0)
+        seen[section.new] = k + 1
+        if k < len(keys.get(section.new, [])):
+            out[n] = keys[section.new][k]
+    return out
+
+
+def _old_places(diff: Diff, new_keys: dict[int, str]) -> dict[int, int]:
+    """Where each kept (unchanged or renamed) section of ``diff.sections`` stood in the old
+    text: the old position of a clause that stayed in it (sections are contiguous, so any
+    one orders it among the others). Known only from a diff's outlines."""
+    if diff.outlines is None:
+        return {}
+    old_at = {path: n for n, path in enumerate(diff.outlines[0].order)}
+    stayed: dict[tuple[str, str], int] = {}  # (new key, old heading) → first old position
+    for change in diff.changes:
+        if change.new and change.old and change.old[0].path in old_at:
+            key = _key_of(change.new[0].path, change.new[0].section)
+            if key is not None:
+                at = (key, change.old[0].section)
+                stayed[at] = min(stayed.get(at, len(old_at)), old_at[change.old[0].path])
+    places: dict[int, int] = {}
+    for n, key in new_keys.items():
+        section = diff.sections[n]
+        place = stayed.get((key, section.old or ""))
+        if section.kind in ("unchanged", "renamed") and place is not None:
+            places[n] = place
+    return places
+
+
+def _listed_sections(diff: Diff, show_all: bool) -> set[int]:
+    """Indices in ``diff.sections`` of the unchanged sections the marks list (``NOC
+    heading``), since a reader of the marks keeps an unlisted section where it stood in
+    the base: those that changed places with another kept section, and the one an added
+    section follows when no clause block of its own says where it stands."""
+    new_keys = _new_keys(diff)
+    places = sorted(_old_places(diff, new_keys).items())  # in the new text's order
+    listed: set[int] = set()
+    for i, (a, before) in enumerate(places):
+        for b, after in places[i + 1 :]:
+            if before > after:
+                listed.update({a, b})
+    marked = {
+        _key_of(ref.path, ref.section)
+        for row in rows(diff, show_all)
+        if not row.moved_away
+        for ref in row.change.new
+    } - {None}
+    for n, section in enumerate(diff.sections):
+        if section.kind != "added":
+            continue
+        # the kept section it follows (an added one before it does this for both)
+        k = n - 1
+        while k >= 0 and diff.sections[k].kind == "removed":
+            k -= 1
+        if k >= 0 and diff.sections[k].kind != "added" and new_keys.get(k) not in marked:
+            listed.add(k)
+    return {n for n in listed if diff.sections[n].kind == "unchanged"}
 
 
 def _label(row: Row) -> str:
@@ -110,7 +205,10 @@ def render_diff(diff: Diff, options: RenderOptions) -> str:
         lines.append(f"\t{printable(diff.new.title or diff.old.title or '')}")
     lines.append(f"\t{summary_line(diff)}")
     blocks = ["\n".join(lines)]
-    heading_marks = [m for m in (_section_mark(s) for s in diff.sections) if m]
+    listed = _listed_sections(diff, options.show_all)
+    heading_marks = [
+        m for m in (_section_mark(s, n in listed) for n, s in enumerate(diff.sections)) if m
+    ]
     if heading_marks:
         blocks.append("\n".join(heading_marks))
     blocks.extend(_row_block(row) for row in rows(diff, options.show_all))
