@@ -43,7 +43,7 @@ from resdiff.changes import (
     make_change,
 )
 from resdiff.errors import ResdiffError
-from resdiff.model import Clause, Resolution, label_key
+from resdiff.model import Clause, Resolution, label_key, made
 from resdiff.normalize import is_editorial, normalize
 from resdiff.un_names import paragraph_number
 from resdiff.worddiff import diff_words
@@ -195,6 +195,8 @@ def _changes(al: Alignment, ignore_editorial: bool) -> tuple[Change, ...]:
                 changes.append(_unchanged(old, new, match.moved))
                 continue
         changes.append(_pair_change(al, match, ignore_editorial))
+    if not al.removed and not al.added:  # the matches come in this order already
+        return tuple(changes)
     keyed = [((m.new[0], 0, m.old[0]), c) for m, c in zip(al.matches, changes, strict=True)]
     if al.removed:
         old_to_match: dict[int, Match] = {}
@@ -233,19 +235,24 @@ def _unchanged(old: Clause, new: Clause, moved: bool) -> Change:
     """The change of one clause kept word for word (most clauses of a revision).
 
     The old side shares the new side's strings (and the whole reference when path,
-    label and section are the same too): equal by value, held and pickled once.
+    label and section are the same too): equal by value, held and pickled once. The
+    objects are made by :func:`resdiff.model.made` directly: a diff makes one change
+    and one or two references per clause.
     """
-    text = new.text
-    new_ref = clause_ref(new.path, new.label, new.section, text)
-    if old.path == new.path and old.label == new.label and old.section == new.section:
+    text, path, label, section = new.text, new.path, new.label, new.section
+    new_ref = made(ClauseRef, path=path, label=label, section=section, text=text)
+    if old.path == path and old.label == label and old.section == section:
         old_refs = new_refs = (new_ref,)
         renumbered = False  # _label reads only path, label and section
     else:
-        section = new.section if old.section == new.section else old.section
-        old_refs, new_refs = (clause_ref(old.path, old.label, section, text),), (new_ref,)
+        if old.section != section:
+            section = old.section
+        old_refs, new_refs = (made(ClauseRef, path=old.path, label=old.label, section=section,
+                                   text=text),), (new_ref,)  # fmt: skip
         renumbered = _label(old) != _label(new)
-    words: tuple[WordOp, ...] = (("=", text),) if text else ()
-    return make_change("unchanged", old_refs, new_refs, moved, renumbered, False, 1.0, words)
+    return made(Change, kind="unchanged", old=old_refs, new=new_refs, moved=moved,
+                renumbered=renumbered, editorial=False, similarity=1.0,
+                words=(("=", text),) if text else ())  # fmt: skip
 
 
 def _single(kind: ChangeKind, clause: Clause) -> Change:

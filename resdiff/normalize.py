@@ -47,8 +47,6 @@ _TRANSLATE = str.maketrans(
 #: without it is left as it is by the table (tests/test_normalize.py checks both).
 _ASCII_MAPPED = "`"
 
-#: A hyphen between two word characters, with or without spaces around it.
-_LOOSE_HYPHEN = re.compile(r"(?<=[^\W_])\s*-\s*(?=[^\W_])")
 #: What :func:`match_key` drops from the end of a normalised text.
 _TRAILING_PUNCT = " ;,.:"
 
@@ -67,7 +65,34 @@ def normalize(text: str, *, fold_case: bool = False) -> str:
         text = text.translate(_TRANSLATE)
     # runs of whitespace (str.isspace, as the regex \s) as one space, ends trimmed
     text = " ".join(text.split())
-    return _LOOSE_HYPHEN.sub(" ", text) if "-" in text else text
+    return loosen_hyphens(text) if "-" in text else text
+
+
+def loosen_hyphens(text: str) -> str:
+    r"""``re.sub(r"(?<=[^\W_])\s*-\s*(?=[^\W_])", " ", text)`` for a text whose only
+    white space is single spaces (as :func:`normalize` leaves it): each hyphen with at
+    most one space either side, between two letters or digits, becomes one space.
+
+    A walk from hyphen to hyphen: the pattern's look-behind is tried at every position
+    of the text, which costs several times as much on a clause. A property test checks
+    the walk against the pattern, which stays the reference.
+    """
+    out: list[str] = []
+    last = end = 0  # end of the text kept so far; end of the last hyphen looked at
+    size = len(text)
+    at = text.find("-")
+    while at != -1:
+        start = at - 1 if at > end and text[at - 1] == " " else at
+        stop = at + 2 if at + 1 < size and text[at + 1] == " " else at + 1
+        if start and stop < size and text[start - 1].isalnum() and text[stop].isalnum():
+            out.append(text[last:start])
+            last = stop
+        end = stop
+        at = text.find("-", stop)
+    if not out:
+        return text
+    out.append(text[last:])
+    return " ".join(out)
 
 
 def match_key(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.normalize import content_words, is_editorial, match_key, normalize
+from resdiff.normalize import content_words, is_editorial, loosen_hyphens, match_key, normalize
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,13 @@ def test_is_editorial_is_the_comparison_of_normalised_texts(old: str, new: str) 
             new, fold_case=fold_case
         )
         assert is_editorial(old, new, fold_case=fold_case) == expected
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from(list("ab1_- -.\u00e9\u00b2\u0660\u2013")), max_size=24))
+def test_loosen_hyphens_is_the_loose_hyphen_pattern(text: str) -> None:
+    """Hyphens between letters or digits, with a space or none either side, become one
+    space exactly where the pattern of the module docstring's rule replaces them
+    (hyphens in a row, at the ends, beside ``_`` or punctuation, overlapping spans)."""
+    text = " ".join(text.split())  # as normalize leaves it
+    assert loosen_hyphens(text) == re.sub(r"(?<=[^\W_])\s*-\s*(?=[^\W_])", " ", text)

@@ -150,8 +150,9 @@ def pair_empty_by_path(state: AlignState) -> None:
     empty clause at the same path, if both are still free."""
     o, n, table = state.old, state.new, state.table
     new_by_path = {n.clauses[j].path: j for j in table.free_new(range(len(n.clauses)))}
+    if not new_by_path:
+        return
     for i in table.free_old(range(len(o.clauses))):
-        if not o.codes[i]:
-            j = new_by_path.get(o.clauses[i].path)
-            if j is not None and not n.codes[j] and table.of_new(j) is None:
-                table.add_one(i, j, 1.0)
+        j = new_by_path.get(o.clauses[i].path)  # the path first: most have no partner there
+        if j is not None and not o.codes[i] and not n.codes[j] and table.of_new(j) is None:
+            table.add_one(i, j, 1.0)

@@ -70,12 +70,13 @@ def _same_token_groups(state: AlignState, side: Side, *, old_side: bool) -> list
         mid = own.get(x)
         if mid is not None and table[mid].one_to_one:
             by_text[side.clauses[x].text].append(x)
+    texts = [candidates for candidates in by_text.values() if len(candidates) > 1]
+    if len(texts) < 2:  # one repeated text (the common case): no other to share its tokens
+        return texts
     groups: dict[str, list[int]] = defaultdict(list)
-    for candidates in by_text.values():
-        if len(candidates) > 1:
-            for x in candidates:
-                groups[side.codes[x]].append(x)
-    return [members for members in groups.values() if len(members) >= 2]
+    for candidates in texts:  # one text, one code: the code of its first clause
+        groups[side.codes[candidates[0]]].extend(candidates)
+    return list(groups.values())
 
 
 def uncross(state: AlignState) -> None:

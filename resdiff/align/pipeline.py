@@ -12,6 +12,7 @@ from resdiff.align.sections import map_sections, section_pairs
 from resdiff.align.sides import build_side
 from resdiff.align.similar import pair_similar
 from resdiff.align.state import AlignState
+from resdiff.align.table import Pair
 from resdiff.model import Resolution
 
 __all__ = ["DEFAULT_THRESHOLD", "align_resolutions"]
@@ -60,7 +61,8 @@ def align_resolutions(
 def _result(state: AlignState, moved: set[int]) -> Alignment:
     """The matches in new order (then old), the unpaired clauses and the section pairs."""
     table, o, n = state.table, state.old, state.new
-    order = sorted(table.items(), key=lambda item: (item[1].news[0], item[1].olds[0]))
+    # a new clause is in one match at most: its first new clause orders the matches
+    order = sorted(table.items(), key=_first_new)
     matches = tuple(Match(pair.olds, pair.news, pair.score, mid in moved) for mid, pair in order)
     return Alignment(
         old=tuple(o.clauses),
@@ -72,3 +74,7 @@ def _result(state: AlignState, moved: set[int]) -> Alignment:
         old_sections=tuple(o.sections),
         new_sections=tuple(n.sections),
     )
+
+
+def _first_new(item: tuple[int, Pair]) -> int:
+    return item[1].news[0]

@@ -60,8 +60,11 @@ _Group = tuple[list[int], list[int]]
 def pair_similar(state: AlignState, olds: list[int], news: list[int]) -> None:
     """Pair free clauses of ``olds`` and ``news`` scoring at least the threshold."""
     o, n, table = state.old, state.new, state.table
-    olds = [i for i in table.free_old(olds) if o.codes[i]]
-    news = [j for j in table.free_new(news) if n.codes[j]]
+    olds, news = table.free_old(olds), table.free_new(news)
+    if not olds or not news:  # nothing to pair: no token codes computed
+        return
+    olds = [i for i in olds if o.codes[i]]
+    news = [j for j in news if n.codes[j]]
     if not olds or not news:
         return
     candidates: list[tuple[float, int, int, float]] = []
