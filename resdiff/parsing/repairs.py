@@ -182,6 +182,8 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     three_words = _THREE_WORDS.match(src, start, end)
     if three_words is None:
         return None
+    if FAMILY_FIRST_WORDS.isdisjoint(_GLUE_POINT.findall(src, three_words.end(), end)):
+        return None  # no glue point opens a heading's first word (most lines)
     for m in _GLUE_POINT.finditer(src, three_words.end(), end):
         if m.group(1) not in FAMILY_FIRST_WORDS:
             continue  # no heading can start here (heading_at would say None)
@@ -282,6 +284,8 @@ class _Lookahead:
             for pattern, literal in _LITERALS
             if src.find(literal, start, end) < 0
         }
+        #: whether none of the patterns can match (most lines: one plain paragraph)
+        self.plain = len(self.found) == len(_LITERALS)
 
     def search(self, pattern: LazyPattern, pos: int) -> re.Match[str] | None:
         cached = self.found.get(pattern)
@@ -378,6 +382,12 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     """Where the piece starting at ``pos`` may end before the line does, each with its
     kind and what was found: a footnote rule, a glued annex heading, the end of the
     resolution, a run-on paragraph or sub-list, a glued heading."""
+    if ahead.plain and not _semicolon_before_text(src, pos, end):
+        # no footnote rule, annex heading, end of the resolution or sub-list can be found
+        # (their literals are not in the line), no run-on (it follows a ";" with text
+        # after it): only a glued heading may cut the piece, and the label is not needed
+        glued = find_glued_heading(src, pos, end)
+        return [(glued[0], "heading", glued)] if glued else []
     label, body = _label_at(src, pos, end)
     cuts: list[tuple[int, str, object]] = []
     sep = ahead.search(SEPARATOR_RE, body)
@@ -402,6 +412,15 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     if glued:
         cuts.append((glued[0], "heading", glued))
     return cuts
+
+
+def _semicolon_before_text(src: str, pos: int, end: int) -> bool:
+    """Whether ``src[pos:end]`` holds a ``;`` with more than white space after it (a
+    paragraph's closing ``;`` has none)."""
+    semicolon = src.find(";", pos, end)
+    return semicolon >= 0 and (
+        semicolon + 1 < end and not src[semicolon + 1 : end].isspace()
+    )
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
