@@ -418,9 +418,7 @@ def _semicolon_before_text(src: str, pos: int, end: int) -> bool:
     """Whether ``src[pos:end]`` holds a ``;`` with more than white space after it (a
     paragraph's closing ``;`` has none)."""
     semicolon = src.find(";", pos, end)
-    return semicolon >= 0 and (
-        semicolon + 1 < end and not src[semicolon + 1 : end].isspace()
-    )
+    return semicolon >= 0 and (semicolon + 1 < end and not src[semicolon + 1 : end].isspace())
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
