@@ -307,6 +307,12 @@ def split_line(
     where every piece is a footnote.
     """
     pieces: list[Piece] = []
+    if not footnotes and _plain(src, start, end):
+        # most lines: one paragraph, unless a heading is glued inside it (then read on)
+        pos = _skip_space(src, start, end)
+        if pos < end and find_glued_heading(src, pos, end) is None:
+            _add(pieces, src, Piece("para", pos, end))
+            return pieces
     ahead = _Lookahead(src, start, end)
     may_end = END_RE not in ahead.found  # else no "PART" in the line: it cannot end here
     may_annex = ANNEX_RE not in ahead.found  # else no "TO": no annex heading
@@ -412,6 +418,15 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     if glued:
         cuts.append((glued[0], "heading", glued))
     return cuts
+
+
+def _plain(src: str, start: int, end: int) -> bool:
+    """Whether ``src[start:end]`` holds none of the literals the cut patterns need
+    (:data:`_LITERALS`) and no ``;`` followed by text: only a glued heading can cut it."""
+    for _, literal in _LITERALS:
+        if src.find(literal, start, end) >= 0:
+            return False
+    return not _semicolon_before_text(src, start, end)
 
 
 def _semicolon_before_text(src: str, pos: int, end: int) -> bool:
