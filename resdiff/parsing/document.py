@@ -8,11 +8,22 @@ enacting formula; the body is every line after the header.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress
 from operator import not_
 from typing import Literal
 
-from resdiff.model import HEADER, Clause, Diagnostic, Header, Layout, Level, Region, Resolution
+from resdiff.model import (
+    HEADER,
+    Clause,
+    Diagnostic,
+    Header,
+    Layout,
+    Level,
+    Region,
+    Resolution,
+    made,
+)
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
 from resdiff.parsing.lines import BOM, Positions, Span, collapse, line_spans
@@ -168,29 +179,20 @@ class _Reader:
             number = self._part("number", body + m.start("number"), m.group("number"))
             index = number_at + 1
             nxt = self._next_nonblank(index, stop)
-            if nxt is not None and self._is_title(self.content(self.lines[nxt])):
+            if nxt is not None and _is_title(self.content(self.lines[nxt])):
                 title = self._part("title", self.lines[nxt][3], self.content(self.lines[nxt]))
                 index = nxt + 1
         nxt = self._next_nonblank(index, stop)
-        if nxt is not None and FORMULA_RE.fullmatch(self.content(self.lines[nxt])):
+        if nxt is not None and _is_formula(self.content(self.lines[nxt])):
             content = self.content(self.lines[nxt])
             formula = self._part("formula", self.lines[nxt][3], content)
             index = nxt + 1
         return Header(number, title, formula), index
 
-    @staticmethod
-    def _is_title(content: str) -> bool:
-        label, _ = split_label(content)
-        return (
-            label is None
-            and not is_heading(content)
-            and FORMULA_RE.fullmatch(content) is None
-            and SEPARATOR_RE.fullmatch(content) is None
-        )
-
     def _part(self, name: str, offset: int, raw: str) -> Clause:
         line, column = self.positions.at(offset)
-        return Clause(f"{HEADER}/{name}", None, collapse(raw), HEADER, line, column)
+        return made(Clause, path=f"{HEADER}/{name}", label=None, text=collapse(raw),
+                    section=HEADER, line=line, column=column, children=())  # fmt: skip
 
     def _body(self, start: int, stop: int) -> Drafts:
         """Read the body's lines (``start`` to ``stop``) into drafts: each line cut into
@@ -238,6 +240,25 @@ class _Reader:
                 self.region("after", ended, len(text))
                 break
         return reader.drafts
+
+
+@lru_cache(maxsize=1024)
+def _is_title(content: str) -> bool:
+    """Whether the line after the number line is the title (no label, heading, formula
+    or footnote rule); remembered, as every revision of a resolution repeats its title."""
+    label, _ = split_label(content)
+    return (
+        label is None
+        and not is_heading(content)
+        and FORMULA_RE.fullmatch(content) is None
+        and SEPARATOR_RE.fullmatch(content) is None
+    )
+
+
+@lru_cache(maxsize=1024)
+def _is_formula(content: str) -> bool:
+    """Whether a line is the enacting formula; remembered like :func:`_is_title`."""
+    return FORMULA_RE.fullmatch(content) is not None
 
 
 def parse_text(text: str, source: str | None = None, layout: Layout | None = None) -> Resolution:
