@@ -9,8 +9,8 @@ enacting formula; the body is every line after the header.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
-from operator import not_
+from itertools import compress, count
+from operator import itemgetter, not_
 from typing import Literal
 
 from resdiff.model import (
@@ -51,9 +51,13 @@ _CROSS_REFERENCE = LazyPattern(
 )
 
 
-def _is_cross_reference(content: str) -> bool:
-    """Whether a line opens with a cross-reference (never without ``above`` or ``below``)."""
-    return ("above" in content or "below" in content) and bool(_CROSS_REFERENCE.match(content))
+def _is_cross_reference(text: str, line: Span) -> bool:
+    """Whether a line opens with a cross-reference (never without ``above`` or ``below``,
+    looked for in place: most lines have neither)."""
+    _, _, end, body, _ = line
+    return (text.find("above", body, end) >= 0 or text.find("below", body, end) >= 0) and bool(
+        _CROSS_REFERENCE.match(text[body:end].rstrip())
+    )
 
 
 #: A line that is only a footnote rule: the footnote block of a canonical text follows.
@@ -161,7 +165,7 @@ class _Reader:
 
     def _find_end(self, number_at: int | None) -> int:
         """Index of the first line after the resolution (web pages: after the last bullet)."""
-        bullets = [i for i, line in enumerate(self.lines) if line[4]]
+        bullets = list(compress(count(), map(itemgetter(4), self.lines)))
         if len(bullets) < WEB_BULLETS or (number_at is not None and bullets[-1] < number_at):
             return len(self.lines)
         return bullets[-1] + 1
@@ -219,7 +223,7 @@ class _Reader:
                 not in_footnotes
                 and last.isalnum()
                 and row < len(rows)
-                and _is_cross_reference(self.content(rows[row]))
+                and _is_cross_reference(text, rows[row])
                 and not is_heading(text[body:end].rstrip())
             ):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
@@ -233,8 +237,9 @@ class _Reader:
             # a line met before (most lines of a revision pair): its remembered reading
             found = remembered((span, offset, in_footnotes))
             readings, repairs = found or read_line(span, offset, in_footnotes)
-            for code, message, at in repairs:
-                note("warning", code, message, at + base)
+            if repairs:
+                for code, message, at in repairs:
+                    note("warning", code, message, at + base)
             ended = take(readings, base, number, first, stop_line)
             if ended is not None:
                 self.region("after", ended, len(text))

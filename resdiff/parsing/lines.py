@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, count, repeat
-from operator import not_
+from operator import itemgetter, not_
 from typing import NamedTuple, cast
 
 from resdiff.parsing.patterns import LazyPattern
@@ -65,7 +65,7 @@ class Positions:
             self._starts = [0]
             self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
-            self._starts = [line[1] for line in lines]
+            self._starts = list(map(itemgetter(1), lines))
             self._starts[0] = 0  # line 1 starts at 0 even after a BOM (at() skips it)
         self._bom = 1 if text.startswith(BOM) else 0
 
