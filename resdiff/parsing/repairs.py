@@ -388,7 +388,7 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     """Where the piece starting at ``pos`` may end before the line does, each with its
     kind and what was found: a footnote rule, a glued annex heading, the end of the
     resolution, a run-on paragraph or sub-list, a glued heading."""
-    if ahead.plain and not _semicolon_before_text(src, pos, end):
+    if ahead.plain and _only_glued(src, pos, end):
         # no footnote rule, annex heading, end of the resolution or sub-list can be found
         # (their literals are not in the line), no run-on (it follows a ";" with text
         # after it): only a glued heading may cut the piece, and the label is not needed
@@ -426,6 +426,12 @@ def _plain(src: str, start: int, end: int) -> bool:
     for _, literal in _LITERALS:
         if src.find(literal, start, end) >= 0:
             return False
+    return _only_glued(src, start, end)
+
+
+def _only_glued(src: str, start: int, end: int) -> bool:
+    """Whether no run-on can be found in ``src[start:end]``: it holds no ``;`` with more
+    than white space after it (a paragraph's closing ``;`` has none)."""
     return not _semicolon_before_text(src, start, end)
 
 
