@@ -67,6 +67,9 @@ class BoundedMemo(Generic[K, V]):
         self._size = size
         self._held = 0
         self._results: dict[K, V] = {}
+        #: :meth:`get` without a Python-level call (the dictionary's own ``get``): for
+        #: a caller that asks once per line
+        self.find: Callable[[K], V | None] = self._results.get
 
     def get(self, key: K) -> V | None:
         """The result remembered for ``key``, or ``None``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import resdiff
@@ -622,3 +622,67 @@ def test_un_header_lines_recognised_as_the_patterns_recognise_them(parts: list[s
         or un_layout._un_number(content) is not None
     )
     assert un_layout._is_un_header(content) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\r\u00a0\ufeff•·a_x.", max_size=16))
+def test_line_spans_are_the_lines_without_their_names(text: str) -> None:
+    """The plain-tuple lines the parser reads (made in C when no line opens with markup)
+    are the named lines, field for field, with the same blanks."""
+    from resdiff.parsing.lines import line_spans, lines_and_blanks
+
+    lines, blanks = lines_and_blanks(text)
+    assert line_spans(text) == ([tuple(line) for line in lines], blanks)
+
+
+_LINE_WORDS = st.sampled_from(
+    ["1 to act", "a) that it", "; 2 to report", "; b) that all", ";", "; ", ": i) the", "; ii) the",
+     ", instructs the Secretary-General", ", in particular, instructs the Council", ", the",
+     ". further resolves", ", considering", "considering", " ____________________ 1 These",
+     " 2 Others.", " ANNEX TO RESOLUTION 5", " 489 PART VI - SIGNATORIES", " to", " that",
+     " 1 to act", " a) that it", "  ", " x", "\u00a0", "TO", "i)"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@example("1 to act", ["; 2 to report"], False)
+@example("a) that it", [", instructs the Secretary-General", " 1 to act", "; 2 to report"], False)
+@given(
+    st.sampled_from(["1 to act", "a) that it", "i) the", "12 bis to", ""]),
+    st.lists(_LINE_WORDS, max_size=8),
+    st.booleans(),
+)
+def test_plain_line_shortcuts_cut_as_the_full_reading(
+    opening: str, parts: list[str], footnotes: bool
+) -> None:
+    """A line read without the look-ahead searches (none of the cut patterns' literals,
+    no ``;`` with text after it) is cut, and its repairs reported, as the full reading
+    (every shortcut off) cuts it; the glued-heading check that first asks whether any
+    glue point opens a heading's first word finds what the plain scan finds."""
+    src = opening + "".join(parts)
+    found: list[Repair] = []
+    pieces = split_line(src, 0, len(src), found.append, footnotes)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(repairs, "_plain", lambda *_: False)  # every shortcut off
+        patch.setattr(repairs, "_only_glued", lambda *_: False)
+        expected: list[Repair] = []
+        assert split_line(src, 0, len(src), expected.append, footnotes) == pieces
+        assert expected == found
+    for start in range(0, len(src), 7):
+        assert find_glued_heading(src, start, len(src)) == _glued_by_scan(src, start, len(src))
+
+
+def _glued_by_scan(src: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """find_glued_heading as it was before the one-call check: every glue point tried."""
+    three_words = repairs._THREE_WORDS.match(src, start, end)
+    if three_words is None:
+        return None
+    for m in repairs._GLUE_POINT.finditer(src, three_words.end(), end):
+        if m.group(1) not in headings.FAMILY_FIRST_WORDS:
+            continue
+        if src[max(start, m.start() - 20) : m.start()].rstrip().endswith("in particular"):
+            continue
+        hit = repairs.heading_at(src, m.end(), end)
+        if hit:
+            return m.end(), hit[0], hit[1]
+    return None

@@ -8,15 +8,29 @@ enacting formula; the body is every line after the header.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter, not_
 from typing import Literal
 
-from resdiff.model import HEADER, Clause, Diagnostic, Header, Layout, Level, Region, Resolution
+from resdiff.model import (
+    HEADER,
+    Clause,
+    Diagnostic,
+    Header,
+    Layout,
+    Level,
+    Region,
+    Resolution,
+    made,
+)
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
-from resdiff.parsing.lines import BOM, Line, Positions, collapse, lines_and_blanks
+from resdiff.parsing.lines import BOM, Positions, Span, collapse, line_spans
 from resdiff.parsing.patterns import LazyPattern
 from resdiff.parsing.repairs import SEPARATOR_RE
 from resdiff.parsing.structure import (
+    READINGS,
     DraftReader,
     Drafts,
     build_annexes,
@@ -37,9 +51,13 @@ _CROSS_REFERENCE = LazyPattern(
 )
 
 
-def _is_cross_reference(content: str) -> bool:
-    """Whether a line opens with a cross-reference (never without ``above`` or ``below``)."""
-    return ("above" in content or "below" in content) and bool(_CROSS_REFERENCE.match(content))
+def _is_cross_reference(text: str, line: Span) -> bool:
+    """Whether a line opens with a cross-reference (never without ``above`` or ``below``,
+    looked for in place: most lines have neither)."""
+    _, _, end, body, _ = line
+    return (text.find("above", body, end) >= 0 or text.find("below", body, end) >= 0) and bool(
+        _CROSS_REFERENCE.match(text[body:end].rstrip())
+    )
 
 
 #: A line that is only a footnote rule: the footnote block of a canonical text follows.
@@ -53,7 +71,7 @@ class _Reader:
         self.text = text
         self.source = source
         #: the lines, and whether each is blank (asked many times over)
-        self.lines, self.blank = lines_and_blanks(text)
+        self.lines, self.blank = line_spans(text)
         self.positions = Positions(text, self.lines)
         self.diagnostics: list[Diagnostic] = []
         self.regions: list[Region] = []
@@ -69,8 +87,9 @@ class _Reader:
             line, column = self.positions.at(start)
             self.regions.append(Region(kind, self.text[start:end], line, column))
 
-    def content(self, line: Line) -> str:
-        return line.content(self.text)
+    def content(self, line: Span) -> str:
+        """The line's text after its leading markup, trailing white space removed."""
+        return self.text[line[3] : line[2]].rstrip()
 
     # -- the parts ---------------------------------------------------------------------
     def parse(self) -> Resolution:
@@ -82,27 +101,27 @@ class _Reader:
         stop = self._find_end(number_at)
         first = number_at if number_at is not None else self._next_nonblank(0, stop)
         if first is not None and first > 0:
-            self.region("before", lines[0].start, lines[first].start)  # after a BOM
+            self.region("before", lines[0][1], lines[first][1])  # after a BOM
             if self.regions:
                 self.note("info", "site-text", "text before the resolution kept as a region", 0)
         header, body_from = self._header(number_at, stop)
         drafts = self._body(body_from, stop)
         after = self._next_nonblank(stop, len(lines))
         if after is not None:
-            self.region("after", lines[after].start, len(text))
+            self.region("after", lines[after][1], len(text))
             if self.regions and self.regions[-1].kind == "after":
                 self.note(
                     "info",
                     "site-text",
                     "text after the resolution kept as a region",
-                    lines[after].start,
+                    lines[after][1],
                 )
         report = self.diagnostics.append
         sections = build_sections(drafts.sections, "", _IMPLICIT_KEY, report)
         annexes = build_annexes(drafts.annexes, report)
         footnotes = build_footnotes(drafts.footnotes)
         if not any(s.heading for s in sections):
-            where = lines[body_from].start if body_from < len(lines) else 0
+            where = lines[body_from][1] if body_from < len(lines) else 0
             self.note(
                 "warning",
                 "no-structure",
@@ -146,7 +165,7 @@ class _Reader:
 
     def _find_end(self, number_at: int | None) -> int:
         """Index of the first line after the resolution (web pages: after the last bullet)."""
-        bullets = [i for i, line in enumerate(self.lines) if line.bullet]
+        bullets = list(compress(count(), map(itemgetter(4), self.lines)))
         if len(bullets) < WEB_BULLETS or (number_at is not None and bullets[-1] < number_at):
             return len(self.lines)
         return bullets[-1] + 1
@@ -158,47 +177,41 @@ class _Reader:
             line = self.lines[number_at]
             m = NUMBER_RE.fullmatch(self.content(line))
             assert m is not None
+            body = line[3]
             if m.group("prefix"):
-                self.region("other", line.body, line.body + m.start("number"))
-            number = self._part("number", line.body + m.start("number"), m.group("number"))
+                self.region("other", body, body + m.start("number"))
+            number = self._part("number", body + m.start("number"), m.group("number"))
             index = number_at + 1
             nxt = self._next_nonblank(index, stop)
-            if nxt is not None and self._is_title(self.content(self.lines[nxt])):
-                title = self._part("title", self.lines[nxt].body, self.content(self.lines[nxt]))
+            if nxt is not None and _is_title(self.content(self.lines[nxt])):
+                title = self._part("title", self.lines[nxt][3], self.content(self.lines[nxt]))
                 index = nxt + 1
         nxt = self._next_nonblank(index, stop)
-        if nxt is not None and FORMULA_RE.fullmatch(self.content(self.lines[nxt])):
+        if nxt is not None and _is_formula(self.content(self.lines[nxt])):
             content = self.content(self.lines[nxt])
-            formula = self._part("formula", self.lines[nxt].body, content)
+            formula = self._part("formula", self.lines[nxt][3], content)
             index = nxt + 1
         return Header(number, title, formula), index
 
-    @staticmethod
-    def _is_title(content: str) -> bool:
-        label, _ = split_label(content)
-        return (
-            label is None
-            and not is_heading(content)
-            and FORMULA_RE.fullmatch(content) is None
-            and SEPARATOR_RE.fullmatch(content) is None
-        )
-
     def _part(self, name: str, offset: int, raw: str) -> Clause:
         line, column = self.positions.at(offset)
-        return Clause(f"{HEADER}/{name}", None, collapse(raw), HEADER, line, column)
+        return made(Clause, path=f"{HEADER}/{name}", label=None, text=collapse(raw),
+                    section=HEADER, line=line, column=column, children=())  # fmt: skip
 
     def _body(self, start: int, stop: int) -> Drafts:
         """Read the body's lines (``start`` to ``stop``) into drafts: each line cut into
         pieces and read (:func:`read_line`), its repairs noted, then sorted into sections,
         annexes and footnotes; text after the resolution's end is kept as a region."""
-        in_footnotes = False
-        joined_to = -1
+        in_footnotes = joined = False
         text, lines, blank, note = self.text, self.lines, self.blank, self.note
         reader = DraftReader(self.positions.at)
-        for i in range(start, stop):
-            if i <= joined_to or blank[i]:
+        take, remembered = reader.take, READINGS.find
+        rows = list(compress(lines[start:stop], map(not_, blank[start:stop])))  # not blank
+        for row, line in enumerate(rows, start=1):
+            if joined:  # the line was joined to the one before
+                joined = False
                 continue
-            _, first, end, body, _ = lines[i]
+            number, first, end, body, _ = line
             stop_line = end
             if text[body] == "_" and _FOOTNOTE_RULE.fullmatch(text[body:end].rstrip()):
                 in_footnotes = True  # the footnote block of a canonical text
@@ -206,31 +219,51 @@ class _Reader:
             last = text[end - 1]  # the line's last character but white space
             if last.isspace():
                 last = text[body:end].rstrip()[-1]
-            nxt = self._next_nonblank(i + 1, stop) if not in_footnotes and last.isalnum() else None
             if (
-                nxt is not None
-                and _is_cross_reference(self.content(lines[nxt]))
+                not in_footnotes
+                and last.isalnum()
+                and row < len(rows)
+                and _is_cross_reference(text, rows[row])
                 and not is_heading(text[body:end].rstrip())
             ):
                 # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
                 # (not after a heading line: "considering" / "c) iv) above …" is a heading
                 # and its first paragraph, as the canonical text will read them again)
-                note(
-                    "warning",
-                    "broken-line",
-                    "paragraph broken across two lines joined",
-                    lines[nxt].body,
-                )
-                end, joined_to = lines[nxt].end, nxt
+                nxt = rows[row]
+                note("warning", "broken-line", "paragraph broken across two lines joined", nxt[3])
+                end, joined = nxt[2], True
             base = body - 1 if body > 0 else body
-            readings, repairs = read_line(text[base:end], body - base, in_footnotes)
-            for code, message, offset in repairs:
-                note("warning", code, message, offset + base)
-            ended = reader.take(readings, base, i + 1, first, stop_line)
+            span, offset = text[base:end], body - base
+            # a line met before (most lines of a revision pair): its remembered reading
+            found = remembered((span, offset, in_footnotes))
+            readings, repairs = found or read_line(span, offset, in_footnotes)
+            if repairs:
+                for code, message, at in repairs:
+                    note("warning", code, message, at + base)
+            ended = take(readings, base, number, first, stop_line)
             if ended is not None:
                 self.region("after", ended, len(text))
                 break
         return reader.drafts
+
+
+@lru_cache(maxsize=1024)
+def _is_title(content: str) -> bool:
+    """Whether the line after the number line is the title (no label, heading, formula
+    or footnote rule); remembered, as every revision of a resolution repeats its title."""
+    label, _ = split_label(content)
+    return (
+        label is None
+        and not is_heading(content)
+        and FORMULA_RE.fullmatch(content) is None
+        and SEPARATOR_RE.fullmatch(content) is None
+    )
+
+
+@lru_cache(maxsize=1024)
+def _is_formula(content: str) -> bool:
+    """Whether a line is the enacting formula; remembered like :func:`_is_title`."""
+    return FORMULA_RE.fullmatch(content) is not None
 
 
 def parse_text(text: str, source: str | None = None, layout: Layout | None = None) -> Resolution:

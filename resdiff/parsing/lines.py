@@ -9,8 +9,11 @@ files), so CRLF and CR-only files give the same structure as their LF twin.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate, count, repeat
+from operator import itemgetter, not_
+from typing import NamedTuple, cast
 
 from resdiff.parsing.patterns import LazyPattern
 
@@ -48,16 +51,21 @@ class Line(NamedTuple):
         return not text[self.body : self.end].strip()
 
 
+#: A line as the parser reads it: :class:`Line`'s fields without their names (number,
+#: start, end, body, bullet). A plain tuple, so that a text's lines are made in C.
+Span = tuple[int, int, int, int, bool]
+
+
 class Positions:
     """Maps an offset in the source to a 1-based (line, column); a leading BOM takes no column."""
 
-    def __init__(self, text: str, lines: list[Line] | None = None) -> None:
+    def __init__(self, text: str, lines: Sequence[Span] | None = None) -> None:
         """``lines``, when given, are ``split_lines(text)``: their starts are the offsets."""
         if lines is None:
             self._starts = [0]
             self._starts.extend(m.end() for m in _EOL_RE.finditer(text))
         else:
-            self._starts = [line[1] for line in lines]
+            self._starts = list(map(itemgetter(1), lines))
             self._starts[0] = 0  # line 1 starts at 0 even after a BOM (at() skips it)
         self._bom = 1 if text.startswith(BOM) else 0
 
@@ -115,6 +123,26 @@ def lines_and_blanks(text: str) -> tuple[list[Line], list[bool]]:
             blank(not part)
         pos = end + 1
     return lines, blanks
+
+
+def line_spans(text: str) -> tuple[list[Span], list[bool]]:
+    """:func:`lines_and_blanks` as plain tuples (:data:`Span`). Most texts have no line
+    that opens with markup: then each body is its line's start, a line is blank only
+    when empty, and the lines are made without a Python-level step per line."""
+    pos = len(BOM) if text.startswith(BOM) else 0
+    if "\r" not in text:
+        parts = text[pos:].split("\n")
+        firsts = "".join([part[:1] for part in parts])  # each line's first character
+        words = firsts.split()
+        if (not firsts or (len(words) == 1 and len(words[0]) == len(firsts))) and not any(
+            mark in firsts for mark in _LEAD_MARKS
+        ):
+            starts = list(accumulate([len(part) + 1 for part in parts], initial=pos))
+            ends = [start - 1 for start in starts[1:]]
+            spans = list(zip(count(1), starts, ends, starts, repeat(False)))
+            return spans, list(map(not_, parts))
+    lines, blanks = lines_and_blanks(text)
+    return cast(list[Span], lines), blanks
 
 
 def _lead(text: str, pos: int, end: int) -> tuple[int, bool]:

@@ -34,6 +34,7 @@ class LazyPattern:
             fullmatch=compiled.fullmatch,
             search=compiled.search,
             finditer=compiled.finditer,
+            findall=compiled.findall,
         )
         return compiled
 
@@ -48,3 +49,6 @@ class LazyPattern:
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match[str]]:
         return self.compiled().finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = _MAX) -> list[str]:
+        return self.compiled().findall(string, pos, endpos)

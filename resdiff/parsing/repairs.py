@@ -182,6 +182,8 @@ def find_glued_heading(src: str, start: int, end: int) -> tuple[int, int, int] |
     three_words = _THREE_WORDS.match(src, start, end)
     if three_words is None:
         return None
+    if FAMILY_FIRST_WORDS.isdisjoint(_GLUE_POINT.findall(src, three_words.end(), end)):
+        return None  # no glue point opens a heading's first word (most lines)
     for m in _GLUE_POINT.finditer(src, three_words.end(), end):
         if m.group(1) not in FAMILY_FIRST_WORDS:
             continue  # no heading can start here (heading_at would say None)
@@ -282,6 +284,8 @@ class _Lookahead:
             for pattern, literal in _LITERALS
             if src.find(literal, start, end) < 0
         }
+        #: whether none of the patterns can match (most lines: one plain paragraph)
+        self.plain = len(self.found) == len(_LITERALS)
 
     def search(self, pattern: LazyPattern, pos: int) -> re.Match[str] | None:
         cached = self.found.get(pattern)
@@ -303,6 +307,12 @@ def split_line(
     where every piece is a footnote.
     """
     pieces: list[Piece] = []
+    if not footnotes and _plain(src, start, end):
+        # most lines: one paragraph, unless a heading is glued inside it (then read on)
+        pos = _skip_space(src, start, end)
+        if pos < end and find_glued_heading(src, pos, end) is None:
+            _add(pieces, src, Piece("para", pos, end))
+            return pieces
     ahead = _Lookahead(src, start, end)
     may_end = END_RE not in ahead.found  # else no "PART" in the line: it cannot end here
     may_annex = ANNEX_RE not in ahead.found  # else no "TO": no annex heading
@@ -378,6 +388,12 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     """Where the piece starting at ``pos`` may end before the line does, each with its
     kind and what was found: a footnote rule, a glued annex heading, the end of the
     resolution, a run-on paragraph or sub-list, a glued heading."""
+    if ahead.plain and _only_glued(src, pos, end):
+        # no footnote rule, annex heading, end of the resolution or sub-list can be found
+        # (their literals are not in the line), no run-on (it follows a ";" with text
+        # after it): only a glued heading may cut the piece, and the label is not needed
+        glued = find_glued_heading(src, pos, end)
+        return [(glued[0], "heading", glued)] if glued else []
     label, body = _label_at(src, pos, end)
     cuts: list[tuple[int, str, object]] = []
     sep = ahead.search(SEPARATOR_RE, body)
@@ -402,6 +418,28 @@ def _cuts(src: str, pos: int, end: int, ahead: _Lookahead) -> list[tuple[int, st
     if glued:
         cuts.append((glued[0], "heading", glued))
     return cuts
+
+
+def _plain(src: str, start: int, end: int) -> bool:
+    """Whether ``src[start:end]`` holds none of the literals the cut patterns need
+    (:data:`_LITERALS`) and no ``;`` followed by text: only a glued heading can cut it."""
+    for _, literal in _LITERALS:
+        if src.find(literal, start, end) >= 0:
+            return False
+    return _only_glued(src, start, end)
+
+
+def _only_glued(src: str, start: int, end: int) -> bool:
+    """Whether no run-on can be found in ``src[start:end]``: it holds no ``;`` with more
+    than white space after it (a paragraph's closing ``;`` has none)."""
+    return not _semicolon_before_text(src, start, end)
+
+
+def _semicolon_before_text(src: str, pos: int, end: int) -> bool:
+    """Whether ``src[pos:end]`` holds a ``;`` with more than white space after it (a
+    paragraph's closing ``;`` has none)."""
+    semicolon = src.find(";", pos, end)
+    return semicolon >= 0 and (semicolon + 1 < end and not src[semicolon + 1 : end].isspace())
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:

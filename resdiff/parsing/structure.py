@@ -338,7 +338,7 @@ def build_clauses(
     remembered: the revisions of a resolution, and the files of a tree of revisions,
     repeat most of their sections' label sequences.
     """
-    labels = tuple(para.label for para in paras)
+    labels = tuple([para.label for para in paras])
     nodes, issues = _outline(labels) if len(labels) <= _OUTLINED else _outline_now(labels)
     for index, code, message in issues:
         para = paras[index]
@@ -388,7 +388,10 @@ def _build(
         para = paras[index]
         path = prefix + segment
         kids = _build(children, paras, path, heading) if children else ()
-        append(made(Clause, path=path, label=para.label, text=para.text, section=heading,
+        text = para.collapsed if len(para.parts) == 1 else None  # known from its line
+        if text is None:
+            text = para.text
+        append(made(Clause, path=path, label=para.label, text=text, section=heading,
                     line=para.line, column=para.column, children=kids))  # fmt: skip
     return tuple(clauses)
 
