@@ -14,8 +14,8 @@ overhead.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 try:  # the C function json.encoder writes strings with, without importing the json package
     from _json import encode_basestring as _string
@@ -34,6 +34,8 @@ from resdiff.changes import (
 )
 from resdiff.model import Resolution
 from resdiff.render import RenderOptions
+
+_O = TypeVar("_O")
 
 #: The key of the list of resolutions in a tree-diff document.
 _ENTRIES = '"resolutions": []'
@@ -165,19 +167,11 @@ def _meta(meta: Meta, nl: str, out: list[str]) -> None:
 
 
 def _sections(sections: tuple[SectionChange, ...], nl: str, out: list[str]) -> None:
-    if not sections:
-        out.append("[]")
-        return
-    item = nl + "  "
-    at = item + "  "
-    separator = "[" + item
-    for s in sections:
-        out.append(
-            f'{separator}{{{at}"kind": {_string(s.kind)},{at}"old": {_scalar(s.old)},'
-            f'{at}"new": {_scalar(s.new)}{item}}}'
-        )
-        separator = "," + item
-    out.append(nl + "]")
+    _objects(sections, _section_fields, nl, out)
+
+
+def _section_fields(s: SectionChange, at: str) -> str:
+    return f'{at}"kind": {_string(s.kind)},{at}"old": {_scalar(s.old)},{at}"new": {_scalar(s.new)}'
 
 
 def _change(change: Change, nl: str, out: list[str]) -> None:
@@ -205,17 +199,29 @@ def _change(change: Change, nl: str, out: list[str]) -> None:
 
 
 def _refs(refs: tuple[ClauseRef, ...], nl: str, out: list[str]) -> None:
-    if not refs:
+    _objects(refs, _ref_fields, nl, out)
+
+
+def _ref_fields(r: ClauseRef, at: str) -> str:
+    return (
+        f'{at}"path": {_string(r.path)},{at}"label": {_scalar(r.label)},'
+        f'{at}"section": {_string(r.section)},{at}"text": {_string(r.text)}'
+    )
+
+
+def _objects(
+    items: tuple[_O, ...], fields: Callable[[_O, str], str], nl: str, out: list[str]
+) -> None:
+    """A list of objects, each written by ``fields`` (its members, each opening with the
+    given line break and indent), as :func:`_write` would write the list at ``nl``."""
+    if not items:
         out.append("[]")
         return
     item = nl + "  "
     at = item + "  "
     separator = "[" + item
-    for r in refs:
-        out.append(
-            f'{separator}{{{at}"path": {_string(r.path)},{at}"label": {_scalar(r.label)},'
-            f'{at}"section": {_string(r.section)},{at}"text": {_string(r.text)}{item}}}'
-        )
+    for one in items:
+        out.append(f"{separator}{{{fields(one, at)}{item}}}")
         separator = "," + item
     out.append(nl + "]")
 
