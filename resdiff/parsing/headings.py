@@ -196,7 +196,7 @@ def _family_end(
     end: int,
     by_first: dict[str, tuple[tuple[str, ...], ...]],
     qualifiers: frozenset[str],
-    grammar: Sequence,
+    grammar: _Grammar,
 ) -> int | None:
     """The end of a family pattern's match at ``start``, read from the phrases themselves
     where they decide it, and from the pattern's ``grammar`` (:func:`_grammar_end`) for
@@ -249,10 +249,11 @@ def _family_end(
 
 #: ``\\s+`` in a grammar sequence.
 _SPACE = 0
-Sequence = tuple[Any, ...]
+#: A grammar sequence (see above): words, :data:`_SPACE` and groups.
+_Grammar = tuple[Any, ...]
 
 
-def _phrase(phrase: str) -> Sequence:
+def _phrase(phrase: str) -> _Grammar:
     """A phrase's words with ``\\s+`` between them, as :func:`_alternatives` writes it."""
     words: list[object] = []
     for word in phrase.split(" "):
@@ -260,7 +261,7 @@ def _phrase(phrase: str) -> Sequence:
     return tuple(words)
 
 
-def _choice(*words: str) -> tuple[str, Sequence]:
+def _choice(*words: str) -> tuple[str, _Grammar]:
     return ("|", tuple((word,) for word in words))
 
 
@@ -270,7 +271,7 @@ _DEGREES = (
     tuple((word, _SPACE) for word in ("grave", "deep", "great", "serious", "particular")),
 )
 #: ``(?:further\\s+)?{PREAMBLE}{_PREAMBLE_TAIL}`` (the ``\\b`` after it is checked apart).
-_PREAMBLE_GRAMMAR: Sequence = (
+_PREAMBLE_GRAMMAR: _Grammar = (
     ("?", ("further", _SPACE)),
     ("|", tuple(_phrase(p) for p in PREAMBLE_PHRASES)),
     (
@@ -303,14 +304,14 @@ _PREAMBLE_GRAMMAR: Sequence = (
     ("?", (_SPACE, _choice("further", "also"))),
 )
 #: ``(?:further\\s+)?{OPERATIVE}(?:\\s+further)?``.
-_OPERATIVE_GRAMMAR: Sequence = (
+_OPERATIVE_GRAMMAR: _Grammar = (
     ("?", ("further", _SPACE)),
     ("|", tuple(_phrase(p) for p in OPERATIVE_PHRASES)),
     ("?", (_SPACE, "further")),
 )
 
 
-def _grammar_end(grammar: Sequence, src: str, start: int, end: int) -> int | None:
+def _grammar_end(grammar: _Grammar, src: str, start: int, end: int) -> int | None:
     """Where ``re.match(pattern + r"\\b", src[:end], start)`` ends for the pattern that
     ``grammar`` writes: its first way of matching, in the pattern's order, that a word
     boundary follows."""
@@ -325,7 +326,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _ends(seq: Sequence, src: str, pos: int, end: int) -> Iterator[int]:
+def _ends(seq: _Grammar, src: str, pos: int, end: int) -> Iterator[int]:
     """Every end of a match of ``seq`` at ``pos`` (``src`` up to ``end``), in the order a
     backtracking regular-expression engine tries them."""
     for k, element in enumerate(seq):

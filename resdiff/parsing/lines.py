@@ -154,9 +154,8 @@ def _lead(text: str, pos: int, end: int) -> tuple[int, bool]:
 
 def _markup_end(text: str, pos: int, end: int) -> int:
     """The first offset from ``pos`` (up to ``end``) that is no markup: not white space
-    (a line end excepted), a bullet or U+FEFF. (A character test, not a pattern: the
-    pattern's class of non-ASCII characters cost a fresh process half a millisecond to
-    compile.)"""
+    (a line end excepted), a bullet or U+FEFF: a character test, so that no pattern
+    with a class of non-ASCII characters is compiled for it."""
     marks = _LEAD_MARKS
     while pos < end:
         char = text[pos]

@@ -431,15 +431,10 @@ def _plain(src: str, start: int, end: int) -> bool:
 
 def _only_glued(src: str, start: int, end: int) -> bool:
     """Whether no run-on can be found in ``src[start:end]``: it holds no ``;`` with more
-    than white space after it (a paragraph's closing ``;`` has none)."""
-    return not _semicolon_before_text(src, start, end)
-
-
-def _semicolon_before_text(src: str, pos: int, end: int) -> bool:
-    """Whether ``src[pos:end]`` holds a ``;`` with more than white space after it (a
-    paragraph's closing ``;`` has none)."""
-    semicolon = src.find(";", pos, end)
-    return semicolon >= 0 and (semicolon + 1 < end and not src[semicolon + 1 : end].isspace())
+    than white space after it (a paragraph's closing ``;`` has none; the first ``;``
+    decides, as only white space can follow it when it closes the paragraph)."""
+    semicolon = src.find(";", start, end)
+    return semicolon < 0 or semicolon + 1 == end or src[semicolon + 1 : end].isspace()
 
 
 def _add(pieces: list[Piece], src: str, piece: Piece) -> None:
