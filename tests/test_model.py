@@ -1,9 +1,17 @@
-"""The canonical text (``Resolution.to_text()``): layout, repairs applied, idempotence."""
+"""The model: the canonical text (``Resolution.to_text()``: layout, repairs applied,
+idempotence) and the objects :func:`~resdiff.model.made` makes without their ``__init__``."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+from collections.abc import Iterator
+
+import pytest
+
 import resdiff
-from resdiff.model import FOOTNOTE_RULE, render_canonical
+from resdiff.changes import Diff
+from resdiff.model import FOOTNOTE_RULE, Clause, Resolution, made, render_canonical
 
 NOISY = (
     "\ufeffSite header\r\n\r\n"
@@ -91,3 +99,52 @@ def test_label_without_text() -> None:
     r = resdiff.parse("considering\n\na)\n\nb) that\n")
     assert r.to_text() == "considering\n\na)\n\nb) that\n"
     assert r.clause("considering/a").text == ""
+
+
+def test_made_gives_the_object_the_class_itself_makes() -> None:
+    """``made`` skips the frozen dataclass's ``__init__``: the object must still be equal
+    to (and hash, pickle and refuse changes like) the one the class makes."""
+    quick = made(Clause, path="considering/a", label="a)", text="that one;",
+                 section="considering", line=3, column=1, children=())  # fmt: skip
+    made_by_class = Clause("considering/a", "a)", "that one;", "considering", 3, 1, ())
+    assert quick == made_by_class
+    assert hash(quick) == hash(made_by_class)
+    assert pickle.loads(pickle.dumps(quick)) == made_by_class
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.text = "changed"  # type: ignore[misc]
+
+
+def _made_objects(diff: Diff, sides: tuple[Resolution, ...]) -> Iterator[object]:
+    """Every clause of the header, sections and footnotes of ``sides``, and every change
+    and clause reference of ``diff``: the objects the parser and the differ make by
+    ``made``."""
+    for side in sides:
+        yield from side.header.parts()
+        for section in side.all_sections():
+            yield from section.walk()
+        yield from side.footnotes
+    for change in diff.changes:
+        yield change
+        yield from change.old
+        yield from change.new
+
+
+def test_every_object_made_without_its_init_holds_exactly_its_fields(
+    res179_revisions: tuple[Resolution, Resolution],
+) -> None:
+    """A call of ``made`` that misspelled or left out a field would make an object that
+    lacks it (or carries a stray attribute) and still compares by the fields it has:
+    every clause, change and reference of a real parse and diff (an amended pair, and
+    one text against itself) holds exactly its class's fields, and equals the object
+    its class makes from them."""
+    old, new = res179_revisions
+    checked = 0
+    for diff, sides in ((resdiff.diff(old, new), (old, new)), (resdiff.diff(new, new), (new,))):
+        for obj in _made_objects(diff, sides):
+            assert dataclasses.is_dataclass(obj)
+            assert not isinstance(obj, type)
+            names = [f.name for f in dataclasses.fields(obj)]
+            assert sorted(vars(obj)) == sorted(names), obj
+            assert type(obj)(**{name: getattr(obj, name) for name in names}) == obj
+            checked += 1
+    assert checked > 200
