@@ -261,9 +261,7 @@ class Diff:
         (a re-lettered or moved clause is shown even when its text is not)."""
         if show_all:
             return self.changes
-        return tuple(
-            c for c in self.changes if c.kind != "unchanged" or c.moved or c.renumbered
-        )  # not c.kept
+        return tuple(c for c in self.changes if not c.kept)
 
     def to_json(self, show_all: bool = False, *, with_options: bool = False) -> dict[str, Any]:
         """The ``resdiff/diff/v1`` document.

@@ -388,10 +388,7 @@ def _build(
         para = paras[index]
         path = prefix + segment
         kids = _build(children, paras, path, heading) if children else ()
-        text = para.collapsed if len(para.parts) == 1 else None  # known from its line
-        if text is None:
-            text = para.text
-        append(made(Clause, path=path, label=para.label, text=text, section=heading,
+        append(made(Clause, path=path, label=para.label, text=para.text, section=heading,
                     line=para.line, column=para.column, children=kids))  # fmt: skip
     return tuple(clauses)
 
