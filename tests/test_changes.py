@@ -93,3 +93,14 @@ def test_another_schema_is_refused(res179_changes: Diff) -> None:
     doc = {**res179_changes.to_json(), "schema": "resdiff/tree-diff/v1"}
     with pytest.raises(ValueError, match=DIFF_SCHEMA):
         Diff.from_json(doc)
+
+
+def test_reports_leave_out_exactly_the_kept_changes(res179_changes: Diff) -> None:
+    """``visible_changes`` writes out :attr:`Change.kept`'s test instead of calling it:
+    both must say the same of every change, a moved or re-lettered unchanged clause
+    included (shown although its text is not)."""
+    changes = res179_changes.changes
+    assert res179_changes.visible_changes() == tuple(c for c in changes if not c.kept)
+    assert any(c.kind == "unchanged" and (c.moved or c.renumbered) for c in changes)
+    assert any(c.kept for c in changes)
+    assert res179_changes.visible_changes(show_all=True) == changes
