@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from itertools import islice
 from typing import Literal
 
@@ -42,6 +41,7 @@ from rapidfuzz.distance import Indel
 from resdiff.changes import WordOp
 from resdiff.normalize import is_editorial
 from resdiff.tokencodec import encode_kept
+from resdiff.tuning import BoundedMemo
 
 __all__ = ["diff_words", "is_editorial", "tokenize"]
 
@@ -87,11 +87,20 @@ def full_diff(old: str, new: str) -> tuple[WordOp, ...]:
     return _diff_tokens(old, new, _kept_tokens(old), _kept_tokens(new))
 
 
-@lru_cache(maxsize=4096)
+#: The texts :func:`full_diff` cut into tokens, with their tokens, up to about 2 MB of
+#: texts (the tokens take some twenty bytes a character more): bounded by size, not by
+#: count, as the long clauses are the ones worth keeping and a PDF conversion may hold
+#: a whole annex in one.
+KEPT_CUTS: BoundedMemo[str, tuple[str, ...]] = BoundedMemo(2_000_000, len)
+
+
 def _kept_tokens(text: str) -> tuple[str, ...]:
-    """:func:`tokenize` of ``text``, kept (per process, the last 4,096 texts): a clause
+    """:func:`tokenize` of ``text``, kept (per process, :data:`KEPT_CUTS`): a clause
     rewritten throughout is diffed whole, and again in every comparison it is part of."""
-    return tuple(tokenize(text))
+    tokens = KEPT_CUTS.get(text)
+    if tokens is None:
+        tokens = KEPT_CUTS.put(text, tuple(tokenize(text)))
+    return tokens
 
 
 def _diff_tokens(

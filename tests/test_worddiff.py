@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
 from conftest import RES_179_2018, SEED_PAGE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.worddiff import diff_words, is_editorial, tokenize
+from resdiff.worddiff import KEPT_CUTS, diff_words, full_diff, is_editorial, tokenize
 
 
 def old_of(ops: tuple[tuple[str, str], ...]) -> str:
@@ -375,3 +376,18 @@ def test_tokens_of_ascii_text_are_counted_without_cutting(text: str) -> None:
     from resdiff.worddiff import count_tokens
 
     assert count_tokens(text) == len(tokenize(text))
+
+
+def test_kept_token_cuts_stay_within_their_size_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts diffed whole are kept with their tokens up to a total size, not a count:
+    long clauses (a PDF conversion's annex on one line) never pile up past it, and a
+    text kept or dropped diffs alike."""
+    text = "the Council shall review the implementation of this resolution " * 40
+    monkeypatch.setattr(KEPT_CUTS, "limit", 3 * len(text))
+    KEPT_CUTS.clear()
+    for k in range(6):
+        old, new = f"{k} {text}", f"{k} {text.upper()}"
+        first = full_diff(old, new)
+        assert full_diff(old, new) == first  # computed, then kept
+        assert "".join(t for op, t in first if op != "+") == old
+        assert sum(map(len, KEPT_CUTS._results)) <= 3 * len(text)
