@@ -49,6 +49,15 @@ def test_comparisons_share_codes_until_the_bounds_then_start_afresh(
     assert third.encode("ITU to promote") == "\ue000\ue001\ue002"  # a fresh codec
     assert first.encode("ITU to promote") == "\ue002\ue000\ue001"  # still its own
 
+    monkeypatch.setattr(scores, "MAX_SHARED_TEXTS", 20_000)
+    long_text = "ITU " * 1_000  # one long clause (a PDF conversion's annex on one line)
+    monkeypatch.setattr(scores, "MAX_SHARED_CHARS", len(long_text))
+    fourth = scores.ClauseEncoder()
+    assert fourth.encode("to promote") == "\ue001\ue002"  # within the bounds: shared
+    fourth.encode(long_text)
+    fifth = scores.ClauseEncoder()  # the codes now hold more characters than the bound
+    assert fifth.encode("to promote") == "\ue000\ue001"  # a fresh codec
+
 
 def test_each_thread_has_its_own_shared_codes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Two comparisons running at once in two threads never share a codec (one could

@@ -45,39 +45,57 @@ class ClauseEncoder:
     kept in many resolutions of a tree, or the same diff run again — is not encoded
     again. An encoder holds the codec it started with for its whole comparison; a new
     comparison starts a new codec once the shared one holds more than
-    :data:`MAX_SHARED_TOKENS` tokens or :data:`MAX_SHARED_TEXTS` texts. Each thread has
-    its own.
+    :data:`MAX_SHARED_TOKENS` tokens, or its codes more than :data:`MAX_SHARED_TEXTS`
+    texts or :data:`MAX_SHARED_CHARS` characters of them. Each thread has its own.
     """
 
-    __slots__ = ("_codec", "_codes")
+    __slots__ = ("_codec", "_codes", "_shared")
 
     def __init__(self) -> None:
-        self._codec, self._codes = _shared()
+        self._shared = shared = _shared()
+        self._codec, self._codes = shared.codec, shared.codes
 
     def encode(self, text: str) -> str:
         code = self._codes.get(text)
         if code is None:
             code = self._codes[text] = self._codec.encode(similarity_tokens(text))
+            self._shared.chars += len(text)
         return code
 
 
-#: Bounds of the codec (distinct tokens) and the codes (texts) comparisons share.
+#: Bounds of the codec (distinct tokens) and the codes (texts, and their characters:
+#: a PDF conversion may hold a whole annex in one clause) comparisons share.
 MAX_SHARED_TOKENS = 50_000
 MAX_SHARED_TEXTS = 20_000
+MAX_SHARED_CHARS = 4_000_000
+
+
+class _SharedCodes:
+    """A codec, the codes it gave by text, and how many characters those texts hold."""
+
+    __slots__ = ("chars", "codec", "codes")
+
+    def __init__(self) -> None:
+        self.codec = TokenCodec()
+        self.codes: dict[str, str] = {}
+        self.chars = 0
+
 
 _SHARED = threading.local()
 
 
-def _shared() -> tuple[TokenCodec, dict[str, str]]:
-    """This thread's shared codec and codes, a fresh pair when they have grown past the
+def _shared() -> _SharedCodes:
+    """This thread's shared codec and codes, fresh ones when they have grown past the
     bounds (per thread: two comparisons running at once never hand out one character
     to two tokens)."""
-    shared: tuple[TokenCodec, dict[str, str]] | None = getattr(_SHARED, "pair", None)
-    if shared is not None:
-        codec, codes = shared
-        if len(codec) <= MAX_SHARED_TOKENS and len(codes) <= MAX_SHARED_TEXTS:
-            return shared
-    shared = _SHARED.pair = (TokenCodec(), {})
+    shared: _SharedCodes | None = getattr(_SHARED, "codes", None)
+    if (
+        shared is None
+        or len(shared.codec) > MAX_SHARED_TOKENS
+        or len(shared.codes) > MAX_SHARED_TEXTS
+        or shared.chars > MAX_SHARED_CHARS
+    ):
+        shared = _SHARED.codes = _SharedCodes()
     return shared
 
 
