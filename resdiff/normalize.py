@@ -74,8 +74,8 @@ def loosen_hyphens(text: str) -> str:
     most one space either side, between two letters or digits, becomes one space.
 
     A walk from hyphen to hyphen: the pattern's look-behind is tried at every position
-    of the text, which costs several times as much on a clause. A property test checks
-    the walk against the pattern, which stays the reference.
+    of the text, which costs far more on a clause. A property test checks the walk
+    against the pattern, which stays the reference.
     """
     out: list[str] = []
     last = end = 0  # end of the text kept so far; end of the last hyphen looked at

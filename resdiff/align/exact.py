@@ -71,7 +71,7 @@ def _signature(text: str, keys: PerClause, i: int) -> bytes:
     For an ASCII text they are its own letters and digits, lower-cased: normalising
     ASCII changes only case, spacing, hyphens, the grave accent and final punctuation,
     never a letter or a digit. So most texts are told apart without their key (whose
-    normalisation costs ten times as much); another text's key is computed."""
+    normalisation costs far more); another text's key is computed."""
     if text.isascii():
         return text.lower().encode("ascii").translate(None, _NOT_ALNUM)
     return keys[i].encode("utf-8").translate(None, _NOT_ALNUM)  # non-ASCII: bytes >= 128

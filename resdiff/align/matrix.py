@@ -78,7 +78,7 @@ def candidates(olds: Sequence[str], news: Sequence[str], threshold: float) -> li
             dtype=np.float32,
             workers=1,
         )
-        # row-major: ascending within a row (flat positions: numpy's fast path)
+        # row-major: ascending within a row
         row, column = np.divmod(np.flatnonzero(distances <= bound), len(news))
         ends = np.searchsorted(row, np.arange(1, stop - start + 1), side="left").tolist()
         positions = column.tolist()

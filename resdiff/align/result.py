@@ -24,9 +24,9 @@ class Match:
     def __init__(
         self, old: tuple[int, ...], new: tuple[int, ...], similarity: float, moved: bool = False
     ) -> None:
-        # the fields written straight into the instance: a frozen dataclass's own
-        # __init__ sets each through object.__setattr__, twice as slow, and an alignment
-        # makes one Match per clause
+        # the fields written straight into the instance, as resdiff.model.made does:
+        # a frozen dataclass's own __init__ sets each through object.__setattr__, and an
+        # alignment makes one Match per clause
         fields = self.__dict__
         fields["old"] = old
         fields["new"] = new
