@@ -22,7 +22,7 @@ BOM = "\ufeff"
 #: Web markup at the start of a line: indentation and a bullet (the seed page's ``• a) …``),
 #: and stray byte-order marks (U+FEFF, a zero-width no-break space where texts were joined:
 #: at the start of the text it is the BOM, so a line must not begin with one either): any
-#: run of white space other than a line end, bullets and U+FEFF (:func:`_markup_end`).
+#: run of white space other than a line end, bullets and U+FEFF (:func:`skip_markup`).
 _BULLETS = "•▪◦·"
 _LEAD_MARKS = _BULLETS + BOM
 #: A line end: CRLF, LF, or a lone CR.
@@ -81,8 +81,19 @@ def skip_markup(text: str, pos: int, end: int) -> int:
     """Where the text proper begins at ``pos``: after the markup a line may open with
     (indentation, web bullets, stray U+FEFF), as :func:`split_lines` skips it — for a
     paragraph that begins inside a line (a footnote after an inline rule), so that it
-    reads as it will once the canonical form gives it a line of its own."""
-    return _markup_end(text, pos, end)
+    reads as it will once the canonical form gives it a line of its own.
+
+    The markup is any run of white space but a line end, bullets and U+FEFF: a
+    character test, so that no pattern with a class of non-ASCII characters is compiled
+    for it."""
+    marks = _LEAD_MARKS
+    while pos < end:
+        char = text[pos]
+        if char in marks or (char.isspace() and char != "\n"):
+            pos += 1
+        else:
+            break
+    return pos
 
 
 def split_lines(text: str) -> list[Line]:
@@ -148,22 +159,8 @@ def line_spans(text: str) -> tuple[list[Span], list[bool]]:
 def _lead(text: str, pos: int, end: int) -> tuple[int, bool]:
     """Where the text proper of the line ``text[pos:end]`` begins, and whether a bullet
     was skipped on the way."""
-    body = _markup_end(text, pos, end)
+    body = skip_markup(text, pos, end)
     return body, any(c in _BULLETS for c in text[pos:body])
-
-
-def _markup_end(text: str, pos: int, end: int) -> int:
-    """The first offset from ``pos`` (up to ``end``) that is no markup: not white space
-    (a line end excepted), a bullet or U+FEFF: a character test, so that no pattern
-    with a class of non-ASCII characters is compiled for it."""
-    marks = _LEAD_MARKS
-    while pos < end:
-        char = text[pos]
-        if char in marks or (char.isspace() and char != "\n"):
-            pos += 1
-        else:
-            break
-    return pos
 
 
 def collapse(text: str) -> str:
