@@ -116,14 +116,16 @@ def is_editorial(old: str, new: str, *, fold_case: bool = False) -> bool:
         not fold_case
         and old.isascii()
         and new.isascii()
-        and old.encode().translate(None, _NOT_ALNUM) != new.encode().translate(None, _NOT_ALNUM)
+        and old.encode().translate(None, NOT_ASCII_ALNUM)
+        != new.encode().translate(None, NOT_ASCII_ALNUM)
     ):
         return False
     return normalize(old, fold_case=fold_case) == normalize(new, fold_case=fold_case)
 
 
-#: Every ASCII character but letters and digits (deleted before comparing).
-_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+#: Every byte but the ASCII letters and digits: ``bytes.translate(None, NOT_ASCII_ALNUM)``
+#: keeps only those, in order (normalising never changes them but for case).
+NOT_ASCII_ALNUM = bytes(b for b in range(256) if not (b < 128 and chr(b).isalnum()))
 
 
 _WORD = re.compile(r"[^\W_]+")

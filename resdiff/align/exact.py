@@ -11,6 +11,7 @@ from collections import defaultdict, deque
 from resdiff.align.sides import PerClause
 from resdiff.align.state import AlignState
 from resdiff.model import HEADER
+from resdiff.normalize import NOT_ASCII_ALNUM
 
 __all__ = ["pair_empty_by_path", "pair_exact", "pair_header"]
 
@@ -60,10 +61,6 @@ def pair_exact(state: AlignState, olds: list[int], news: list[int]) -> None:
             state.pair(i, j)
 
 
-#: Every byte but the ASCII lower-case letters and digits.
-_NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
-
-
 def _signature(text: str, keys: PerClause, i: int) -> bytes:
     """The ASCII letters and digits of clause ``i``'s match key (``text`` its text), in
     order: two clauses with equal keys have equal signatures.
@@ -73,8 +70,8 @@ def _signature(text: str, keys: PerClause, i: int) -> bytes:
     never a letter or a digit. So most texts are told apart without their key (whose
     normalisation costs far more); another text's key is computed."""
     if text.isascii():
-        return text.lower().encode("ascii").translate(None, _NOT_ALNUM)
-    return keys[i].encode("utf-8").translate(None, _NOT_ALNUM)  # non-ASCII: bytes >= 128
+        return text.lower().encode("ascii").translate(None, NOT_ASCII_ALNUM)
+    return keys[i].encode("utf-8").translate(None, NOT_ASCII_ALNUM)  # no byte >= 128
 
 
 def _pair_equal(
