@@ -400,3 +400,28 @@ def test_remembered_outline_builds_the_clauses_built_directly(labels: list[str |
         found: list[object] = []
         assert build_clauses(paras(), "resolves", "resolves", found.append) == expected
         assert found == expected_found
+
+
+def test_a_sentence_broken_before_two_cross_references_is_one_paragraph() -> None:
+    """Found by scripts/fuzz.py (parser): ``… indicated in recalling`` / ``c) iv) above
+    loan indicated in recalling`` / ``c) iv) above and …`` joined only the first two
+    lines, and the canonical text (the joined pair on one line) joined the third too when
+    read again. A sentence is joined over every line break before a cross-reference."""
+    text = (
+        Path(__file__).parent / "fuzz_cases" / "parser-cross-reference-broken-twice.txt"
+    ).read_text(encoding="utf-8")
+    parsed = resdiff.parse(text)
+    canonical = parsed.to_text()
+    assert resdiff.parse(canonical).to_text() == canonical
+    assert parsed.clause("resolves/2").text.endswith(
+        "in recalling c) iv) above loan indicated in recalling c) iv) above and the amount"
+        " of the loan shall not exceed this value;"
+    )
+    assert_round_trip(text)
+    joined = resdiff.parse(
+        "RESOLUTION 5 (REV. DUBAI, 2018)\n\nresolves\n\n1 the loan indicated in\n"
+        "c) iv) above and in\nd) i) below and the amount;"
+    )
+    assert [(c.path, c.text) for c in joined.clauses()][1:] == [
+        ("resolves/1", "the loan indicated in c) iv) above and in d) i) below and the amount;")
+    ]

@@ -202,36 +202,36 @@ class _Reader:
         """Read the body's lines (``start`` to ``stop``) into drafts: each line cut into
         pieces and read (:func:`read_line`), its repairs noted, then sorted into sections,
         annexes and footnotes; text after the resolution's end is kept as a region."""
-        in_footnotes = joined = False
+        in_footnotes = False
+        joined = 0  # lines joined to the one before, still to skip
         text, lines, blank, note = self.text, self.lines, self.blank, self.note
         reader = DraftReader(self.positions.at)
         take, remembered = reader.take, READINGS.find
         rows = list(compress(lines[start:stop], map(not_, blank[start:stop])))  # not blank
+        count = len(rows)
         for row, line in enumerate(rows, start=1):
             if joined:  # the line was joined to the one before
-                joined = False
+                joined -= 1
                 continue
             number, first, end, body, _ = line
             stop_line = end
             if text[body] == "_" and _FOOTNOTE_RULE.fullmatch(text[body:end].rstrip()):
                 in_footnotes = True  # the footnote block of a canonical text
                 continue
-            last = text[end - 1]  # the line's last character but white space
-            if last.isspace():
-                last = text[body:end].rstrip()[-1]
-            if (
+            # "… the loan indicated in recalling" / "c) iv) above and …": one sentence, as
+            # many lines as it was broken into (not after a heading line: "considering" /
+            # "c) iv) above …" is a heading and its first paragraph, as the canonical text
+            # will read them again)
+            while (
                 not in_footnotes
-                and last.isalnum()
-                and row < len(rows)
-                and _is_cross_reference(text, rows[row])
-                and not is_heading(text[body:end].rstrip())
+                and row + joined < count
+                and _last_character(text, body, end).isalnum()
+                and _is_cross_reference(text, rows[row + joined])
+                and (joined or not is_heading(text[body:end].rstrip()))
             ):
-                # "… the loan indicated in recalling" / "c) iv) above and …": one sentence
-                # (not after a heading line: "considering" / "c) iv) above …" is a heading
-                # and its first paragraph, as the canonical text will read them again)
-                nxt = rows[row]
+                nxt = rows[row + joined]
                 note("warning", "broken-line", "paragraph broken across two lines joined", nxt[3])
-                end, joined = nxt[2], True
+                end, joined = nxt[2], joined + 1
             base = body - 1 if body > 0 else body
             span, offset = text[base:end], body - base
             # a line met before (most lines of a revision pair): its remembered reading
@@ -245,6 +245,12 @@ class _Reader:
                 self.region("after", ended, len(text))
                 break
         return reader.drafts
+
+
+def _last_character(text: str, body: int, end: int) -> str:
+    """The last character of a line (``body`` to ``end``) but white space."""
+    last = text[end - 1]
+    return text[body:end].rstrip()[-1] if last.isspace() else last
 
 
 @lru_cache(maxsize=1024)
