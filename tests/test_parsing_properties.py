@@ -255,13 +255,16 @@ def test_generated_resolutions_survive_noise(
                 assert got.rstrip(",;") == text.rstrip(";")
 
 
+def fuzz_case(name: str) -> str:
+    """An input scripts/fuzz.py found a crash with, kept in tests/fuzz_cases/."""
+    return (Path(__file__).parent / "fuzz_cases" / name).read_text(encoding="utf-8")
+
+
 def test_fuzz_case_canonical_form_is_stable_with_a_glued_heading() -> None:
     """Found by scripts/fuzz.py (parser): a heading whose object swallowed the next heading
     ("… EG-ITR, invites the 2022 …") was cut in two only when the canonical text was
     read again; both parses now cut it, so the canonical form is a fixed point."""
-    text = (Path(__file__).parent / "fuzz_cases" / "parser-canonical-unstable.txt").read_text(
-        encoding="utf-8"
-    )
+    text = fuzz_case("parser-canonical-unstable.txt")
     parsed = resdiff.parse(text)
     canonical = parsed.to_text()
     assert resdiff.parse(canonical).to_text() == canonical
@@ -277,9 +280,7 @@ def test_a_glued_heading_whose_object_ran_to_the_next_heading_is_cut_as_re_read(
     Directors …`` only the second heading was cut (the first one's object ran on to the
     line's end, too long for an object); once the second had a line of its own, the first
     was found when the canonical text was read again. Both parses now cut both."""
-    text = (
-        Path(__file__).parent / "fuzz_cases" / "parser-heading-object-to-line-end.txt"
-    ).read_text(encoding="utf-8")
+    text = fuzz_case("parser-heading-object-to-line-end.txt")
     parsed = resdiff.parse(text)
     canonical = parsed.to_text()
     assert resdiff.parse(canonical).to_text() == canonical
@@ -293,9 +294,7 @@ def test_a_number_line_after_the_footnote_rule_stays_a_footnote() -> None:
     wrote that line as a footnote, which read again became the number line, and the whole
     body before it was left out as site text. A number line is looked for only before the
     first footnote rule."""
-    text = (
-        Path(__file__).parent / "fuzz_cases" / "parser-number-line-after-footnote-rule.txt"
-    ).read_text(encoding="utf-8")
+    text = fuzz_case("parser-number-line-after-footnote-rule.txt")
     parsed = resdiff.parse(text)
     canonical = parsed.to_text()
     again = resdiff.parse(canonical)
@@ -313,9 +312,7 @@ def test_a_stray_byte_order_mark_opening_a_line_is_markup() -> None:
     space, where texts were joined) was no number line, and its canonical form, which
     then began with the U+FEFF, was read again as a BOM and a number line. A U+FEFF where
     a line begins is markup, like indentation, everywhere (and kept in the source)."""
-    text = (
-        Path(__file__).parent / "fuzz_cases" / "parser-stray-bom-before-number-line.txt"
-    ).read_text(encoding="utf-8")
+    text = fuzz_case("parser-stray-bom-before-number-line.txt")
     assert text.startswith(" \ufeff DECISION 11")
     parsed = resdiff.parse(text)
     assert parsed.number == "DECISION 11 (REV. DUBAI, 2018)"
@@ -329,9 +326,7 @@ def test_a_bullet_after_an_inline_footnote_rule_is_markup() -> None:
     kept the web bullet in the footnote's text, which the canonical form's footnote line
     then lost as line markup. A footnote opened inside a line skips the markup its own
     line would."""
-    text = (
-        Path(__file__).parent / "fuzz_cases" / "parser-bullet-after-inline-footnote-rule.txt"
-    ).read_text(encoding="utf-8")
+    text = fuzz_case("parser-bullet-after-inline-footnote-rule.txt")
     parsed = resdiff.parse(text)
     note = parsed.footnotes[0]
     assert (note.label, note.text[:19]) == ("1", "These include the l")
@@ -407,9 +402,7 @@ def test_a_sentence_broken_before_two_cross_references_is_one_paragraph() -> Non
     loan indicated in recalling`` / ``c) iv) above and …`` joined only the first two
     lines, and the canonical text (the joined pair on one line) joined the third too when
     read again. A sentence is joined over every line break before a cross-reference."""
-    text = (
-        Path(__file__).parent / "fuzz_cases" / "parser-cross-reference-broken-twice.txt"
-    ).read_text(encoding="utf-8")
+    text = fuzz_case("parser-cross-reference-broken-twice.txt")
     parsed = resdiff.parse(text)
     canonical = parsed.to_text()
     assert resdiff.parse(canonical).to_text() == canonical
