@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["KEPT_TOKENS", "TokenCodec", "code_point", "encode_kept", "encode_pair"]
+__all__ = ["KEPT_TOKENS", "TokenCodec", "code_point", "encode_kept"]
 
 #: Code point ranges handed out in order: the private-use areas, then the rest of the
 #: supplementary planes (never a surrogate).
@@ -43,16 +43,6 @@ def _code_points(start: int, count: int) -> Iterator[str]:
     return map(code_point, range(start, start + count))
 
 
-def encode_pair(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
-    """``old`` and ``new`` encoded with one fresh code: what :meth:`TokenCodec.encode`
-    gives for ``old`` then ``new`` on a new codec, without keeping the codec."""
-    both = [*old, *new]
-    order = dict.fromkeys(both)
-    chars = dict(zip(order, _code_points(0, len(order)), strict=True))
-    encoded = "".join(map(chars.__getitem__, both))
-    return encoded[: len(old)], encoded[len(old) :]
-
-
 #: How many tokens :func:`encode_kept` keeps characters for: the first private-use area.
 KEPT_TOKENS = 0x1900
 
@@ -61,13 +51,13 @@ _KEPT = threading.local()
 
 def encode_kept(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
     """``old`` and ``new`` encoded with characters kept from one call to the next (per
-    thread): the same tokens equal and different tokens different, as
-    :func:`encode_pair` gives, but other characters. For a caller to whom only which
+    thread): the same tokens equal and different tokens different, as a fresh
+    :class:`TokenCodec` gives, but other characters. For a caller to whom only which
     tokens are equal matters (the word diff: every character it is given is in the
     first private-use area, which diff-match-patch's cleanup treats alike), a pair whose
     tokens were all met before costs one pass per side. When the kept characters would
-    leave the first private-use area they are dropped and the pair gets
-    :func:`encode_pair`'s fresh code."""
+    leave the first private-use area they are dropped and the pair gets a fresh
+    codec's code."""
     chars: dict[str, str] | None = getattr(_KEPT, "chars", None)
     if chars is None:
         chars = _KEPT.chars = {}
@@ -78,7 +68,8 @@ def encode_kept(old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
     unseen = [t for t in dict.fromkeys([*old, *new]) if t not in chars]
     if len(chars) + len(unseen) > KEPT_TOKENS:
         _KEPT.chars = {}
-        return encode_pair(old, new)
+        codec = TokenCodec()
+        return codec.encode(old), codec.encode(new)
     chars.update(zip(unseen, _code_points(len(chars), len(unseen)), strict=True))
     return "".join(map(chars.__getitem__, old)), "".join(map(chars.__getitem__, new))
 

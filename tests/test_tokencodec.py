@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.tokencodec import TokenCodec, code_point, encode_pair
+from resdiff.tokencodec import TokenCodec, code_point
 
 PRIVATE_USE = 0x1900 + 2 * 0xFFFE  # the three private-use areas
 
@@ -48,21 +48,20 @@ def test_past_the_private_use_areas_characters_stay_distinct_and_never_surrogate
     assert len(set(chars) | {code_point(i) for i in range(0x1900)}) == len(chars) + 0x1900
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(max_size=3), max_size=30), st.lists(st.text(max_size=3), max_size=30))
-def test_encode_pair_is_what_a_fresh_codec_gives_for_both(old: list[str], new: list[str]) -> None:
+def fresh_code(old: list[str], new: list[str]) -> tuple[str, str]:
+    """``old`` then ``new`` encoded by a new codec."""
     codec = TokenCodec()
-    assert encode_pair(old, new) == (codec.encode(old), codec.encode(new))
+    return codec.encode(old), codec.encode(new)
 
 
 def test_encoding_past_the_first_private_use_area_is_the_same_both_ways() -> None:
-    """More distinct tokens than the first area holds: the codec's batch of new tokens and
-    encode_pair both go on with :func:`code_point`, in order of first appearance."""
+    """More distinct tokens than the first area holds: the codec goes on with
+    :func:`code_point`, in order of first appearance."""
     old = [f"w{k}" for k in range(0x1900 - 5)]
     new = [f"v{k}" for k in range(20)]
     codec = TokenCodec()
     a, b = codec.encode(old), codec.encode(new)
-    assert (a, b) == encode_pair(old, new)
+    assert a == "".join(code_point(k) for k in range(0x1900 - 5))
     assert b == "".join(code_point(0x1900 - 5 + k) for k in range(20))
     assert codec.decode(b) == "".join(new)
 
@@ -79,12 +78,12 @@ def _pattern(a: str, b: str) -> tuple[list[int], list[int]]:
 def test_kept_characters_tell_the_same_tokens_apart_as_a_fresh_code(
     sides: list[list[str]],
 ) -> None:
-    """From call to call the characters differ from encode_pair's, but the same tokens
+    """From call to call the characters differ from a fresh code's, but the same tokens
     are equal and different ones different, all in the first private-use area."""
     from resdiff.tokencodec import encode_kept
 
     for old, new in itertools.pairwise(sides):
-        kept, fresh = encode_kept(old, new), encode_pair(old, new)
+        kept, fresh = encode_kept(old, new), fresh_code(old, new)
         assert _pattern(*kept) == _pattern(*fresh)
         assert all(0xE000 <= ord(c) < 0xE000 + 0x1900 for c in "".join(kept))
 
@@ -97,5 +96,5 @@ def test_kept_characters_start_afresh_before_leaving_the_first_private_use_area(
     encode_kept(many, [])
     old, new = [f"u{k}" for k in range(20)], ["u0", "v"]
     a, b = encode_kept(old, new)
-    assert (a, b) == encode_pair(old, new)  # dropped, then a fresh code for this pair
+    assert (a, b) == fresh_code(old, new)  # dropped, then a fresh code for this pair
     assert encode_kept(["x"], ["y"]) == ("\ue000", "\ue001")  # and kept from there on

@@ -280,11 +280,12 @@ def _every_token(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """The reference: both whole texts cut into tokens, encoded afresh, diffed by the C++
     diff-match-patch and cut back out (what diff_words did before it left the common
     beginning and end out and kept characters from pair to pair)."""
-    from resdiff.tokencodec import encode_pair
+    from resdiff.tokencodec import TokenCodec
     from resdiff.worddiff import MAX_BISECT, _lcs_cleaned, _ops, fast_diff
 
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    a, b = encode_pair(old_tokens, new_tokens)
+    codec = TokenCodec()
+    a, b = codec.encode(old_tokens), codec.encode(new_tokens)
     if len(a) * len(b) > MAX_BISECT:
         script = [(op, len(chars)) for op, chars in _lcs_cleaned(a, b)]
     else:
