@@ -266,7 +266,9 @@ def _single(kind: ChangeKind, clause: Clause) -> Change:
 
 
 def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
-    """The change of a match other than one clause kept word for word."""
+    """The change of a match other than one clause kept word for word (which
+    :func:`_changes` makes with :func:`_unchanged`): a split, a merge, or one clause whose
+    text changed."""
     if len(match.old) == 1 and len(match.new) == 1:  # one clause each: no joining
         olds, news = [al.old[match.old[0]]], [al.new[match.new[0]]]
         old_text, new_text = olds[0].text, news[0].text
@@ -286,9 +288,6 @@ def _pair_change(al: Alignment, match: Match, ignore_editorial: bool) -> Change:
         similarity = round(match.similarity, 4)
         words = diff_words(old_text, new_text)
         return make_change(kind, old_refs, new_refs, moved, renumbered, False, similarity, words)
-    if old_text == new_text:
-        words = (("=", old_text),) if old_text else ()
-        return make_change("unchanged", old_refs, new_refs, moved, renumbered, False, 1.0, words)
     fold_case = olds[0].path == "header/number" and news[0].path == "header/number"
     editorial = is_editorial(old_text, new_text, fold_case=fold_case)
     words = diff_words(old_text, new_text)
