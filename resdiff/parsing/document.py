@@ -22,7 +22,6 @@ from resdiff.model import (
     Level,
     Region,
     Resolution,
-    made,
 )
 from resdiff.parsing.headings import FORMULA_RE, NUMBER_RE, is_heading
 from resdiff.parsing.labels import split_label
@@ -195,8 +194,7 @@ class _Reader:
 
     def _part(self, name: str, offset: int, raw: str) -> Clause:
         line, column = self.positions.at(offset)
-        return made(Clause, path=f"{HEADER}/{name}", label=None, text=collapse(raw),
-                    section=HEADER, line=line, column=column, children=())  # fmt: skip
+        return Clause(f"{HEADER}/{name}", None, collapse(raw), HEADER, line, column)
 
     def _body(self, start: int, stop: int) -> Drafts:
         """Read the body's lines (``start`` to ``stop``) into drafts: each line cut into
