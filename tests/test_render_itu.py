@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from differ_cases import build, letters
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_cases import check_cli_renders_like_library
 from render_samples import sample_diff
 
@@ -199,3 +201,24 @@ def test_real_res_179(res179_changes: Diff) -> None:
 
 def test_cli_format_itu(res179_changes: Diff) -> None:
     check_cli_renders_like_library("itu", res179_changes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=25))
+def test_the_sections_listed_for_their_place_are_those_in_a_crossing_pair(
+    olds: list[int],
+) -> None:
+    """The unchanged sections listed (NOC heading) for their place: every section that
+    forms a crossing pair with another (one before it in the new text that stood after it
+    in the old, or the reverse), found without comparing every pair."""
+    from resdiff.render.itu import _crossed
+
+    places = list(enumerate(olds))
+    pairs = {
+        n
+        for i, (a, before) in enumerate(places)
+        for b, after in places[i + 1 :]
+        if before > after
+        for n in (a, b)
+    }
+    assert _crossed(places) == pairs

@@ -129,12 +129,7 @@ def _listed_sections(diff: Diff, show_all: bool) -> set[int]:
     the base: those that changed places with another kept section, and the one an added
     section follows when no clause block of its own says where it stands."""
     new_keys = _new_keys(diff)
-    places = sorted(_old_places(diff, new_keys).items())  # in the new text's order
-    listed: set[int] = set()
-    for i, (a, before) in enumerate(places):
-        for b, after in places[i + 1 :]:
-            if before > after:
-                listed.update({a, b})
+    listed = _crossed(sorted(_old_places(diff, new_keys).items()))
     marked = {
         _key_of(ref.path, ref.section)
         for row in rows(diff, show_all)
@@ -151,6 +146,25 @@ def _listed_sections(diff: Diff, show_all: bool) -> set[int]:
         if k >= 0 and diff.sections[k].kind != "added" and new_keys.get(k) not in marked:
             listed.add(k)
     return {n for n in listed if diff.sections[n].kind == "unchanged"}
+
+
+def _crossed(places: list[tuple[int, int]]) -> set[int]:
+    """The sections of ``places`` (``(section, old place)`` in the new text's order) that
+    changed places with another: those with a later one that stood before them in the old
+    text, or an earlier one that stood after them. One pass each way, not every pair:
+    a resolution may have thousands of sections."""
+    crossed: set[int] = set()
+    highest = -1  # the latest old place of the sections so far
+    for section, place in places:
+        if highest > place:
+            crossed.add(section)
+        highest = max(highest, place)
+    lowest = None  # the earliest old place of the sections after
+    for section, place in reversed(places):
+        if lowest is not None and lowest < place:
+            crossed.add(section)
+        lowest = place if lowest is None else min(lowest, place)
+    return crossed
 
 
 def _label(row: Row) -> str:
